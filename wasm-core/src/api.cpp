@@ -1,0 +1,136 @@
+// JSON envelope, dispatch and the exception firewall: see api.hpp.
+#include "llmfp/api.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <new>
+
+#include "llmfp/ops.hpp"
+
+namespace llmfp {
+
+const char* engine_version() { return "0.1.0"; }
+
+namespace {
+
+using OpFn = json (*)(const Obj&);
+struct OpEntry {
+  const char* name;
+  OpFn fn;
+};
+
+constexpr OpEntry kOps[] = {
+    {"version", &ops::version},         {"validate_dataset", &ops::validate_dataset},
+    {"estimate", &ops::estimate},       {"scale", &ops::scale},
+    {"dea", &ops::dea},                 {"rank", &ops::rank},
+    {"uncertainty", &ops::uncertainty}, {"sensitivity", &ops::sensitivity},
+    {"stats", &ops::stats},             {"attribute", &ops::attribute},
+};
+
+json error_envelope(const json& op, const std::vector<Issue>& issues) {
+  json error = {{"code", issues.front().code},
+                {"message", issues.front().message},
+                {"path", issues.front().path}};
+  if (issues.size() > 1) {
+    json list = json::array();
+    for (const auto& i : issues) {
+      list.push_back({{"code", i.code}, {"message", i.message}, {"path", i.path}});
+    }
+    error["issues"] = std::move(list);
+  }
+  return {{"ok", false}, {"op", op}, {"error", std::move(error)}};
+}
+
+json single_error(const json& op, const char* code, const std::string& message) {
+  return error_envelope(op, {Issue{code, message, ""}});
+}
+
+// Maximum nesting depth of JSON text, ignoring brackets inside strings. Linear scan, so
+// a hostile request cannot drive the parser or later recursive code into deep recursion.
+int nesting_depth(std::string_view text) {
+  int depth = 0;
+  int max_depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      max_depth = std::max(max_depth, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return max_depth;
+}
+
+}  // namespace
+
+json handle_json(const json& request) {
+  json op_name = nullptr;
+  try {
+    Obj req(request, "");
+    std::string list;
+    std::string op = "estimate";
+    if (req.has("op")) {
+      op_name = request["op"];
+      op = req.string("op");
+    }
+    op_name = op;
+    for (const auto& entry : kOps) {
+      if (op == entry.name) {
+        return {{"ok", true}, {"op", op}, {"result", entry.fn(req)}};
+      }
+      if (!list.empty()) list += ", ";
+      list += entry.name;
+    }
+    fail(code::kUnknownOp, "/op", "unknown op \"" + op + "\"; known ops: " + list);
+  } catch (const InputError& e) {
+    return error_envelope(op_name, e.all());
+  } catch (const std::bad_alloc&) {
+    return single_error(op_name, code::kTooLarge, "the request needs more memory than is available");
+  } catch (const std::exception& e) {
+    return single_error(op_name, code::kInternal,
+                        std::string("internal error (please report): ") + e.what());
+  } catch (...) {
+    return single_error(op_name, code::kInternal, "internal error (please report)");
+  }
+}
+
+std::string handle(std::string_view request_text) {
+  json response;
+  try {
+    if (request_text.size() > kMaxRequestBytes) {
+      response = single_error(nullptr, code::kTooLarge,
+                              "the request is " + std::to_string(request_text.size()) +
+                                  " bytes; the limit is " + std::to_string(kMaxRequestBytes));
+    } else if (nesting_depth(request_text) > kMaxJsonDepth) {
+      response = single_error(nullptr, code::kTooLarge,
+                              "the request nests arrays/objects deeper than " +
+                                  std::to_string(kMaxJsonDepth) + " levels");
+    } else {
+      json request;
+      try {
+        request = json::parse(request_text);
+      } catch (const json::parse_error& e) {
+        return json(single_error(nullptr, code::kParseError,
+                                 "the request is not valid JSON (at byte " +
+                                     std::to_string(e.byte) + ")"))
+            .dump();
+      }
+      response = handle_json(request);
+    }
+    // Invalid UTF-8 echoed from the request is replaced rather than thrown on.
+    return response.dump(-1, ' ', false, json::error_handler_t::replace);
+  } catch (...) {
+    return R"json({"ok":false,"op":null,"error":{"code":"internal","message":"internal error (please report)","path":""}})json";
+  }
+}
+
+}  // namespace llmfp

@@ -1,0 +1,11 @@
+// op "estimate": placeholder until its feature lands (returns a clear error, never a result).
+#include "llmfp/ops.hpp"
+
+namespace llmfp::ops {
+
+json estimate(const Obj& request) {
+  fail(code::kUnknownOp, "/op", "op \"estimate\" is not implemented yet in this build");
+  (void)request;
+}
+
+}  // namespace llmfp::ops

@@ -1,0 +1,11 @@
+// op "scale": placeholder until its feature lands (returns a clear error, never a result).
+#include "llmfp/ops.hpp"
+
+namespace llmfp::ops {
+
+json scale(const Obj& request) {
+  fail(code::kUnknownOp, "/op", "op \"scale\" is not implemented yet in this build");
+  (void)request;
+}
+
+}  // namespace llmfp::ops

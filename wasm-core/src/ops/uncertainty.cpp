@@ -1,0 +1,11 @@
+// op "uncertainty": placeholder until its feature lands (returns a clear error, never a result).
+#include "llmfp/ops.hpp"
+
+namespace llmfp::ops {
+
+json uncertainty(const Obj& request) {
+  fail(code::kUnknownOp, "/op", "op \"uncertainty\" is not implemented yet in this build");
+  (void)request;
+}
+
+}  // namespace llmfp::ops
