@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const distDir = join(repoRoot, 'build', 'wasm', 'dist');
+// LLMFP_WASM_DIR lets a developer test a wasm build in another build folder.
+export const distDir = process.env.LLMFP_WASM_DIR ?? join(repoRoot, 'build', 'wasm', 'dist');
 
 let enginePromise;
 
