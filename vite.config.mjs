@@ -1,0 +1,36 @@
+// Vite build of the static web app (web/ -> dist/). The engine glue and .wasm come from
+// the Emscripten build (build/wasm/dist, or LLMFP_WASM_DIR for a developer's own build
+// folder); Vite fingerprints engine.wasm through the glue's new URL(..., import.meta.url).
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const wasmDir = resolve(root, process.env.LLMFP_WASM_DIR ?? 'build/wasm/dist');
+
+export default defineConfig({
+  root: 'web',
+  publicDir: '../public',
+  // Relative asset URLs: the built app works from any folder of any static host.
+  base: './',
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Inlining would put the wasm into the worker chunk as base64: keep it a file.
+    assetsInlineLimit: 0,
+  },
+  resolve: {
+    alias: {
+      '@engine': resolve(wasmDir, 'engine.mjs'),
+      // Node-only branches of the Emscripten glue; never reached in a browser.
+      fs: resolve(root, 'web/src/engine/node-stub.js'),
+      path: resolve(root, 'web/src/engine/node-stub.js'),
+    },
+  },
+  server: { fs: { allow: [root, wasmDir] } },
+  worker: { format: 'es' },
+  plugins: [preact({ prerender: { enabled: false } })],
+});

@@ -1,0 +1,121 @@
+// The page shell: skip link, header, navigation between the registered views, link notices,
+// the engine status, and the current view (lazily loaded).
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+import { Lazy } from './components/lazy.jsx';
+import { useDatasets } from './data/use-data.js';
+import { useEngineStatus } from './engine/engine.js';
+import { encode } from './state/url-state.js';
+import { getFields, setState, takeNotices, useAppState } from './state/store.js';
+import { views } from './views.js';
+
+function Notices() {
+  const [notices, setNotices] = useState(() => takeNotices());
+  if (!notices.length) return null;
+  return (
+    <div class="notice" role="status">
+      <p>
+        <strong>Some settings in the link could not be used.</strong> The page shows the defaults instead:
+      </p>
+      <ul>
+        {notices.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => setNotices([])}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+function EngineStatus() {
+  const { status, message } = useEngineStatus();
+  const text = {
+    idle: '',
+    loading: 'Loading the engine…',
+    ready: 'Engine ready: every number is computed in your browser.',
+    error: `The engine failed: ${message}. It restarts on the next change.`,
+  }[status];
+  return (
+    <p class={`engine-status ${status}`} role="status" data-status={status}>
+      {text}
+    </p>
+  );
+}
+
+function Nav({ current, state }) {
+  return (
+    <nav aria-label="Views">
+      <ul>
+        {views.map((v) => (
+          <li key={v.id}>
+            <a
+              href={`?${encode({ ...state, view: v.id }, getFields())}`}
+              aria-current={v.id === current ? 'page' : undefined}
+              onClick={(e) => {
+                if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+                e.preventDefault();
+                setState({ view: v.id });
+              }}
+            >
+              {v.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function App() {
+  const state = useAppState();
+  const view = views.find((v) => v.id === state.view) ?? views[0];
+  const data = useDatasets(state.ds);
+  const mainRef = useRef(null);
+  const firstView = useRef(true);
+  // Move focus to the new view's content after navigation (not on the first load).
+  useEffect(() => {
+    if (firstView.current) {
+      firstView.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: false });
+  }, [view?.id]);
+  useEffect(() => {
+    document.title = `${view?.label ?? 'llm-footprint'} · llm-footprint`;
+  }, [view?.id]);
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="site">
+        <p class="brand">
+          <a href="?">llm-footprint</a>
+          <span> the energy, water and carbon of one prompt</span>
+        </p>
+        <Nav current={view?.id} state={state} />
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Notices />
+        <EngineStatus />
+        {data.error ? (
+          <p class="error-box" role="alert">
+            The datasets could not be loaded: {String(data.error.message ?? data.error)}.
+          </p>
+        ) : data.loading && !data.value ? (
+          <p aria-busy="true">Loading the datasets…</p>
+        ) : view ? (
+          <Lazy id={`view:${view.id}`} load={view.load} fallback={<p aria-busy="true">Loading…</p>} state={state} setState={setState} data={data.value} />
+        ) : null}
+      </main>
+      <footer class="site">
+        <p>
+          Method: Jegham et al., <cite>How Hungry is AI? Benchmarking Energy, Water, and Carbon Footprint of LLM Inference</cite> (arXiv 2505.09598).
+          Everything is computed in your browser; no cookies, no analytics, no third-party requests.
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+// Charts as Preact SVG: d3-scale for scales and ticks, d3-format (via lib/format) for
+// labels. Colours come from currentColor and CSS variables, so dark mode and a host
+// page's theme apply. Each chart has role="img" and a label; the numbers are in the
+// figure's table.
+import { extent, max, min } from 'd3-array';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+import { num } from '../lib/format.js';
+
+/** Width of an element, followed with a ResizeObserver. */
+export function useWidth(fallback = 640) {
+  const ref = useRef(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return undefined;
+    setWidth(el.clientWidth || fallback);
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const ro = new ResizeObserver(([entry]) => setWidth(Math.max(200, Math.floor(entry.contentRect.width))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function makeScale(kind, lo, hi, range) {
+  if (kind === 'log') {
+    const a = Math.max(lo, 1e-6);
+    return scaleLog().domain([a, Math.max(hi, a * 10)]).range(range).nice();
+  }
+  return scaleLinear().domain([0, hi || 1]).range(range).nice();
+}
+
+/**
+ * Horizontal bars with an uncertainty interval.
+ * @param {{rows: Array<{key: string, label: string, value: number, lo?: number, hi?: number, highlight?: boolean}>,
+ *   scale?: 'lin'|'log', unit: string, label: string}} props
+ */
+export function BarChart({ rows, scale = 'lin', unit, label }) {
+  const [ref, width] = useWidth();
+  const barH = 18;
+  const gap = 6;
+  const labelW = Math.min(170, Math.round(width * 0.42));
+  const margin = { top: 8, right: 14, bottom: 34, left: labelW };
+  const height = margin.top + margin.bottom + rows.length * (barH + gap);
+  const lo = min(rows, (r) => Math.min(r.value, r.lo ?? r.value)) ?? 0;
+  const hi = max(rows, (r) => Math.max(r.value, r.hi ?? r.value)) ?? 1;
+  const x = makeScale(scale, lo, hi, [margin.left, width - margin.right]);
+  const x0 = scale === 'log' ? x.range()[0] : x(0);
+  const ticks = x.ticks(width < 420 ? 3 : 6);
+  const tickFmt = scale === 'log' ? x.tickFormat(width < 420 ? 3 : 6, '~g') : (t) => num(t);
+  const maxChars = Math.floor(labelW / 6.2);
+  return (
+    <div ref={ref} class="chart-box">
+      <svg width={width} height={height} role="img" aria-label={label} class="bar-chart">
+        <g class="grid" aria-hidden="true">
+          {ticks.map((t) => (
+            <g key={t} transform={`translate(${x(t)},0)`}>
+              <line y1={margin.top} y2={height - margin.bottom} />
+              <text y={height - margin.bottom + 14} text-anchor="middle">
+                {tickFmt(t)}
+              </text>
+            </g>
+          ))}
+          <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
+            {unit}
+            {scale === 'log' ? ' (log scale)' : ''}
+          </text>
+        </g>
+        {rows.map((r, i) => {
+          const y = margin.top + i * (barH + gap);
+          const xv = x(Math.max(r.value, scale === 'log' ? x.domain()[0] : 0));
+          return (
+            <g key={r.key} class={r.highlight ? 'bar highlight' : 'bar'}>
+              <text x={margin.left - 6} y={y + barH / 2} dy="0.35em" text-anchor="end" class="bar-label">
+                <title>{r.label}</title>
+                {clip(r.label, maxChars)}
+              </text>
+              <rect x={Math.min(x0, xv)} y={y} width={Math.max(1, Math.abs(xv - x0))} height={barH} rx="2" />
+              {r.lo !== undefined && r.hi !== undefined && (
+                <g class="whisker" aria-hidden="true">
+                  <line x1={x(Math.max(r.lo, x.domain()[0]))} x2={x(r.hi)} y1={y + barH / 2} y2={y + barH / 2} />
+                  <line x1={x(Math.max(r.lo, x.domain()[0]))} x2={x(Math.max(r.lo, x.domain()[0]))} y1={y + 4} y2={y + barH - 4} />
+                  <line x1={x(r.hi)} x2={x(r.hi)} y1={y + 4} y2={y + barH - 4} />
+                </g>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}
+
+/**
+ * Scatter of points; `marked` points drawn filled (e.g. efficient models).
+ * @param {{points: Array<{key: string, label: string, x: number, y: number, marked?: boolean, selected?: boolean}>,
+ *   xLabel: string, yLabel: string, label: string, logX?: boolean, onSelect?: (key: string) => void}} props
+ */
+export function ScatterChart({ points, xLabel, yLabel, label, logX = true, onSelect }) {
+  const [ref, width] = useWidth();
+  const height = Math.max(240, Math.min(420, Math.round(width * 0.62)));
+  const margin = { top: 12, right: 16, bottom: 40, left: 44 };
+  const [x0, x1] = extent(points, (p) => p.x);
+  const [y0, y1] = extent(points, (p) => p.y);
+  const x = (logX ? scaleLog().domain([Math.max(x0 ?? 0.1, 1e-6) / 1.2, (x1 ?? 1) * 1.2]) : scaleLinear().domain([0, (x1 ?? 1) * 1.05]))
+    .range([margin.left, width - margin.right])
+    .nice();
+  const y = scaleLinear()
+    .domain([Math.max(0, (y0 ?? 0) - 5), (y1 ?? 1) + 5])
+    .range([height - margin.bottom, margin.top])
+    .nice();
+  const xt = x.ticks(width < 420 ? 3 : 6);
+  const xf = logX ? x.tickFormat(width < 420 ? 3 : 6, '~g') : (t) => num(t);
+  return (
+    <div ref={ref} class="chart-box">
+      <svg width={width} height={height} role="img" aria-label={label} class="scatter">
+        <g class="grid" aria-hidden="true">
+          {xt.map((t) => (
+            <g key={`x${t}`}>
+              <line x1={x(t)} x2={x(t)} y1={margin.top} y2={height - margin.bottom} />
+              <text x={x(t)} y={height - margin.bottom + 14} text-anchor="middle">
+                {xf(t)}
+              </text>
+            </g>
+          ))}
+          {y.ticks(5).map((t) => (
+            <g key={`y${t}`}>
+              <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} />
+              <text x={margin.left - 6} y={y(t)} dy="0.35em" text-anchor="end">
+                {num(t)}
+              </text>
+            </g>
+          ))}
+          <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
+            {xLabel}
+          </text>
+          <text transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`} text-anchor="middle" class="axis-label">
+            {yLabel}
+          </text>
+        </g>
+        {points.map((p) => (
+          <circle
+            key={p.key}
+            cx={x(p.x)}
+            cy={y(p.y)}
+            r={p.selected ? 7 : 5}
+            class={`dot${p.marked ? ' marked' : ''}${p.selected ? ' selected' : ''}`}
+            onClick={onSelect ? () => onSelect(p.key) : undefined}
+          >
+            <title>{`${p.label}: ${num(p.x)}, ${num(p.y)}`}</title>
+          </circle>
+        ))}
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// The bundled datasets: public/data/manifest.json lists them (see README "Datasets").
+// URLs are relative to the page, so the app works from any folder of a static host.
+
+const cache = new Map();
+
+/** Absolute URL of a file under public/data/. */
+export const dataUrl = (file) => new URL(`data/${file}`, document.baseURI).href;
+
+function getJson(file) {
+  if (!cache.has(file)) {
+    const p = fetch(dataUrl(file)).then((r) => {
+      if (!r.ok) throw new Error(`could not load data/${file} (HTTP ${r.status})`);
+      return r.json();
+    });
+    p.catch(() => cache.delete(file));
+    cache.set(file, p);
+  }
+  return cache.get(file);
+}
+
+export const loadManifest = () => getJson('manifest.json');
+
+/**
+ * Finds a dataset entry and version in the manifest.
+ * @param {object} manifest
+ * @param {string} kind e.g. 'footprint', 'constants', 'hosts'
+ * @param {string} [ref] "id@version" or "id"; empty = the default (or first) of that kind
+ * @returns {{entry: object, version: object, file: string, ref: string} | null}
+ */
+export function findDataset(manifest, kind, ref = '') {
+  const all = (manifest?.datasets ?? []).filter((d) => d.kind === kind);
+  const [id, wanted] = ref.split('@');
+  const entry = (id && all.find((d) => d.id === id)) || all.find((d) => d.default) || all[0];
+  if (!entry) return null;
+  const versions = entry.versions ?? [];
+  const version =
+    (wanted && id === entry.id && versions.find((v) => v.version === wanted)) ||
+    versions.find((v) => v.version === entry.latest) ||
+    versions[versions.length - 1];
+  if (!version) return null;
+  const file = version.file.replace(/^(\.\/)?(public\/)?(data\/)?/, '');
+  return { entry, version, file, ref: `${entry.id}@${version.version}` };
+}
+
+/** Loads a dataset file (cached). */
+export const loadDataFile = (file) => getJson(file);

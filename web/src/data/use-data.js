@@ -1,0 +1,54 @@
+// Hooks that load the manifest and the datasets the current view needs.
+import { useEffect, useState } from 'preact/hooks';
+
+import { dataUrl, findDataset, loadDataFile, loadManifest } from './datasets.js';
+
+function usePromise(fn, deps) {
+  const [state, set] = useState({ value: null, error: null, loading: true });
+  useEffect(() => {
+    let live = true;
+    set((s) => ({ ...s, loading: true }));
+    fn().then(
+      (value) => live && set({ value, error: null, loading: false }),
+      (error) => live && set({ value: null, error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, deps);
+  return state;
+}
+
+/**
+ * The footprint dataset chosen by `ref` plus the helper datasets (hardware, hosts,
+ * regions, constants). Returns {loading, error, footprint, meta, refs, helpers} where refs
+ * are {$data: url} objects for engine requests (the worker fetches them itself).
+ */
+export function useDatasets(ref) {
+  return usePromise(async () => {
+    const manifest = await loadManifest();
+    const fp = findDataset(manifest, 'footprint', ref);
+    if (!fp) throw new Error('no footprint dataset is listed in data/manifest.json');
+    const helperKinds = ['hardware', 'hosts', 'regions', 'constants'];
+    const helpers = Object.fromEntries(helperKinds.map((k) => [k, findDataset(manifest, k)]));
+    const [footprint, ...loaded] = await Promise.all([
+      loadDataFile(fp.file),
+      ...helperKinds.map((k) => (helpers[k] ? loadDataFile(helpers[k].file).catch(() => null) : null)),
+    ]);
+    const refs = { dataset: { $data: dataUrl(fp.file) } };
+    helperKinds.forEach((k) => {
+      if (helpers[k]) refs[k] = { $data: dataUrl(helpers[k].file) };
+    });
+    return {
+      manifest,
+      meta: fp,
+      footprint,
+      refs,
+      hardware: loaded[0],
+      hosts: loaded[1],
+      regions: loaded[2],
+      constants: loaded[3],
+      footprintDatasets: manifest.datasets.filter((d) => d.kind === 'footprint'),
+    };
+  }, [ref]);
+}

@@ -1,0 +1,49 @@
+// The app's one engine client, and a hook that runs a request and tracks its state.
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+import { EngineClient } from './client.js';
+
+export const engine = new EngineClient({
+  createWorker: () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'llmfp-engine' }),
+});
+
+/** The engine status for a status line: {status, message}. */
+export function useEngineStatus() {
+  const [state, setState] = useState({ status: engine.status, message: engine.statusMessage });
+  useEffect(() => engine.onStatus((status, message) => setState({ status, message })), []);
+  return state;
+}
+
+/**
+ * Runs `request` (a plain object, or null to wait) whenever its JSON changes; the latest
+ * request wins. Returns {loading, result, error, ms}; error is {code, message, path} from
+ * the engine or {code: 'engine', message} when the engine itself failed. The previous
+ * result stays visible while a new one is computed, so the page does not flicker.
+ */
+export function useEngine(request) {
+  const key = request ? JSON.stringify(request) : '';
+  const [state, setState] = useState({ loading: Boolean(request), result: null, error: null, key: '' });
+  const latest = useRef('');
+  useEffect(() => {
+    latest.current = key;
+    if (!key) return;
+    setState((s) => ({ ...s, loading: true }));
+    const t0 = performance.now();
+    engine.request(request).then(
+      (env) => {
+        if (latest.current !== key) return;
+        const ms = performance.now() - t0;
+        if (env.ok) setState({ loading: false, result: env.result, error: null, key, ms });
+        else setState({ loading: false, result: null, error: env.error, key, ms });
+      },
+      (err) => {
+        if (latest.current !== key) return;
+        setState({ loading: false, result: null, error: { code: 'engine', message: err.message }, key });
+      },
+    );
+  }, [key]);
+  return state;
+}
+
+/** True when the engine says this op is not in this build yet (a stub). */
+export const notImplemented = (error) => error?.code === 'unknown_op' && /not implemented/.test(error.message ?? '');

@@ -1,0 +1,68 @@
+// The Web Worker that owns the wasm engine. Messages in: {id, request} where request is a
+// plain object; any {"$data": "url"} object inside it is replaced by that JSON file
+// (fetched once and cached), so the main thread never ships a whole dataset per call.
+// Messages out: {id, ok: true, response} (the engine's envelope, parsed) or
+// {id, ok: false, error, crashed} when the engine itself failed (then the client restarts us).
+let enginePromise;
+const dataCache = new Map();
+
+/** The engine, instantiated once (memoised; a failed load is retried next time). */
+function engine() {
+  enginePromise ??= import('@engine')
+    .then(({ default: createEngine }) => createEngine())
+    .catch((err) => {
+      enginePromise = undefined;
+      throw err;
+    });
+  return enginePromise;
+}
+
+function fetchData(url) {
+  if (!dataCache.has(url)) {
+    const p = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`could not load ${url} (HTTP ${r.status})`);
+      return r.json();
+    });
+    p.catch(() => dataCache.delete(url));
+    dataCache.set(url, p);
+  }
+  return dataCache.get(url);
+}
+
+/** Collects the $data references of a request, fetches them, and returns a resolved copy. */
+async function resolveData(value) {
+  if (Array.isArray(value)) return Promise.all(value.map(resolveData));
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === '$data') return fetchData(value.$data);
+    const entries = await Promise.all(keys.map(async (k) => [k, await resolveData(value[k])]));
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+self.onmessage = async ({ data }) => {
+  const { id, request } = data;
+  let module;
+  try {
+    module = await engine();
+  } catch (err) {
+    self.postMessage({ id, ok: false, crashed: true, error: `the engine could not be loaded: ${err?.message ?? err}` });
+    return;
+  }
+  let text;
+  try {
+    text = JSON.stringify(await resolveData(request));
+  } catch (err) {
+    self.postMessage({ id, ok: false, crashed: false, error: String(err?.message ?? err) });
+    return;
+  }
+  try {
+    const t0 = performance.now();
+    const response = JSON.parse(module.handle(text));
+    self.postMessage({ id, ok: true, response, ms: performance.now() - t0 });
+  } catch (err) {
+    // A wasm trap (abort, out of memory) leaves the module unusable: ask for a restart.
+    self.postMessage({ id, ok: false, crashed: true, error: `the engine stopped: ${err?.message ?? err}` });
+  }
+};

@@ -1,0 +1,6 @@
+export default {
+  id: 'calc',
+  label: 'Calculator',
+  order: 10,
+  load: () => import('./Calculator.jsx'),
+};

@@ -1,0 +1,83 @@
+// Builds engine requests from the app state (the shapes are in README "The engine API").
+// Shared by the views so the same choices always give the same request.
+
+/** URL field -> estimate `overrides` key. */
+export const OVERRIDE_KEYS = {
+  hw: 'hardware',
+  size: 'size_class',
+  gpus: 'gpus',
+  batch: 'batch_size',
+  host: 'host',
+  region: 'region',
+  mult: 'multipliers',
+  pue: 'pue',
+  wues: 'wue_site_l_per_kwh',
+  wuesrc: 'wue_source_l_per_kwh',
+  cif: 'cif_kg_per_kwh',
+  out: 'output_tokens',
+};
+
+const isSet = (v) => v !== null && v !== undefined && v !== '';
+
+/** The overrides object of the state (only what the visitor changed). */
+export function overridesOf(state) {
+  const o = {};
+  for (const [field, key] of Object.entries(OVERRIDE_KEYS)) if (isSet(state[field])) o[key] = state[field];
+  return o;
+}
+
+/** The estimator settings of the state. */
+export function methodOf(state) {
+  const m = { estimator: state.est || 'v6' };
+  if (isSet(state.rho)) m.rho = state.rho;
+  if (isSet(state.w)) m.w_max = state.w;
+  return m;
+}
+
+/** Which helper datasets the overrides need. */
+function helperRefs(overrides, refs) {
+  const out = {};
+  if ((overrides.hardware || overrides.size_class || overrides.gpus || overrides.batch_size) && refs.hardware) out.hardware = refs.hardware;
+  if ((overrides.host || overrides.multipliers) && refs.hosts) out.hosts = refs.hosts;
+  if (overrides.region && refs.regions) out.regions = refs.regions;
+  return out;
+}
+
+/**
+ * An `estimate` request for the chosen dataset.
+ * @param {object} state app state
+ * @param {{refs: object}} data from useDatasets()
+ * @param {{models?: string[], prompts?: string[]}} select
+ */
+export function estimateRequest(state, data, select = {}) {
+  const overrides = overridesOf(state);
+  const req = { op: 'estimate', dataset: data.refs.dataset, method: methodOf(state) };
+  const sel = {};
+  if (select.models) sel.models = select.models;
+  if (select.prompts) sel.prompts = select.prompts;
+  if (Object.keys(sel).length) req.select = sel;
+  if (Object.keys(overrides).length) req.overrides = overrides;
+  return { ...req, ...helperRefs(overrides, data.refs) };
+}
+
+/** The model list of a footprint dataset, for pickers: [{value, label, group}]. */
+export function modelOptions(footprint) {
+  return (footprint?.models ?? [])
+    .map((m) => ({ value: m.model, label: m.model, group: m.company || 'Other' }))
+    .sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label));
+}
+
+/** The model a view should show: the chosen one if it exists, else GPT-4o (Mar '25), else the first. */
+export function chosenModel(state, footprint) {
+  const models = footprint?.models ?? [];
+  const names = models.map((m) => m.model);
+  if (state.model && names.includes(state.model)) return state.model;
+  return names.find((n) => /^GPT-4o \(Mar/.test(n)) ?? names.find((n) => /^GPT-4o/.test(n)) ?? names[0] ?? '';
+}
+
+/** The prompt a view should show: the chosen one if the model has it, else the first it has. */
+export function chosenPrompt(state, footprint, model) {
+  const m = footprint?.models?.find((x) => x.model === model);
+  const prompts = m?.prompts?.map((p) => p.prompt) ?? ['short', 'medium', 'long'];
+  return prompts.includes(state.prompt) ? state.prompt : prompts[0];
+}

@@ -1,0 +1,116 @@
+// The app state <-> URL query string, versioned. Pure functions (no DOM), tested under
+// Node in tests/web/. Every field has a kind, limits and a default; a value that is
+// missing takes the default silently, a value that is malformed takes the default and
+// adds a notice naming the parameter, so a damaged link still opens a working page.
+//
+// Versions: `v=1` is the current format. A link without `v` is read as version 1 (the
+// first format had no version number). A link with a higher `v` than this build knows
+// was made by a newer version: its fields are read where they still make sense, with a
+// notice. Migrations from older versions go in MIGRATIONS (version -> params -> params).
+
+export const URL_VERSION = 1;
+
+/**
+ * @typedef {{kind: 'enum', values: string[], def: string}
+ *   | {kind: 'number', min: number, max: number, int?: boolean, def: number|null}
+ *   | {kind: 'string', max?: number, pattern?: RegExp, def: string}
+ *   | {kind: 'list', values: string[], def: string[]}
+ *   | {kind: 'bool', def: boolean}} FieldSpec
+ */
+
+/** Upgrades old query parameters, one version at a time: {fromVersion: (URLSearchParams) => void}. */
+export const MIGRATIONS = {};
+
+const numberText = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** Reads one raw parameter; returns {value} or {error}. */
+export function readField(spec, raw) {
+  switch (spec.kind) {
+    case 'enum':
+      return spec.values.includes(raw) ? { value: raw } : { error: `expected one of ${spec.values.join(', ')}` };
+    case 'bool':
+      if (raw === '1' || raw === 'true') return { value: true };
+      if (raw === '0' || raw === 'false') return { value: false };
+      return { error: 'expected 1 or 0' };
+    case 'number': {
+      if (!numberText.test(raw.trim())) return { error: 'not a number' };
+      const x = Number(raw);
+      if (!Number.isFinite(x)) return { error: 'not a finite number' };
+      if (spec.int && !Number.isInteger(x)) return { error: 'expected a whole number' };
+      if (x < spec.min || x > spec.max) return { error: `must be between ${spec.min} and ${spec.max}` };
+      return { value: x };
+    }
+    case 'string':
+      if (raw.length > (spec.max ?? 200)) return { error: 'too long' };
+      if (spec.pattern && !spec.pattern.test(raw)) return { error: 'not a valid value' };
+      return { value: raw };
+    case 'list': {
+      const items = raw === '' ? [] : raw.split(',');
+      const bad = items.find((x) => !spec.values.includes(x));
+      if (bad !== undefined) return { error: `"${bad}" is not one of ${spec.values.join(', ')}` };
+      return { value: [...new Set(items)] };
+    }
+    default:
+      return { error: 'unknown field kind' };
+  }
+}
+
+function writeField(spec, value) {
+  if (spec.kind === 'list') return value.join(',');
+  if (spec.kind === 'bool') return value ? '1' : '0';
+  return String(value);
+}
+
+const sameValue = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The default state of a field set. */
+export function defaults(fields) {
+  return Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, structuredClone(s.def)]));
+}
+
+/**
+ * Decodes a query string ("?v=1&..." or URLSearchParams) into {state, notices}.
+ * Never throws: anything unusable becomes the default plus a notice.
+ */
+export function decode(search, fields, { migrations = MIGRATIONS, version = URL_VERSION } = {}) {
+  const notices = [];
+  const state = defaults(fields);
+  let params;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return { state, notices: ['The link could not be read; showing the defaults.'] };
+  }
+  let v = 1;
+  if (params.has('v')) {
+    const raw = params.get('v');
+    if (/^\d{1,4}$/.test(raw)) v = Number(raw);
+    else notices.push(`The link's version "${raw.slice(0, 20)}" is not a number; reading it as version ${version}.`);
+  }
+  if (v > version) notices.push(`This link was made by a newer version (v${v}) of llm-footprint; some settings may not apply.`);
+  for (let from = v; from < version; from++) migrations[from]?.(params);
+  for (const [key, raw] of params) {
+    if (key === 'v') continue;
+    const spec = fields[key];
+    if (!spec) {
+      notices.push(`Ignored unknown setting "${key.slice(0, 30)}" in the link.`);
+      continue;
+    }
+    const { value, error } = readField(spec, raw);
+    if (error) notices.push(`Setting "${key}" in the link was invalid (${error}); using the default.`);
+    else state[key] = value;
+  }
+  return { state, notices };
+}
+
+/** Encodes a state into a query string "v=1&..." listing only the fields that differ from their default. */
+export function encode(state, fields, { version = URL_VERSION } = {}) {
+  const params = new URLSearchParams();
+  params.set('v', String(version));
+  for (const [key, spec] of Object.entries(fields)) {
+    const value = state[key];
+    if (value === undefined || value === null || sameValue(value, spec.def)) continue;
+    params.set(key, writeField(spec, value));
+  }
+  return params.toString();
+}
