@@ -3,19 +3,16 @@
 import { NumberField, RadioGroup, SelectField } from '../../components/fields.jsx';
 import { Slot } from '../../components/lazy.jsx';
 import { ViewLink } from '../../components/view-link.jsx';
-import { notImplemented, useEngine } from '../../engine/engine.js';
+import { EngineError } from '../../components/engine-error.jsx';
+import { useEngine } from '../../engine/engine.js';
 import { METRICS, num } from '../../lib/format.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
 import { slotLoaders } from '../../views.js';
 import { Assumptions } from './Assumptions.jsx';
 import { everyday } from './equivalents.js';
 import { ModelPicker } from './ModelPicker.jsx';
+import { PROMPTS } from './prompts.js';
 
-export const PROMPTS = [
-  { value: 'short', label: 'Short', detail: '100 tokens in, 300 out' },
-  { value: 'medium', label: 'Medium', detail: '1,000 in, 1,000 out' },
-  { value: 'long', label: 'Long', detail: '10,000 in, 1,500 out' },
-];
 
 function ResultCard({ metric, stats, constants, stale }) {
   const m = METRICS[metric];
@@ -62,23 +59,6 @@ function summary(row, model, prompt) {
   const w = row.water_ml;
   const c = row.carbon_g;
   return `${model}, ${prompt} prompt: ${num(e.mean)} Wh of energy, ${num(w.mean)} mL of water, ${num(c.mean)} g CO2e per query.`;
-}
-
-export function EngineError({ error, what = 'estimate' }) {
-  if (!error) return null;
-  if (notImplemented(error)) {
-    return (
-      <p class="notice" role="status">
-        This build's engine cannot {what} yet (the operation is still being written). The rest of the page works.
-      </p>
-    );
-  }
-  return (
-    <p class="error-box" role="alert">
-      The engine could not compute this: {error.message}
-      {error.path ? ` (at ${error.path})` : ''}
-    </p>
-  );
 }
 
 export default function Calculator({ state, setState, data }) {

@@ -1,0 +1,6 @@
+export default {
+  id: 'compare',
+  label: 'Compare',
+  order: 30,
+  load: () => import('./Compare.jsx'),
+};

@@ -1,0 +1,167 @@
+// Rank: cross-efficiency DEA of the models (inputs: energy and the host's multipliers;
+// output: the Artificial Analysis Intelligence Index), its settings, a chart of scores,
+// a scatter of energy against intelligence, and an explanation of the chosen model's score.
+import { BarChart, ScatterChart } from '../../components/charts.jsx';
+import { EngineError } from '../../components/engine-error.jsx';
+import { RadioGroup } from '../../components/fields.jsx';
+import { Figure } from '../../components/figure.jsx';
+import { DataTable } from '../../components/table.jsx';
+import { useEngine } from '../../engine/engine.js';
+import { num } from '../../lib/format.js';
+import { RANK_INPUTS } from '../../state/fields.js';
+import { RANK_INPUT_NAMES, rankRequest, readRank } from './rank-request.js';
+
+function Settings({ state, setState }) {
+  const toggle = (k) => {
+    const next = state.rin.includes(k) ? state.rin.filter((x) => x !== k) : RANK_INPUTS.filter((x) => x === k || state.rin.includes(x));
+    if (next.length) setState({ rin: next });
+  };
+  return (
+    <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Ranking settings">
+      <fieldset>
+        <legend>Inputs (less is better)</legend>
+        {RANK_INPUTS.map((k) => (
+          <label key={k} class="radio">
+            <input type="checkbox" name="rin" value={k} checked={state.rin.includes(k)} onChange={() => toggle(k)} /> {RANK_INPUT_NAMES[k].label}
+          </label>
+        ))}
+        <small class="hint">Output: Artificial Analysis Intelligence Index (more is better).</small>
+      </fieldset>
+      <RadioGroup
+        legend="Orientation"
+        name="rorient"
+        value={state.rorient}
+        onChange={(v) => setState({ rorient: v })}
+        options={[
+          { value: 'io', label: 'Input (use less)' },
+          { value: 'oo', label: 'Output (give more)' },
+        ]}
+      />
+      <RadioGroup
+        legend="Returns to scale"
+        name="rrts"
+        value={state.rrts}
+        onChange={(v) => setState({ rrts: v })}
+        options={[
+          { value: 'crs', label: 'Constant (CCR)' },
+          { value: 'vrs', label: 'Variable (BCC)' },
+        ]}
+      />
+      <RadioGroup
+        legend="Cross-efficiency"
+        name="rmethod"
+        value={state.rmethod}
+        onChange={(v) => setState({ rmethod: v })}
+        options={[
+          { value: 'aggressive', label: 'Aggressive (paper)' },
+          { value: 'benevolent', label: 'Benevolent' },
+          { value: 'arbitrary', label: 'Simple' },
+        ]}
+      />
+      <fieldset>
+        <legend>Self-appraisal</legend>
+        <label class="radio">
+          <input type="checkbox" name="rself" checked={state.rself} onChange={(e) => setState({ rself: e.currentTarget.checked })} /> Include each model's own weights
+        </label>
+      </fieldset>
+    </form>
+  );
+}
+
+function Explain({ row, all }) {
+  if (!row) return <p class="muted">Choose a model in the chart or the table to see why it ranks where it does.</p>;
+  const weights = row.weights ? Object.entries(row.weights.inputs ?? row.weights).filter(([, v]) => typeof v === 'number') : [];
+  const peers = (row.peers ?? []).map((p) => (typeof p === 'string' ? { model: p } : { model: p.model ?? p.dmu ?? p.name, lambda: p.lambda ?? p.weight }));
+  return (
+    <section aria-labelledby="explain-h" class="panel" data-testid="explain">
+      <h2 id="explain-h">Why {row.model} ranks {row.rank ?? '–'} of {all.length}</h2>
+      <p>
+        Cross-efficiency score <strong>{num(row.score)}</strong>: the average of how efficient {row.model} looks under every model's own best weights
+        {row.simple !== undefined && <> (under its own weights alone: {num(row.simple)}{row.efficient ? ', efficient' : ''})</>}.
+      </p>
+      {weights.length > 0 && (
+        <p>
+          Its own optimal weights: {weights.map(([k, v]) => `${k} ${num(v)}`).join(', ')}
+          {row.weights.output !== undefined && `; output ${num(row.weights.output)}`}.
+        </p>
+      )}
+      {peers.length > 0 && <p>Efficient peers it is compared with: {peers.map((p) => (p.lambda !== undefined ? `${p.model} (λ = ${num(p.lambda)})` : p.model)).join(', ')}.</p>}
+    </section>
+  );
+}
+
+export default function Rank({ state, setState, data }) {
+  const { result, error, loading } = useEngine(rankRequest(state, data));
+  const ranked = readRank(result);
+  const rows = [...(ranked?.rows ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || b.score - a.score);
+  const selected = rows.find((r) => r.model === state.rsel);
+  const energyOf = (r) => r.inputs.energy ?? r.inputs.energy_wh ?? r.inputs.energy_wh_mean;
+  const caption = `Cross-efficiency score of ${rows.length} models (higher is more eco-efficient); efficient models are marked.`;
+  const points = rows
+    .filter((r) => Number.isFinite(energyOf(r)) && Number.isFinite(r.output))
+    .map((r) => ({ key: r.model, label: r.model, x: energyOf(r), y: r.output, marked: r.efficient, selected: r.model === state.rsel }));
+  const columns = [
+    { key: 'model', label: 'Model', render: (r) => <button type="button" class="sort" onClick={() => setState({ rsel: r.model })} aria-pressed={r.model === state.rsel}>{r.model}</button> },
+    { key: 'rank', label: 'Rank', numeric: true },
+    { key: 'score', label: 'Score', numeric: true, render: (r) => num(r.score) },
+    { key: 'simple', label: 'Own-weights efficiency', numeric: true, render: (r) => num(r.simple) },
+    { key: 'energy', label: 'Energy (Wh)', numeric: true, render: (r) => num(energyOf(r)) },
+    { key: 'output', label: 'Intelligence index', numeric: true, render: (r) => num(r.output) },
+  ];
+  const csv = {
+    columns: [
+      { key: 'model', label: 'model' },
+      { key: 'rank', label: 'rank' },
+      { key: 'score', label: 'cross_efficiency' },
+      { key: 'simple', label: 'efficiency' },
+      { label: 'energy_wh', value: energyOf },
+      { key: 'output', label: 'aa_intelligence_index' },
+    ],
+    rows,
+  };
+  return (
+    <article>
+      <h1>Eco-efficiency ranking</h1>
+      <p class="lede">
+        Which models give the most capability for their footprint? Data envelopment analysis (DEA) scores each model against the best practice of the others,
+        then averages how each model looks under every model's weights (cross-efficiency), as in the paper. Models without an intelligence score are left out.
+      </p>
+      <Settings state={state} setState={setState} />
+      <EngineError error={error} what="rank models" />
+      {loading && !rows.length && <p aria-busy="true">Computing…</p>}
+      {rows.length > 0 && (
+        <div class="two-col">
+          <Figure
+            name="rank-scores"
+            caption={caption}
+            chart={<BarChart rows={rows.map((r) => ({ key: r.model, label: r.model, value: r.score, highlight: r.model === state.rsel }))} unit="Cross-efficiency score" label={caption} />}
+            table={<DataTable caption="Ranking" columns={columns} rows={rows} rowKey={(r) => r.model} highlight={state.rsel} className="rank-table" />}
+            tableOpen
+            csv={csv}
+            json={{ dataset: data.meta.ref, request: rankRequest(state, data), result }}
+          />
+          <Figure
+            name="rank-scatter"
+            caption="Energy per query against intelligence index; filled circles are efficient models. Select a circle to explain its score."
+            chart={<ScatterChart points={points} xLabel="Energy per query (Wh, log scale)" yLabel="Intelligence index" label="Scatter of energy per query against intelligence index" onSelect={(k) => setState({ rsel: k })} />}
+            table={
+              <DataTable
+                caption="Energy and intelligence"
+                columns={[
+                  { key: 'label', label: 'Model' },
+                  { key: 'x', label: 'Energy (Wh)', numeric: true, render: (p) => num(p.x) },
+                  { key: 'y', label: 'Intelligence index', numeric: true, render: (p) => num(p.y) },
+                  { key: 'marked', label: 'Efficient', render: (p) => (p.marked ? 'yes' : 'no') },
+                ]}
+                rows={points}
+                rowKey={(p) => p.key}
+              />
+            }
+          />
+        </div>
+      )}
+      {rows.length > 0 && <Explain row={selected} all={rows} />}
+      {ranked?.excluded?.length > 0 && <p class="muted">Left out (no intelligence score): {ranked.excluded.map((x) => (typeof x === 'string' ? x : x.model)).join(', ')}.</p>}
+    </article>
+  );
+}

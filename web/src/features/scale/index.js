@@ -1,0 +1,6 @@
+export default {
+  id: 'scale',
+  label: 'Scale',
+  order: 50,
+  load: () => import('./Scale.jsx'),
+};
