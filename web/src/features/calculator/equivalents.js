@@ -13,11 +13,11 @@ export const findConstant = (constants, pattern) => constantList(constants).find
 
 // [metric, id pattern, how to turn the per-query amount into a phrase]
 const EVERYDAY = [
-  ['energy', /phone/, (x) => `${num(x)} of a phone charge`, 'div'],
+  ['energy', /phone/, (x) => (x < 1 ? `${num(x * 100)} % of a phone charge` : `${num(x)} phone charges`), 'div'],
   ['energy', /google|search/, (x) => `${num(x)} Google searches`, 'div'],
   ['energy', /led|bulb/, (x) => `an LED bulb lit for ${num(x * 60)} minutes`, 'div-hours'],
   ['water', /teaspoon/, (x) => `${num(x)} teaspoons of water`, 'div'],
-  ['water', /bottle/, (x) => `${num(x)} of a 500 mL bottle`, 'div'],
+  ['water', /bottle/, (x) => (x < 1 ? `${num(x * 100)} % of a 500 mL bottle` : `${num(x)} bottles of 500 mL`), 'div'],
   ['carbon', /met(er|re)|mile|driv/, (x) => `driving a petrol car ${num(x)} metres`, 'metres'],
 ];
 

@@ -1,0 +1,163 @@
+// Pure modules of the web app: number input, CSV export, dataset lookup, requests, the
+// engine client (with a fake worker), the scale preset and the paper's equivalences.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+import { EngineClient } from '../../web/src/engine/client.js';
+import { findDataset } from '../../web/src/data/datasets.js';
+import { toCsv } from '../../web/src/lib/export.js';
+import { parseNumberInput } from '../../web/src/lib/number-input.js';
+import { chosenModel, chosenPrompt, estimateRequest, overridesOf } from '../../web/src/lib/requests.js';
+import { coreFields } from '../../web/src/state/fields.js';
+import { defaults } from '../../web/src/state/url-state.js';
+import { everyday } from '../../web/src/features/calculator/equivalents.js';
+import { paperEquivalences } from '../../web/src/features/scale/paper-totals.js';
+import { mixOf, presetOf, scaleRequest } from '../../web/src/features/scale/scale-request.js';
+
+const readJson = (p) => JSON.parse(readFileSync(new URL(`../../public/data/${p}`, import.meta.url), 'utf8'));
+const manifest = readJson('manifest.json');
+const constants = readJson(findDataset(manifest, 'constants').file);
+const paperV6 = readJson(findDataset(manifest, 'footprint').file);
+
+test('number input: numbers, empty, and errors that name the field', () => {
+  const lim = { min: 1, max: 3, label: 'PUE' };
+  assert.deepEqual(parseNumberInput('1.12', lim), { value: 1.12 });
+  assert.deepEqual(parseNumberInput('  ', lim), { value: null });
+  assert.match(parseNumberInput('abc', lim).error, /^PUE: "abc" is not a number/);
+  assert.match(parseNumberInput('0.9', lim).error, /PUE must be at least 1/);
+  assert.match(parseNumberInput('4', lim).error, /PUE must be at most 3/);
+  assert.match(parseNumberInput('1e400', lim).error, /finite/);
+  assert.match(parseNumberInput('2.5', { ...lim, int: true }).error, /whole number/);
+  assert.deepEqual(parseNumberInput('1,000', { label: 'n' }), { value: 1000 });
+  assert.ok(parseNumberInput('1..2', lim).error);
+});
+
+test('CSV export quotes fields per RFC 4180', () => {
+  const csv = toCsv(
+    [
+      { key: 'model', label: 'model' },
+      { label: 'x', value: (r) => r.x * 2 },
+    ],
+    [
+      { model: "GPT-4o (Mar '25)", x: 1 },
+      { model: 'a,"b"', x: 0.5 },
+      { model: null, x: 2 },
+    ],
+  );
+  assert.equal(csv, 'model,x\r\nGPT-4o (Mar \'25),2\r\n"a,""b""",1\r\n,4\r\n');
+});
+
+test('findDataset picks the default footprint dataset and exact versions', () => {
+  const d = findDataset(manifest, 'footprint');
+  assert.equal(d.entry.id, 'paper-v6');
+  assert.equal(d.entry.default, true);
+  const snap = manifest.datasets.find((x) => x.id === 'snapshot');
+  for (const v of snap.versions) assert.equal(findDataset(manifest, 'footprint', `snapshot@${v.version}`).version.version, v.version);
+  assert.equal(findDataset(manifest, 'footprint', 'nope@1').entry.id, 'paper-v6', 'an unknown id falls back to the default');
+  assert.equal(findDataset(manifest, 'no-such-kind'), null);
+});
+
+test('estimate requests carry only the overrides the visitor set', () => {
+  const data = { refs: { dataset: { $data: 'd' }, hardware: { $data: 'h' }, hosts: { $data: 'o' }, regions: { $data: 'r' } } };
+  const s = defaults(coreFields);
+  assert.deepEqual(estimateRequest(s, data, { models: ['m'], prompts: ['short'] }), {
+    op: 'estimate',
+    dataset: { $data: 'd' },
+    method: { estimator: 'v6' },
+    select: { models: ['m'], prompts: ['short'] },
+  });
+  const r = estimateRequest({ ...s, pue: 1.3, hw: 'DGX A100', region: 'x', out: 500, est: 'v4', w: 1 }, data);
+  assert.deepEqual(r.overrides, { hardware: 'DGX A100', region: 'x', pue: 1.3, output_tokens: 500 });
+  assert.deepEqual(r.method, { estimator: 'v4', w_max: 1 });
+  assert.deepEqual(r.hardware, { $data: 'h' });
+  assert.deepEqual(r.regions, { $data: 'r' });
+  assert.equal(r.hosts, undefined, 'the hosts dataset is sent only when a host override needs it');
+  assert.deepEqual(overridesOf({ ...s, hw: '', host: null }), {});
+});
+
+test('the default model is GPT-4o (Mar 25) and a missing prompt falls back', () => {
+  const s = defaults(coreFields);
+  assert.equal(chosenModel(s, paperV6), "GPT-4o (Mar '25)");
+  assert.equal(chosenModel({ ...s, model: 'no such model' }, paperV6), "GPT-4o (Mar '25)");
+  assert.equal(chosenPrompt({ ...s, prompt: 'long' }, paperV6, 'GPT-4'), 'short', 'GPT-4 has no long prompt in paper v6');
+});
+
+test("everyday equivalents use the constants dataset: 5 Wh is one phone charge", () => {
+  const e = everyday(constants, 'energy', 5);
+  assert.ok(everyday(constants, 'energy', 0.42).some((x) => x.text === '8.4 % of a phone charge'));
+  assert.ok(e.some((x) => x.text === '1 phone charges'));
+  assert.ok(e.some((x) => x.text === '16.7 Google searches'));
+  const w = everyday(constants, 'water', 4.92892159375 * 3);
+  assert.ok(w.some((x) => x.text === '3 teaspoons of water'));
+  const c = everyday(constants, 'carbon', 400);
+  assert.ok(c.some((x) => x.text === 'driving a petrol car 1,609 metres'), JSON.stringify(c));
+});
+
+test("the paper's totals give its text: > 35,000 households, ~1.2 million people's water, ~138,000 acres", () => {
+  const rows = Object.fromEntries(paperEquivalences(constants).map((r) => [r.id, r]));
+  assert.ok(rows.household.low > 35000 && rows.household.low < 37000, `households ${rows.household.low}`);
+  assert.ok(Math.abs(rows.drinking_water_person_year.low / 1.2e6 - 1) < 0.05, `people ${rows.drinking_water_person_year.low}`);
+  assert.ok(Math.abs(rows.forest_acre_year.low / 138000 - 1) < 0.01, `acres ${rows.forest_acre_year.low}`);
+});
+
+test('the GPT-4o preset comes from the case study; a custom mix must add up to 100 %', () => {
+  const p = presetOf(constants);
+  assert.equal(p.queries_per_year, 772e9);
+  assert.deepEqual(p.mix, { short: 0.8, medium: 0.2 });
+  assert.deepEqual(p.per_query_wh, { short: 0.421, medium: 1.214 });
+  const s = defaults(coreFields);
+  assert.deepEqual(mixOf({ ...s, sshort: 50, smedium: 30, slong: 20 }).mix, { short: 0.5, medium: 0.3, long: 0.2 });
+  assert.match(mixOf({ ...s, sshort: 50, smedium: 30, slong: 30 }).error, /add up to 100/);
+  const data = { constants, hosts: readJson(findDataset(manifest, 'hosts').file), refs: { dataset: {}, constants: {} } };
+  const { request } = scaleRequest({ ...s, spreset: 'gpt4o' }, data, 'x');
+  assert.equal(request.multipliers.wue_source_l_per_kwh, 3.142, 'v4 Azure multipliers');
+});
+
+/** A fake Worker: answers with `behave(msg)` asynchronously. */
+function fakeWorker(behave, log) {
+  return () => {
+    const w = {
+      terminated: false,
+      postMessage(msg) {
+        setTimeout(() => {
+          const reply = behave(msg);
+          if (reply && !w.terminated) w.onmessage({ data: { id: msg.id, ...reply } });
+        }, 1);
+      },
+      terminate() {
+        w.terminated = true;
+        log.push('terminate');
+      },
+    };
+    log.push('start');
+    return w;
+  };
+}
+
+test('engine client: ids match answers, a crash restarts the worker, a timeout rejects', async () => {
+  const log = [];
+  let crash = false;
+  const client = new EngineClient({
+    timeoutMs: 50,
+    createWorker: fakeWorker((msg) => {
+      if (msg.request.op === 'hang') return null;
+      if (crash) return { ok: false, crashed: true, error: 'boom' };
+      return { ok: true, response: { ok: true, result: msg.request.n } };
+    }, log),
+  });
+  assert.equal(client.status, 'idle');
+  const answers = await Promise.all([1, 2, 3].map((n) => client.request({ op: 'x', n })));
+  assert.deepEqual(answers.map((a) => a.result), [1, 2, 3]);
+  assert.equal(client.status, 'ready');
+  assert.deepEqual(log, ['start'], 'one worker, started lazily');
+  crash = true;
+  await assert.rejects(client.request({ op: 'x', n: 4 }), /boom/);
+  assert.equal(client.status, 'error');
+  crash = false;
+  assert.equal((await client.request({ op: 'x', n: 5 })).result, 5, 'the next request restarts the worker');
+  assert.deepEqual(log, ['start', 'terminate', 'start']);
+  await assert.rejects(client.request({ op: 'hang' }), /longer than/);
+  assert.equal((await client.request({ op: 'x', n: 6 })).result, 6);
+  client.dispose();
+});
