@@ -51,18 +51,22 @@ function assertPlain(value, path) {
   } else if (value === undefined || typeof value === 'function' || typeof value === 'bigint') {
     throw new Error(`${path}: ${typeof value} cannot be written as JSON`);
   } else if (Array.isArray(value)) value.forEach((v, i) => assertPlain(v, `${path}/${i}`));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) assertPlain(v, `${path}/${k}`);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) assertPlain(v, `${path}/${k}`);
 }
 
 export async function loadModules(dir = join(root, 'scripts', 'data')) {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort();
   const modules = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)).default;
     const need = ['id', 'kind', 'title', 'description', 'schema', 'versions'];
     const missing = need.filter((k) => !mod || mod[k] === undefined);
     if (missing.length) throw new Error(`scripts/data/${f}: default export lacks ${missing.join(', ')}`);
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(mod.id)) throw new Error(`scripts/data/${f}: id "${mod.id}" must be lower-case letters, digits and dashes`);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(mod.id))
+      throw new Error(`scripts/data/${f}: id "${mod.id}" must be lower-case letters, digits and dashes`);
     modules.push({ file: f, ...mod });
   }
   const ids = modules.map((m) => m.id);
@@ -89,11 +93,19 @@ export async function convert({ sources: sourceDir, only = null } = {}) {
   for (const mod of [...modules].sort((a, b) => a.id.localeCompare(b.id))) {
     const schema = { $schema: mod.schema.$schema, $id: `${mod.kind}.schema.json`, ...mod.schema };
     const known = schemas.get(mod.kind);
-    if (known && !isDeepStrictEqual(known, schema)) throw new Error(`scripts/data/${mod.file}: schema of kind "${mod.kind}" differs from another module's`);
+    if (known && !isDeepStrictEqual(known, schema))
+      throw new Error(`scripts/data/${mod.file}: schema of kind "${mod.kind}" differs from another module's`);
     schemas.set(mod.kind, schema);
     const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
-    const entry = { id: mod.id, kind: mod.kind, title: mod.title, description: mod.description,
-      default: Boolean(mod.default), latest: null, versions: [] };
+    const entry = {
+      id: mod.id,
+      kind: mod.kind,
+      title: mod.title,
+      description: mod.description,
+      default: Boolean(mod.default),
+      latest: null,
+      versions: [],
+    };
     for (const v of mod.versions) {
       const data = v.build(sources);
       for (const k of ['id', 'kind', 'version']) {
@@ -102,16 +114,26 @@ export async function convert({ sources: sourceDir, only = null } = {}) {
       }
       assertPlain(data, `${mod.id}/${v.version}`);
       if (!validate(data)) {
-        const errs = validate.errors.slice(0, 10).map((e) => `  ${e.instancePath || '/'} ${e.message}`).join('\n');
+        const errs = validate.errors
+          .slice(0, 10)
+          .map((e) => `  ${e.instancePath || '/'} ${e.message}`)
+          .join('\n');
         throw new Error(`${mod.id}/${v.version} does not match ${mod.kind}.schema.json:\n${errs}`);
       }
       const buf = Buffer.from((v.compact ? JSON.stringify(data) : formatJson(data)) + '\n');
       const file = `${mod.id}/${v.version}.json`;
       files.set(file, buf);
       entry.versions.push({
-        version: v.version, file, bytes: buf.length, sha256: sha256(buf), rows: v.rows(data),
-        schema: `schemas/${mod.kind}.schema.json`, source: v.source, paper_version: v.paper_version ?? null,
-        retrieved: v.retrieved ?? null, licence: v.licence,
+        version: v.version,
+        file,
+        bytes: buf.length,
+        sha256: sha256(buf),
+        rows: v.rows(data),
+        schema: `schemas/${mod.kind}.schema.json`,
+        source: v.source,
+        paper_version: v.paper_version ?? null,
+        retrieved: v.retrieved ?? null,
+        licence: v.licence,
         inputs: (v.inputs ?? []).map((name) => ({ file: `data/sources/${name}`, sha256: hashInput(name) })),
       });
     }
@@ -120,7 +142,8 @@ export async function convert({ sources: sourceDir, only = null } = {}) {
     manifest.datasets.push(entry);
   }
   const defaults = manifest.datasets.filter((d) => d.default);
-  if (!only && defaults.length !== 1) throw new Error(`convert-data: exactly one dataset must be the default, found ${defaults.length}`);
+  if (!only && defaults.length !== 1)
+    throw new Error(`convert-data: exactly one dataset must be the default, found ${defaults.length}`);
   for (const [kind, schema] of [...schemas].sort(([a], [b]) => a.localeCompare(b))) {
     files.set(`schemas/${kind}.schema.json`, Buffer.from(formatJson(schema) + '\n'));
   }
@@ -167,7 +190,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
     write(files, opts.out);
     const n = manifest.datasets.reduce((s, d) => s + d.versions.length, 0);
-    console.log(`convert-data: ${manifest.datasets.length} datasets, ${n} versions in ${relative(root, opts.out) || '.'}`);
+    console.log(
+      `convert-data: ${manifest.datasets.length} datasets, ${n} versions in ${relative(root, opts.out) || '.'}`,
+    );
   } catch (err) {
     console.error(err.message);
     process.exit(1);

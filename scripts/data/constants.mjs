@@ -4,27 +4,90 @@
 import { LICENCE_PAPER, PAPER, PAPER_V4 } from './lib/provenance.mjs';
 
 const CASE = `${PAPER} (v4 and v6), GPT-4o case study`;
-const c = (id, label, value, unit, applies_to, source, note = null) => ({ id, label, value, unit, applies_to, source, note });
+const c = (id, label, value, unit, applies_to, source, note = null) => ({
+  id,
+  label,
+  value,
+  unit,
+  applies_to,
+  source,
+  note,
+});
 
 const equivalences = [
-  c('household', 'U.S. household electricity use for a year', 10.791, 'MWh/year', 'energy', CASE,
-    'U.S. average residential electricity use, 10,791 kWh per year (U.S. EIA, 2022).'),
+  c(
+    'household',
+    'U.S. household electricity use for a year',
+    10.791,
+    'MWh/year',
+    'energy',
+    CASE,
+    'U.S. average residential electricity use, 10,791 kWh per year (U.S. EIA, 2022).',
+  ),
   c('hospital', 'U.S. inpatient hospital electricity use for a year', 7631, 'MWh/year', 'energy', CASE),
   c('university', 'U.S. university electricity use for a year', 1202, 'MWh/year', 'energy', CASE),
   c('google_search', 'Google search', 0.3, 'Wh', 'energy', CASE, 'Energy of one Google search (about 0.3 Wh).'),
   c('phone_charge', 'smartphone full charge', 5, 'Wh', 'energy', CASE, 'About 5 Wh per full charge.'),
-  c('drinking_water_person_year', 'one person\'s drinking water for a year', 1095, 'L/year', 'water', CASE, '3 L per day x 365 days.'),
+  c(
+    'drinking_water_person_year',
+    "one person's drinking water for a year",
+    1095,
+    'L/year',
+    'water',
+    CASE,
+    '3 L per day x 365 days.',
+  ),
   c('olympic_pool', 'Olympic swimming pool', 2500, 'kL', 'water', CASE),
-  c('gasoline_car_year', 'gasoline car driven for a year', 4.6, 't CO2/year', 'carbon', CASE, 'Typical U.S. passenger vehicle, 4.6 t CO2 per year (U.S. EPA).'),
+  c(
+    'gasoline_car_year',
+    'gasoline car driven for a year',
+    4.6,
+    't CO2/year',
+    'carbon',
+    CASE,
+    'Typical U.S. passenger vehicle, 4.6 t CO2 per year (U.S. EPA).',
+  ),
   c('forest_acre_year', 'acre of forest, CO2 absorbed in a year', 1, 't CO2/acre/year', 'carbon', CASE),
-  c('chicago_area', 'forest the size of Chicago', 150000, 'acre', 'carbon', CASE, 'Chicago is about 150,000 acres; with 1 t CO2 per acre per year.'),
+  c(
+    'chicago_area',
+    'forest the size of Chicago',
+    150000,
+    'acre',
+    'carbon',
+    CASE,
+    'Chicago is about 150,000 acres; with 1 t CO2 per acre per year.',
+  ),
 ];
 
 const everyday = [
-  c('teaspoon', 'teaspoon of water', 4.92892159375, 'mL', 'water', 'U.S. customary teaspoon (1/6 U.S. fluid ounce), NIST Handbook 44, Appendix C', 'Often rounded to 4.93 mL.'),
+  c(
+    'teaspoon',
+    'teaspoon of water',
+    4.92892159375,
+    'mL',
+    'water',
+    'U.S. customary teaspoon (1/6 U.S. fluid ounce), NIST Handbook 44, Appendix C',
+    'Often rounded to 4.93 mL.',
+  ),
   c('water_bottle', 'small bottle of water', 500, 'mL', 'water', 'a 500 mL bottle (definition)'),
-  c('led_bulb_hour', 'LED bulb lit for an hour', 10, 'Wh', 'energy', 'a 10 W LED bulb (about a 60 W incandescent equivalent) for one hour: 10 W x 1 h', 'Assumed wattage; LED bulbs sold as 60 W equivalents draw about 8-10 W.'),
-  c('car_mile', 'distance driven by an average gasoline car', 400, 'g CO2/mile', 'carbon', 'U.S. EPA, "Greenhouse Gas Emissions from a Typical Passenger Vehicle": about 400 g CO2 per mile', '1 mile = 1609.344 m, so about 0.2485 g CO2 per metre.'),
+  c(
+    'led_bulb_hour',
+    'LED bulb lit for an hour',
+    10,
+    'Wh',
+    'energy',
+    'a 10 W LED bulb (about a 60 W incandescent equivalent) for one hour: 10 W x 1 h',
+    'Assumed wattage; LED bulbs sold as 60 W equivalents draw about 8-10 W.',
+  ),
+  c(
+    'car_mile',
+    'distance driven by an average gasoline car',
+    400,
+    'g CO2/mile',
+    'carbon',
+    'U.S. EPA, "Greenhouse Gas Emissions from a Typical Passenger Vehicle": about 400 g CO2 per mile',
+    '1 mile = 1609.344 m, so about 0.2485 g CO2 per metre.',
+  ),
 ];
 
 const caseStudy = {
@@ -46,7 +109,7 @@ const caseStudy = {
   notes: [
     'Traffic: 700 million queries per day in December 2024, growing 20 % per month to May 2025 and more slowly afterwards; the monthly schedule after May is not published, only the total of about 772 billion queries in 2025.',
     'Low and high bounds use the minimum and maximum utilisation (power ratios P_min / Pbar = 0.914 and P_max / Pbar = 1.086 of the Large class) and the v4 Azure multipliers.',
-    'Recomputing with the published per-query values (short 0.421 Wh, medium 1.214 Wh, 80 % / 20 %) and 772 billion queries gives about 409,000-486,000 MWh, about 5 % above the paper\'s 391,509-463,269 MWh: the gap comes from the unpublished traffic schedule.',
+    "Recomputing with the published per-query values (short 0.421 Wh, medium 1.214 Wh, 80 % / 20 %) and 772 billion queries gives about 409,000-486,000 MWh, about 5 % above the paper's 391,509-463,269 MWh: the gap comes from the unpublished traffic schedule.",
     'A daily session of 8 queries: mean x 8, SD x sqrt(8) (0.421 Wh x 8 = 3.37 Wh).',
   ],
   source: `${PAPER_V4}, GPT-4o case study (also in v6)`,
@@ -59,7 +122,7 @@ const data = {
   title: 'Equivalences and the GPT-4o case study',
   description:
     'Constants that turn energy, water and carbon into familiar quantities: those the paper uses for annual ' +
-    'totals, a few everyday equivalents for a single query, and the inputs and published results of the paper\'s ' +
+    "totals, a few everyday equivalents for a single query, and the inputs and published results of the paper's " +
     'GPT-4o 2025 case study.',
   notes: [
     'A quantity divided by a constant with unit "X/year" counts how many of that thing a year of it equals (e.g. annual MWh / 10.791 = households).',
@@ -72,11 +135,26 @@ const data = {
 
 const str = { type: 'string', minLength: 1 };
 const positive = { type: 'number', exclusiveMinimum: 0 };
-const constant = { type: 'object', additionalProperties: false, required: ['id', 'label', 'value', 'unit', 'applies_to', 'source', 'note'],
-  properties: { id: { type: 'string', pattern: '^[a-z0-9_]+$' }, label: str, value: positive,
+const constant = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'label', 'value', 'unit', 'applies_to', 'source', 'note'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9_]+$' },
+    label: str,
+    value: positive,
     unit: { enum: ['MWh/year', 'Wh', 'L/year', 'kL', 'mL', 't CO2/year', 't CO2/acre/year', 'acre', 'g CO2/mile'] },
-    applies_to: { enum: ['energy', 'water', 'carbon'] }, source: str, note: { type: ['string', 'null'] } } };
-const range = { type: 'object', additionalProperties: false, required: ['low', 'high'], properties: { low: positive, high: positive } };
+    applies_to: { enum: ['energy', 'water', 'carbon'] },
+    source: str,
+    note: { type: ['string', 'null'] },
+  },
+};
+const range = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['low', 'high'],
+  properties: { low: positive, high: positive },
+};
 const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'llm-footprint equivalence constants and case study',
@@ -84,21 +162,38 @@ const schema = {
   additionalProperties: false,
   required: ['kind', 'id', 'version', 'title', 'description', 'notes', 'equivalences', 'everyday', 'case_study'],
   properties: {
-    kind: { const: 'constants' }, id: str, version: str, title: str, description: str,
+    kind: { const: 'constants' },
+    id: str,
+    version: str,
+    title: str,
+    description: str,
     notes: { type: 'array', items: str },
     equivalences: { type: 'array', items: constant },
     everyday: { type: 'array', items: constant },
-    case_study: { type: 'object', additionalProperties: false,
+    case_study: {
+      type: 'object',
+      additionalProperties: false,
       required: Object.keys(caseStudy),
       properties: {
-        id: str, model: str, host: str, host_preset: str,
-        queries_per_day_dec_2024: positive, monthly_growth_to_may_2025: positive, queries_2025: positive,
+        id: str,
+        model: str,
+        host: str,
+        host_preset: str,
+        queries_per_day_dec_2024: positive,
+        monthly_growth_to_may_2025: positive,
+        queries_2025: positive,
         prompt_mix: { type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1 } },
         energy_wh_per_query_v4: { type: 'object', additionalProperties: positive },
-        power_ratio_min_over_mean: positive, power_ratio_max_over_mean: positive,
-        annual_energy_mwh: range, annual_water_kl: range, annual_carbon_t: range,
+        power_ratio_min_over_mean: positive,
+        power_ratio_max_over_mean: positive,
+        annual_energy_mwh: range,
+        annual_water_kl: range,
+        annual_carbon_t: range,
         session_queries: { type: 'integer', minimum: 1 },
-        notes: { type: 'array', items: str }, source: str } },
+        notes: { type: 'array', items: str },
+        source: str,
+      },
+    },
   },
 };
 
@@ -108,14 +203,16 @@ export default {
   title: data.title,
   description: data.description,
   schema,
-  versions: [{
-    version: 'v6',
-    source: `${CASE}; everyday equivalents from NIST Handbook 44 and U.S. EPA as noted per constant`,
-    paper_version: 'v6',
-    retrieved: null,
-    licence: LICENCE_PAPER,
-    inputs: [],
-    build: () => structuredClone(data),
-    rows: (d) => d.equivalences.length + d.everyday.length,
-  }],
+  versions: [
+    {
+      version: 'v6',
+      source: `${CASE}; everyday equivalents from NIST Handbook 44 and U.S. EPA as noted per constant`,
+      paper_version: 'v6',
+      retrieved: null,
+      licence: LICENCE_PAPER,
+      inputs: [],
+      build: () => structuredClone(data),
+      rows: (d) => d.equivalences.length + d.everyday.length,
+    },
+  ],
 };

@@ -11,7 +11,8 @@ const HOSTS = ['Azure', 'AWS', 'DeepSeek'];
 const TABLE = 'v4 Table 4';
 const FIGURE = 'v4 Figure 6';
 
-const empty = (row, cols) => cols.forEach((c) => check(row[c] === '', row, `column "${c}" must be empty in a "${row.source}" row`));
+const empty = (row, cols) =>
+  cols.forEach((c) => check(row[c] === '', row, `column "${c}" must be empty in a "${row.source}" row`));
 
 function build(sources) {
   const table4 = [];
@@ -20,12 +21,23 @@ function build(sources) {
     const source = str(row, 'source', [TABLE, FIGURE]);
     if (source === TABLE) {
       empty(row, ['dea_rank', 'aa_intelligence_index', 'dea_cross_efficiency']);
-      table4.push({ model: str(row, 'model'), host: str(row, 'host', HOSTS), prompt: str(row, 'prompt', PROMPTS),
-        output_tokens: num(row, 'output_tokens'), energy_wh_mean: num(row, 'energy_wh_mean'), energy_wh_sd: num(row, 'energy_wh_sd') });
+      table4.push({
+        model: str(row, 'model'),
+        host: str(row, 'host', HOSTS),
+        prompt: str(row, 'prompt', PROMPTS),
+        output_tokens: num(row, 'output_tokens'),
+        energy_wh_mean: num(row, 'energy_wh_mean'),
+        energy_wh_sd: num(row, 'energy_wh_sd'),
+      });
     } else {
       empty(row, ['prompt', 'output_tokens', 'energy_wh_mean', 'energy_wh_sd']);
-      figure6.push({ dea_rank: num(row, 'dea_rank'), model: str(row, 'model'), host: str(row, 'host', HOSTS),
-        aa_intelligence_index: num(row, 'aa_intelligence_index'), dea_cross_efficiency: num(row, 'dea_cross_efficiency') });
+      figure6.push({
+        dea_rank: num(row, 'dea_rank'),
+        model: str(row, 'model'),
+        host: str(row, 'host', HOSTS),
+        aa_intelligence_index: num(row, 'aa_intelligence_index'),
+        dea_cross_efficiency: num(row, 'dea_cross_efficiency'),
+      });
     }
   }
   const keys = new Set();
@@ -36,7 +48,8 @@ function build(sources) {
   }
   figure6.sort((a, b) => a.dea_rank - b.dea_rank);
   figure6.forEach((r, i) => {
-    if (r.dea_rank !== i + 1) throw new Error(`${FILE}: Figure 6 ranks must be 1..${figure6.length}, found ${r.dea_rank} at position ${i + 1}`);
+    if (r.dea_rank !== i + 1)
+      throw new Error(`${FILE}: Figure 6 ranks must be 1..${figure6.length}, found ${r.dea_rank} at position ${i + 1}`);
   });
   return {
     kind: 'paper-v4',
@@ -70,19 +83,60 @@ const schema = {
   title: 'llm-footprint published results of paper v4',
   type: 'object',
   additionalProperties: false,
-  required: ['kind', 'id', 'version', 'title', 'description', 'paper_version', 'estimator', 'host_preset', 'notes', 'table4', 'figure6'],
+  required: [
+    'kind',
+    'id',
+    'version',
+    'title',
+    'description',
+    'paper_version',
+    'estimator',
+    'host_preset',
+    'notes',
+    'table4',
+    'figure6',
+  ],
   properties: {
-    kind: { const: 'paper-v4' }, id: s, version: s, title: s, description: s,
-    paper_version: { const: 'v4' }, estimator: { const: 'v4' }, host_preset: { const: 'v4' },
+    kind: { const: 'paper-v4' },
+    id: s,
+    version: s,
+    title: s,
+    description: s,
+    paper_version: { const: 'v4' },
+    estimator: { const: 'v4' },
+    host_preset: { const: 'v4' },
     notes: { type: 'array', items: s },
-    table4: { type: 'array', items: { type: 'object', additionalProperties: false,
-      required: ['model', 'host', 'prompt', 'output_tokens', 'energy_wh_mean', 'energy_wh_sd'],
-      properties: { model: s, host: { enum: HOSTS }, prompt: { enum: PROMPTS }, output_tokens: { type: 'integer', minimum: 1 },
-        energy_wh_mean: nonneg, energy_wh_sd: nonneg } } },
-    figure6: { type: 'array', items: { type: 'object', additionalProperties: false,
-      required: ['dea_rank', 'model', 'host', 'aa_intelligence_index', 'dea_cross_efficiency'],
-      properties: { dea_rank: { type: 'integer', minimum: 1 }, model: s, host: { enum: HOSTS },
-        aa_intelligence_index: nonneg, dea_cross_efficiency: { type: 'number', minimum: 0, maximum: 1 } } } },
+    table4: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['model', 'host', 'prompt', 'output_tokens', 'energy_wh_mean', 'energy_wh_sd'],
+        properties: {
+          model: s,
+          host: { enum: HOSTS },
+          prompt: { enum: PROMPTS },
+          output_tokens: { type: 'integer', minimum: 1 },
+          energy_wh_mean: nonneg,
+          energy_wh_sd: nonneg,
+        },
+      },
+    },
+    figure6: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['dea_rank', 'model', 'host', 'aa_intelligence_index', 'dea_cross_efficiency'],
+        properties: {
+          dea_rank: { type: 'integer', minimum: 1 },
+          model: s,
+          host: { enum: HOSTS },
+          aa_intelligence_index: nonneg,
+          dea_cross_efficiency: { type: 'number', minimum: 0, maximum: 1 },
+        },
+      },
+    },
   },
 };
 
@@ -92,14 +146,16 @@ export default {
   title: 'Paper v4 published results',
   description: 'Energy per query of v4 Table 4 and the DEA ranking of v4 Figure 6, as printed.',
   schema,
-  versions: [{
-    version: '2025-09-29',
-    source: `${PAPER_V4}, Table 4 and Figure 6`,
-    paper_version: 'v4',
-    retrieved: null,
-    licence: LICENCE_PAPER,
-    inputs: [FILE],
-    build,
-    rows: (d) => d.table4.length + d.figure6.length,
-  }],
+  versions: [
+    {
+      version: '2025-09-29',
+      source: `${PAPER_V4}, Table 4 and Figure 6`,
+      paper_version: 'v4',
+      retrieved: null,
+      licence: LICENCE_PAPER,
+      inputs: [FILE],
+      build,
+      rows: (d) => d.table4.length + d.figure6.length,
+    },
+  ],
 };

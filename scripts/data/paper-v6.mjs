@@ -16,34 +16,54 @@ const description =
   'The 30 models of "How Hungry is AI?" v6 (Table 4) with the inputs behind the paper: ' +
   'Artificial Analysis latency (time to first token) and output-speed percentiles scraped on ' +
   '26 Oct 2025, node power, utilisation bounds, host PUE, WUE and carbon intensity as coded by the ' +
-  'authors, and the authors\' computed per-query energy, water and carbon (v6 Monte Carlo, ' +
-  'rho = -0.3, N = 10,000, w = 0.5). Model names are the paper\'s.';
+  "authors, and the authors' computed per-query energy, water and carbon (v6 Monte Carlo, " +
+  "rho = -0.3, N = 10,000, w = 0.5). Model names are the paper's.";
 
 const notes = [
-  'GPT-4o (Mar \'25): this file gives 0.413 Wh (short) and 1.301 Wh (medium), but the printed v6 Table 4 has 0.423 and 1.215; every other cell of the printed table agrees with this data.',
+  "GPT-4o (Mar '25): this file gives 0.413 Wh (short) and 1.301 Wh (medium), but the printed v6 Table 4 has 0.423 and 1.215; every other cell of the printed table agrees with this data.",
   'The long prompt of GPT-4, LLaMA-3-8B and LLaMA-3-70B has no measurement (87 prompt rows = 30 models x 3 prompts - 3).',
-  'Reference results are the authors\' v6 Monte Carlo with NumPy default_rng(seed=0); a deterministic quadrature of the same model gives means within 0.35 % and SDs within 0.85 % of them (sampling noise).',
-  'DeepSeek-R1 latencies (DeepSeek and Azure hosts) already include the authors\' reasoning-time adjustment (rt x {0.1, 0.5, 1, 1.5, 1.9} added to P5..P95): do not apply it again. Claude 3.7 Sonnet rows are unadjusted.',
-  'Water and carbon use the multipliers in the authors\' code (Azure CIF 0.34; AWS WUE_source 5.12, CIF 0.30); the v6 paper prints Azure CIF 0.35 and AWS 5.11 / 0.287.',
+  "Reference results are the authors' v6 Monte Carlo with NumPy default_rng(seed=0); a deterministic quadrature of the same model gives means within 0.35 % and SDs within 0.85 % of them (sampling noise).",
+  "DeepSeek-R1 latencies (DeepSeek and Azure hosts) already include the authors' reasoning-time adjustment (rt x {0.1, 0.5, 1, 1.5, 1.9} added to P5..P95): do not apply it again. Claude 3.7 Sonnet rows are unadjusted.",
+  "Water and carbon use the multipliers in the authors' code (Azure CIF 0.34; AWS WUE_source 5.12, CIF 0.30); the v6 paper prints Azure CIF 0.35 and AWS 5.11 / 0.287.",
   'OpenAI-API measurements are attributed to Azure. Anthropic uses the AWS multipliers.',
   'aa_intelligence_index is the Artificial Analysis Intelligence Index of Oct 2025 (null where not scored); it is on a different scale from the 2026 edition.',
 ];
 
 function build(sources) {
   const companies = new Map();
-  for (const row of sources.table(SNAPSHOT)) companies.set(row.model, { company: str(row, 'company'), api_id: row.api_id });
+  for (const row of sources.table(SNAPSHOT))
+    companies.set(row.model, { company: str(row, 'company'), api_id: row.api_id });
   const companyOf = (row) => {
     const hit = companies.get(str(row, 'dashboard_model'));
     check(hit, row, `dashboard_model "${row.dashboard_model}" is not in ${SNAPSHOT}, so its company is unknown`);
     check(hit.api_id === row.api_id, row, `api_id "${row.api_id}" differs from ${SNAPSHOT} ("${hit.api_id}")`);
     return hit.company;
   };
-  const models = buildModels(sources.table(FILE), {
-    model: 'paper_model', dashboard_model: 'dashboard_model', company: companyOf, size_class: 'class',
-    prompt: (row) => SIZES[str(row, 'size', Object.keys(SIZES))], aa_intelligence_index: 'aa_intelligence_index_oct2025',
-  }, { withReference: true });
-  return footprintDataset({ id: 'paper-v6', version: '2025-10-26', title, description, paper_version: 'v6',
-    estimator: 'v6', intelligence_index_edition: '2025-10', notes }, models);
+  const models = buildModels(
+    sources.table(FILE),
+    {
+      model: 'paper_model',
+      dashboard_model: 'dashboard_model',
+      company: companyOf,
+      size_class: 'class',
+      prompt: (row) => SIZES[str(row, 'size', Object.keys(SIZES))],
+      aa_intelligence_index: 'aa_intelligence_index_oct2025',
+    },
+    { withReference: true },
+  );
+  return footprintDataset(
+    {
+      id: 'paper-v6',
+      version: '2025-10-26',
+      title,
+      description,
+      paper_version: 'v6',
+      estimator: 'v6',
+      intelligence_index_edition: '2025-10',
+      notes,
+    },
+    models,
+  );
 }
 
 export default {
@@ -53,14 +73,16 @@ export default {
   description,
   default: true,
   schema: footprintSchema,
-  versions: [{
-    version: '2025-10-26',
-    source: `${PAPER_V6}, Table 4 models; inputs and results from the authors' snapshot DataSnapshotOct26.csv (${REPO_AT})`,
-    paper_version: 'v6',
-    retrieved: REPO_RETRIEVED,
-    licence: LICENCE_REPO,
-    inputs: [FILE, SNAPSHOT],
-    build,
-    rows: (data) => data.models.reduce((n, m) => n + m.prompts.length, 0),
-  }],
+  versions: [
+    {
+      version: '2025-10-26',
+      source: `${PAPER_V6}, Table 4 models; inputs and results from the authors' snapshot DataSnapshotOct26.csv (${REPO_AT})`,
+      paper_version: 'v6',
+      retrieved: REPO_RETRIEVED,
+      licence: LICENCE_REPO,
+      inputs: [FILE, SNAPSHOT],
+      build,
+      rows: (data) => data.models.reduce((n, m) => n + m.prompts.length, 0),
+    },
+  ],
 };

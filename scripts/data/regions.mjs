@@ -16,12 +16,16 @@ const region = (row, weighted) => ({
 function build(sources) {
   const azure = sources.table('regions-azure.csv').map((r) => region(r, false));
   const aws = sources.table('regions-aws.csv').map((r) => region(r, true));
-  for (const [name, list] of [['Azure', azure], ['AWS', aws]]) {
+  for (const [name, list] of [
+    ['Azure', azure],
+    ['AWS', aws],
+  ]) {
     const seen = new Set();
     for (const r of list) {
       if (seen.has(r.region)) throw new Error(`regions-${name.toLowerCase()}.csv: region "${r.region}" appears twice`);
       seen.add(r.region);
-      if (r.weight !== undefined && !(r.weight > 0)) throw new Error(`regions-aws.csv: weight of "${r.region}" must be > 0`);
+      if (r.weight !== undefined && !(r.weight > 0))
+        throw new Error(`regions-aws.csv: weight of "${r.region}" must be > 0`);
     }
   }
   return {
@@ -35,8 +39,8 @@ function build(sources) {
       'query runs. PUE and on-site WUE are company-wide values.',
     notes: [
       'Per-region PUE and on-site WUE are not given; the company values apply (Azure PUE 1.12, WUE_site 0.30 L/kWh; AWS PUE 1.14, WUE_site 0.18 L/kWh).',
-      'The source files do not give the origin of each region\'s value, and were published (19 Feb 2026) after paper v6.',
-      'Azure: plain mean over the regions. AWS: weighted mean with the authors\' weights (6 for N. Virginia, 4 for Oregon, 3 elsewhere; the meaning of the weights is not documented).',
+      "The source files do not give the origin of each region's value, and were published (19 Feb 2026) after paper v6.",
+      "Azure: plain mean over the regions. AWS: weighted mean with the authors' weights (6 for N. Virginia, 4 for Oregon, 3 elsewhere; the meaning of the weights is not documented).",
       'US regions carry their grid operator in parentheses.',
     ],
     providers: [
@@ -70,8 +74,12 @@ function build(sources) {
 
 const str1 = { type: 'string', minLength: 1 };
 const nonneg = { type: 'number', minimum: 0 };
-const pair = { type: 'object', additionalProperties: false, required: ['wue_source_l_per_kwh', 'cif_kg_per_kwh'],
-  properties: { wue_source_l_per_kwh: nonneg, cif_kg_per_kwh: nonneg } };
+const pair = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['wue_source_l_per_kwh', 'cif_kg_per_kwh'],
+  properties: { wue_source_l_per_kwh: nonneg, cif_kg_per_kwh: nonneg },
+};
 const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'llm-footprint per-region water and carbon multipliers',
@@ -79,21 +87,67 @@ const schema = {
   additionalProperties: false,
   required: ['kind', 'id', 'version', 'title', 'description', 'notes', 'providers'],
   properties: {
-    kind: { const: 'regions' }, id: str1, version: str1, title: str1, description: str1,
+    kind: { const: 'regions' },
+    id: str1,
+    version: str1,
+    title: str1,
+    description: str1,
     notes: { type: 'array', items: str1 },
-    providers: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: false,
-      required: ['provider', 'hosts', 'pue', 'wue_site_l_per_kwh', 'averaging', 'stated_mean', 'coded', 'printed', 'source', 'regions'],
-      properties: {
-        provider: str1, hosts: { type: 'array', items: str1, minItems: 1 }, pue: { type: 'number', minimum: 1 },
-        wue_site_l_per_kwh: nonneg, averaging: { enum: ['mean', 'weighted_mean'] },
-        stated_mean: pair, coded: pair, printed: pair, source: str1,
-        regions: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: false,
-          required: ['region', 'wue_source_l_per_kwh', 'cif_kg_per_kwh'],
-          properties: { region: str1, wue_source_l_per_kwh: nonneg, cif_kg_per_kwh: nonneg, weight: { type: 'number', exclusiveMinimum: 0 } } } },
+    providers: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'provider',
+          'hosts',
+          'pue',
+          'wue_site_l_per_kwh',
+          'averaging',
+          'stated_mean',
+          'coded',
+          'printed',
+          'source',
+          'regions',
+        ],
+        properties: {
+          provider: str1,
+          hosts: { type: 'array', items: str1, minItems: 1 },
+          pue: { type: 'number', minimum: 1 },
+          wue_site_l_per_kwh: nonneg,
+          averaging: { enum: ['mean', 'weighted_mean'] },
+          stated_mean: pair,
+          coded: pair,
+          printed: pair,
+          source: str1,
+          regions: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['region', 'wue_source_l_per_kwh', 'cif_kg_per_kwh'],
+              properties: {
+                region: str1,
+                wue_source_l_per_kwh: nonneg,
+                cif_kg_per_kwh: nonneg,
+                weight: { type: 'number', exclusiveMinimum: 0 },
+              },
+            },
+          },
+        },
+        if: { properties: { averaging: { const: 'weighted_mean' } } },
+        then: {
+          properties: {
+            regions: {
+              type: 'array',
+              items: { type: 'object', required: ['weight'], properties: { weight: { type: 'number' } } },
+            },
+          },
+        },
       },
-      if: { properties: { averaging: { const: 'weighted_mean' } } },
-      then: { properties: { regions: { type: 'array', items: { type: 'object', required: ['weight'], properties: { weight: { type: 'number' } } } } } },
-    } },
+    },
   },
 };
 
@@ -101,16 +155,19 @@ export default {
   id: 'regions',
   kind: 'regions',
   title: 'Azure and AWS regions',
-  description: 'Per-region WUE_source and CIF for 27 Azure and 10 AWS regions, with company PUE and WUE_site and the averaging rule behind the v6 host values.',
+  description:
+    'Per-region WUE_source and CIF for 27 Azure and 10 AWS regions, with company PUE and WUE_site and the averaging rule behind the v6 host values.',
   schema,
-  versions: [{
-    version: '2026-02-19',
-    source: `Microsoft and AWS environmental multiplier files of the authors (${REPO_AT}), used for the ${PAPER_V6} host values`,
-    paper_version: 'v6',
-    retrieved: '2026-08-22',
-    licence: LICENCE_REPO,
-    inputs: ['regions-azure.csv', 'regions-aws.csv'],
-    build,
-    rows: (d) => d.providers.reduce((n, p) => n + p.regions.length, 0),
-  }],
+  versions: [
+    {
+      version: '2026-02-19',
+      source: `Microsoft and AWS environmental multiplier files of the authors (${REPO_AT}), used for the ${PAPER_V6} host values`,
+      paper_version: 'v6',
+      retrieved: '2026-08-22',
+      licence: LICENCE_REPO,
+      inputs: ['regions-azure.csv', 'regions-aws.csv'],
+      build,
+      rows: (d) => d.providers.reduce((n, p) => n + p.regions.length, 0),
+    },
+  ],
 };

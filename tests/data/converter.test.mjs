@@ -12,7 +12,11 @@ import { formatJson } from '../../scripts/data/lib/format.mjs';
 import { sourceDir } from './helpers.mjs';
 
 test('CSV: quoted fields, doubled quotes, CRLF and a missing final newline', () => {
-  assert.deepEqual(parseCsv('a,b,c\n1,"x, y",""\r\n"say ""hi""",,3'), [['a', 'b', 'c'], ['1', 'x, y', ''], ['say "hi"', '', '3']]);
+  assert.deepEqual(parseCsv('a,b,c\n1,"x, y",""\r\n"say ""hi""",,3'), [
+    ['a', 'b', 'c'],
+    ['1', 'x, y', ''],
+    ['say "hi"', '', '3'],
+  ]);
   assert.deepEqual(parseCsv('a\n"line\nbreak"\n'), [['a'], ['line\nbreak']]);
 });
 
@@ -56,23 +60,50 @@ async function withBrokenSource(file, edit, fn) {
 
 test('converter: a model-level field that differs between prompt rows is an error', async () => {
   // Change the PUE of GPT-4.1's medium row (line 3) only.
-  await withBrokenSource('paper-v6-models-2025-10-26.csv', (t) => {
-    const lines = t.split('\n');
-    lines[2] = lines[2].replace(',1.12,0.3,4.35,', ',1.2,0.3,4.35,');
-    return lines.join('\n');
-  }, (dir) => assert.rejects(convert({ sources: dir, only: ['paper-v6'] }),
-    /paper-v6-models-2025-10-26\.csv:3: model "GPT-4\.1": pue is 1\.2 here but 1\.12 on an earlier row/));
+  await withBrokenSource(
+    'paper-v6-models-2025-10-26.csv',
+    (t) => {
+      const lines = t.split('\n');
+      lines[2] = lines[2].replace(',1.12,0.3,4.35,', ',1.2,0.3,4.35,');
+      return lines.join('\n');
+    },
+    (dir) =>
+      assert.rejects(
+        convert({ sources: dir, only: ['paper-v6'] }),
+        /paper-v6-models-2025-10-26\.csv:3: model "GPT-4\.1": pue is 1\.2 here but 1\.12 on an earlier row/,
+      ),
+  );
 });
 
 test('converter: a bad number, an unknown host and a missing company are errors naming the place', async () => {
-  await withBrokenSource('snapshot-2026-08-22-inputs.csv', (t) => t.replace(',37.15,', ',37.1.5,'),
-    (dir) => assert.rejects(convert({ sources: dir, only: ['snapshot'] }), /snapshot-2026-08-22-inputs\.csv:2 column "ttft_p5_s": "37\.1\.5" is not a number/));
-  await withBrokenSource('regions-aws.csv', (t) => t.replace('US East (Ohio),2.27,0.39,3', 'US East (Ohio),2.27,0.39,'),
-    (dir) => assert.rejects(convert({ sources: dir, only: ['regions'] }), /regions-aws\.csv:4 column "weight": empty/));
-  await withBrokenSource('snapshot-2025-10-26.csv', (t) => t.replace(',OpenAI,Azure,', ',OpenAI,Azurr,'),
-    (dir) => assert.rejects(convert({ sources: dir, only: ['snapshot'] }), /column "host": "Azurr" is not one of/));
-  await withBrokenSource('snapshot-2025-10-26.csv', (t) => t.replaceAll('\nGPT-4.1,gpt-4.1-2025-04-14', '\nGPT-4.1x,gpt-4.1-2025-04-14'),
-    (dir) => assert.rejects(convert({ sources: dir, only: ['paper-v6'] }), /dashboard_model "GPT-4\.1" is not in snapshot-2025-10-26\.csv/));
+  await withBrokenSource(
+    'snapshot-2026-08-22-inputs.csv',
+    (t) => t.replace(',37.15,', ',37.1.5,'),
+    (dir) =>
+      assert.rejects(
+        convert({ sources: dir, only: ['snapshot'] }),
+        /snapshot-2026-08-22-inputs\.csv:2 column "ttft_p5_s": "37\.1\.5" is not a number/,
+      ),
+  );
+  await withBrokenSource(
+    'regions-aws.csv',
+    (t) => t.replace('US East (Ohio),2.27,0.39,3', 'US East (Ohio),2.27,0.39,'),
+    (dir) => assert.rejects(convert({ sources: dir, only: ['regions'] }), /regions-aws\.csv:4 column "weight": empty/),
+  );
+  await withBrokenSource(
+    'snapshot-2025-10-26.csv',
+    (t) => t.replace(',OpenAI,Azure,', ',OpenAI,Azurr,'),
+    (dir) => assert.rejects(convert({ sources: dir, only: ['snapshot'] }), /column "host": "Azurr" is not one of/),
+  );
+  await withBrokenSource(
+    'snapshot-2025-10-26.csv',
+    (t) => t.replaceAll('\nGPT-4.1,gpt-4.1-2025-04-14', '\nGPT-4.1x,gpt-4.1-2025-04-14'),
+    (dir) =>
+      assert.rejects(
+        convert({ sources: dir, only: ['paper-v6'] }),
+        /dashboard_model "GPT-4\.1" is not in snapshot-2025-10-26\.csv/,
+      ),
+  );
 });
 
 test('JSON format: scalar arrays inline, exact numbers, parses back to the same value', () => {

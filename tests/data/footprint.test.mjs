@@ -14,21 +14,27 @@ const find = (d, name) => d.models.find((m) => m.model === name);
 test('paper-v6: 30 models, 87 prompt rows, and the three missing long rows', () => {
   assert.equal(v6.models.length, 30);
   assert.equal(rows(v6).length, 87);
-  const noLong = v6.models.filter((m) => !m.prompts.some((p) => p.prompt === 'long')).map((m) => m.model).sort();
+  const noLong = v6.models
+    .filter((m) => !m.prompts.some((p) => p.prompt === 'long'))
+    .map((m) => m.model)
+    .sort();
   assert.deepEqual(noLong, ['GPT-4', 'LLaMA-3-70B', 'LLaMA-3-8B']);
   assert.equal(v6.paper_version, 'v6');
   assert.equal(v6.intelligence_index_edition, '2025-10');
-  assert.ok(v6.notes.some((n) => n.includes('0.423') && n.includes('1.215')), 'the GPT-4o printed-vs-file note');
+  assert.ok(
+    v6.notes.some((n) => n.includes('0.423') && n.includes('1.215')),
+    'the GPT-4o printed-vs-file note',
+  );
 });
 
-test('paper-v6: GPT-4.1 short reference energy and the GPT-4o (Mar \'25) file values', () => {
+test("paper-v6: GPT-4.1 short reference energy and the GPT-4o (Mar '25) file values", () => {
   const gpt41 = find(v6, 'GPT-4.1');
   assert.equal(gpt41.prompts[0].prompt, 'short');
   assert.equal(gpt41.prompts[0].reference.energy_wh_mean, 0.8714495411389016);
   assert.deepEqual(gpt41.prompts[0].ttft_s, [0.51, 0.59, 0.69, 0.73, 0.96]);
   assert.equal(gpt41.company, 'OpenAI');
   assert.equal(gpt41.aa_intelligence_index, 43);
-  const gpt4o = find(v6, 'GPT-4o (Mar \'25)');
+  const gpt4o = find(v6, "GPT-4o (Mar '25)");
   assert.equal(gpt4o.dashboard_model, 'GPT-4o (Mar)');
   assert.equal(gpt4o.prompts[0].reference.energy_wh_mean.toFixed(3), '0.413');
   assert.equal(gpt4o.prompts[1].reference.energy_wh_mean.toFixed(3), '1.301');
@@ -44,10 +50,29 @@ test('paper-v6: every numeric cell equals the CSV cell exactly, company joined f
     assert.ok(p, `${r.paper_model} ${r.size}`);
     assert.equal(m.company, companies.get(r.dashboard_model));
     assert.equal(m.size_class, r.class);
-    assert.equal(m.aa_intelligence_index, r.aa_intelligence_index_oct2025 === '' ? null : Number(r.aa_intelligence_index_oct2025));
-    assert.deepEqual(p.ttft_s, P.map((q) => Number(r[`ttft_p${q}_s`])));
-    assert.deepEqual(p.tps, P.map((q) => Number(r[`tps_p${q}`])));
-    for (const k of ['p_gpu_kw', 'p_nongpu_kw', 'u_gpu_min', 'u_gpu_max', 'u_nongpu', 'pue', 'wue_site_l_per_kwh', 'wue_source_l_per_kwh', 'cif_kg_per_kwh']) {
+    assert.equal(
+      m.aa_intelligence_index,
+      r.aa_intelligence_index_oct2025 === '' ? null : Number(r.aa_intelligence_index_oct2025),
+    );
+    assert.deepEqual(
+      p.ttft_s,
+      P.map((q) => Number(r[`ttft_p${q}_s`])),
+    );
+    assert.deepEqual(
+      p.tps,
+      P.map((q) => Number(r[`tps_p${q}`])),
+    );
+    for (const k of [
+      'p_gpu_kw',
+      'p_nongpu_kw',
+      'u_gpu_min',
+      'u_gpu_max',
+      'u_nongpu',
+      'pue',
+      'wue_site_l_per_kwh',
+      'wue_source_l_per_kwh',
+      'cif_kg_per_kwh',
+    ]) {
       assert.equal(m[k], Number(r[k]), `${r.paper_model} ${k}`);
     }
     for (const [k, v] of Object.entries(p.reference)) assert.equal(v, Number(r[k]), `${r.paper_model} ${r.size} ${k}`);
@@ -58,31 +83,45 @@ test('paper-v6 agrees row for row with the full snapshot (same model under its d
   for (const m of v6.models) {
     const s = find(snap, m.dashboard_model);
     assert.ok(s, m.dashboard_model);
-    const { model, dashboard_model, prompts, ...rest } = m;
-    const { model: _a, dashboard_model: _b, prompts: sp, ...srest } = s;
-    assert.deepEqual(rest, srest, m.model);
-    assert.deepEqual(prompts, sp.filter((p) => prompts.some((q) => q.prompt === p.prompt)), m.model);
+    const modelLevel = (x) =>
+      Object.fromEntries(Object.entries(x).filter(([k]) => !['model', 'dashboard_model', 'prompts'].includes(k)));
+    assert.deepEqual(modelLevel(m), modelLevel(s), m.model);
+    assert.deepEqual(
+      m.prompts,
+      s.prompts.filter((p) => m.prompts.some((q) => q.prompt === p.prompt)),
+      m.model,
+    );
   }
 });
 
 test('snapshot 2025-10-26: 66 models, 194 rows; each numeric cell is exact', () => {
   assert.equal(snap.models.length, 66);
   assert.equal(rows(snap).length, 194);
-  const noLong = snap.models.filter((m) => m.prompts.length === 2).map((m) => m.model).sort();
+  const noLong = snap.models
+    .filter((m) => m.prompts.length === 2)
+    .map((m) => m.model)
+    .sort();
   assert.deepEqual(noLong, ['GPT-3.5 Turbo', 'GPT-4', 'Llama 3 70B', 'Llama 3 8B']);
   for (const r of naiveCsv('snapshot-2025-10-26.csv')) {
     const m = find(snap, r.model);
     const p = m.prompts.find((x) => x.prompt === r.prompt);
     assert.equal(m.api_id, r.api_id);
     assert.equal(m.host, r.host);
-    assert.deepEqual(p.tps, P.map((q) => Number(r[`tps_p${q}`])));
+    assert.deepEqual(
+      p.tps,
+      P.map((q) => Number(r[`tps_p${q}`])),
+    );
     assert.equal(p.reference.carbon_g_sd, Number(r.carbon_g_sd));
   }
 });
 
 test('snapshot 2026-08-22: 52 models, long only, no reference, 2026 index edition', () => {
   assert.equal(snap26.models.length, 52);
-  assert.ok(snap26.models.every((m) => m.prompts.length === 1 && m.prompts[0].prompt === 'long' && m.prompts[0].output_tokens === 1500));
+  assert.ok(
+    snap26.models.every(
+      (m) => m.prompts.length === 1 && m.prompts[0].prompt === 'long' && m.prompts[0].output_tokens === 1500,
+    ),
+  );
   assert.ok(rows(snap26).every(({ p }) => !('reference' in p)));
   assert.equal(snap26.intelligence_index_edition, '2026');
   assert.equal(find(snap26, 'GPT-5 (high)').aa_intelligence_index, 45);

@@ -18,7 +18,8 @@ export function naiveCsv(name) {
   const cols = head.split(',');
   return lines.map((l, k) => {
     const cells = l.split(',');
-    if (cells.length !== cols.length) throw new Error(`${name}:${k + 2}: ${cells.length} cells, expected ${cols.length}`);
+    if (cells.length !== cols.length)
+      throw new Error(`${name}:${k + 2}: ${cells.length} cells, expected ${cols.length}`);
     return Object.fromEntries(cells.map((v, i) => [cols[i], v]));
   });
 }

@@ -21,12 +21,21 @@ test('npm run data into a fresh folder reproduces public/data byte for byte', ()
     execFileSync(process.execPath, [join(root, 'scripts', 'convert-data.mjs'), '--out', out], { stdio: 'pipe' });
     const fresh = listJson(out);
     const committed = listJson(dataDir);
-    assert.deepEqual(committed, fresh, 'the set of files in public/data differs from a fresh conversion: run npm run data');
+    assert.deepEqual(
+      committed,
+      fresh,
+      'the set of files in public/data differs from a fresh conversion: run npm run data',
+    );
     for (const f of fresh) {
-      assert.ok(readFileSync(join(out, f)).equals(readFileSync(join(dataDir, f))), `public/data/${f} is out of date: run npm run data`);
+      assert.ok(
+        readFileSync(join(out, f)).equals(readFileSync(join(dataDir, f))),
+        `public/data/${f} is out of date: run npm run data`,
+      );
     }
     // A second run into the same folder changes nothing (idempotent).
-    const again = execFileSync(process.execPath, [join(root, 'scripts', 'convert-data.mjs'), '--out', out], { encoding: 'utf8' });
+    const again = execFileSync(process.execPath, [join(root, 'scripts', 'convert-data.mjs'), '--out', out], {
+      encoding: 'utf8',
+    });
     assert.doesNotMatch(again, /^wrote /m);
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -40,7 +49,10 @@ test('every manifest entry: file exists, bytes and sha256 match, validates again
   const listed = new Set(['manifest.json']);
   let versions = 0;
   for (const d of manifest.datasets) {
-    assert.ok(d.versions.some((v) => v.version === d.latest), `${d.id}: latest ${d.latest} is not a listed version`);
+    assert.ok(
+      d.versions.some((v) => v.version === d.latest),
+      `${d.id}: latest ${d.latest} is not a listed version`,
+    );
     for (const v of d.versions) {
       versions++;
       const buf = readFileSync(join(dataDir, v.file));
@@ -64,7 +76,11 @@ test('every manifest entry: file exists, bytes and sha256 match, validates again
     }
   }
   assert.ok(versions >= 8, `${versions} dataset versions`);
-  assert.deepEqual(listJson(dataDir).filter((f) => !listed.has(f)), [], 'files in public/data not listed in the manifest');
+  assert.deepEqual(
+    listJson(dataDir).filter((f) => !listed.has(f)),
+    [],
+    'files in public/data not listed in the manifest',
+  );
 });
 
 test('a schema rejects a wrong dataset, naming the field', () => {
@@ -84,7 +100,10 @@ test('a schema rejects a wrong dataset, naming the field', () => {
 test('exactly one default dataset, paper-v6, and its gzip size is at most 50 KB', () => {
   const manifest = readJson('manifest.json');
   const defaults = manifest.datasets.filter((d) => d.default);
-  assert.deepEqual(defaults.map((d) => d.id), ['paper-v6']);
+  assert.deepEqual(
+    defaults.map((d) => d.id),
+    ['paper-v6'],
+  );
   const v = defaults[0].versions.find((x) => x.version === defaults[0].latest);
   const gz = gzipSync(readFileSync(join(dataDir, v.file)), { level: 9 }).length;
   assert.ok(gz <= 50 * 1024, `gzip size ${gz} bytes`);

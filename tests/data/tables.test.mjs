@@ -24,7 +24,11 @@ test('hardware: every snapshot row uses the node power and coded utilisation of 
     assert.equal(h.p_nongpu_kw, Number(r.p_nongpu_kw));
     const u = sc[r.size_class].utilisation[h.family];
     assert.ok(u, `${r.model}: no ${h.family} utilisation for ${r.size_class}`);
-    assert.deepEqual([u.u_gpu_min, u.u_gpu_max, u.u_nongpu], [Number(r.u_gpu_min), Number(r.u_gpu_max), Number(r.u_nongpu)], r.model);
+    assert.deepEqual(
+      [u.u_gpu_min, u.u_gpu_max, u.u_nongpu],
+      [Number(r.u_gpu_min), Number(r.u_gpu_max), Number(r.u_nongpu)],
+      r.model,
+    );
   }
 });
 
@@ -34,7 +38,10 @@ test('hardware: U = G * D / (N * B) with D_nonGPU = 0.5 gives the coded U_nonGPU
   const sc = Object.fromEntries(hardware.size_classes.map((c) => [c.id, c]));
   assert.equal((sc.Large.gpus * D) / (N * B), sc.Large.utilisation.H100.u_nongpu); // 0.0625
   assert.equal((sc.Medium.gpus * D) / (N * B), sc.Medium.utilisation.H100.u_nongpu); // 0.03125
-  assert.deepEqual(hardware.size_classes.map((c) => c.gpus), [1, 1, 2, 4, 8]);
+  assert.deepEqual(
+    hardware.size_classes.map((c) => c.gpus),
+    [1, 1, 2, 4, 8],
+  );
   for (const a of hardware.batch_size_appendix) {
     assert.equal((sc[a.size_class].gpus * D) / (N * a.batch_size), a.u_nongpu, `B = ${a.batch_size}`);
   }
@@ -62,9 +69,18 @@ test('hosts v6: the multipliers every snapshot row uses for its host', () => {
 test('hosts v4: the paper v4 values', () => {
   const v4h = preset('v4');
   assert.deepEqual(Object.keys(v4h).sort(), ['AWS', 'Anthropic', 'Azure', 'DeepSeek']);
-  assert.deepEqual([v4h.Azure.pue, v4h.Azure.wue_site_l_per_kwh, v4h.Azure.wue_source_l_per_kwh, v4h.Azure.cif_kg_per_kwh], [1.12, 0.3, 3.142, 0.3528]);
-  assert.deepEqual([v4h.AWS.pue, v4h.AWS.wue_site_l_per_kwh, v4h.AWS.wue_source_l_per_kwh, v4h.AWS.cif_kg_per_kwh], [1.14, 0.18, 3.142, 0.385]);
-  assert.deepEqual([v4h.DeepSeek.pue, v4h.DeepSeek.wue_site_l_per_kwh, v4h.DeepSeek.wue_source_l_per_kwh, v4h.DeepSeek.cif_kg_per_kwh], [1.27, 1.2, 6.016, 0.6]);
+  assert.deepEqual(
+    [v4h.Azure.pue, v4h.Azure.wue_site_l_per_kwh, v4h.Azure.wue_source_l_per_kwh, v4h.Azure.cif_kg_per_kwh],
+    [1.12, 0.3, 3.142, 0.3528],
+  );
+  assert.deepEqual(
+    [v4h.AWS.pue, v4h.AWS.wue_site_l_per_kwh, v4h.AWS.wue_source_l_per_kwh, v4h.AWS.cif_kg_per_kwh],
+    [1.14, 0.18, 3.142, 0.385],
+  );
+  assert.deepEqual(
+    [v4h.DeepSeek.pue, v4h.DeepSeek.wue_site_l_per_kwh, v4h.DeepSeek.wue_source_l_per_kwh, v4h.DeepSeek.cif_kg_per_kwh],
+    [1.27, 1.2, 6.016, 0.6],
+  );
 });
 
 test('v4 worked check: Large class, H100, Azure, T = 2.08 s gives 0.42 Wh', () => {
@@ -73,14 +89,21 @@ test('v4 worked check: Large class, H100, Azure, T = 2.08 s gives 0.42 Wh', () =
   const pue = preset('v4').Azure.pue;
   const eMin = (2.08 / 3600) * (h.p_gpu_kw * u.u_gpu_min + h.p_nongpu_kw * u.u_nongpu) * pue;
   const eMax = (2.08 / 3600) * (h.p_gpu_kw * u.u_gpu_max + h.p_nongpu_kw * u.u_nongpu) * pue;
-  assert.equal(((0.5 * (eMin + eMax)) * 1000).toFixed(2), '0.42');
+  assert.equal((0.5 * (eMin + eMax) * 1000).toFixed(2), '0.42');
 });
 
 test('regions: 27 Azure and 10 AWS regions; the stated means are recomputed', () => {
   const [azure, aws] = ['Azure', 'AWS'].map((p) => regions.providers.find((x) => x.provider === p));
   assert.equal(azure.regions.length, 27);
   assert.equal(aws.regions.length, 10);
-  assert.deepEqual(azure.regions, naiveCsv('regions-azure.csv').map((r) => ({ region: r.region, wue_source_l_per_kwh: Number(r.wue_source_l_per_kwh), cif_kg_per_kwh: Number(r.cif_kg_per_kwh) })));
+  assert.deepEqual(
+    azure.regions,
+    naiveCsv('regions-azure.csv').map((r) => ({
+      region: r.region,
+      wue_source_l_per_kwh: Number(r.wue_source_l_per_kwh),
+      cif_kg_per_kwh: Number(r.cif_kg_per_kwh),
+    })),
+  );
   const mean = (list, k) => list.reduce((s, r) => s + r[k], 0) / list.length;
   const wmean = (list, k) => list.reduce((s, r) => s + r[k] * r.weight, 0) / list.reduce((s, r) => s + r.weight, 0);
   // Independently known values (data README): Azure plain means 4.3513, 0.3413; AWS weighted 5.117, 0.2876; AWS plain 5.256, 0.278.
@@ -105,17 +128,30 @@ test('regions: 27 Azure and 10 AWS regions; the stated means are recomputed', ()
   }
 });
 
-test('constants: the paper\'s equivalences, checked against the case study\'s published statements', () => {
+test("constants: the paper's equivalences, checked against the case study's published statements", () => {
   const k = Object.fromEntries([...constants.equivalences, ...constants.everyday].map((c) => [c.id, c]));
   assert.equal(k.drinking_water_person_year.value, 3 * 365);
-  assert.deepEqual([k.household.value, k.hospital.value, k.university.value, k.olympic_pool.value, k.gasoline_car_year.value,
-    k.forest_acre_year.value, k.chicago_area.value, k.google_search.value, k.phone_charge.value], [10.791, 7631, 1202, 2500, 4.6, 1, 150000, 0.3, 5]);
+  assert.deepEqual(
+    [
+      k.household.value,
+      k.hospital.value,
+      k.university.value,
+      k.olympic_pool.value,
+      k.gasoline_car_year.value,
+      k.forest_acre_year.value,
+      k.chicago_area.value,
+      k.google_search.value,
+      k.phone_charge.value,
+    ],
+    [10.791, 7631, 1202, 2500, 4.6, 1, 150000, 0.3, 5],
+  );
   const cs = constants.case_study;
   assert.ok(cs.annual_energy_mwh.low / k.household.value > 35000, '391,509 MWh is more than 35,000 households');
   assert.equal(((1314000 * 1000) / k.drinking_water_person_year.value / 1e6).toFixed(1), '1.2'); // 1,314,000 kL: 1.2 million people
   assert.equal((cs.energy_wh_per_query_v4.short * cs.session_queries).toFixed(2), '3.37');
   // 772 billion queries x (0.8 x 0.421 + 0.2 x 1.214) Wh x 0.914 / 1.086: about 409,000-486,000 MWh (METHOD.md), ~5 % above the paper.
-  const meanWh = cs.prompt_mix.short * cs.energy_wh_per_query_v4.short + cs.prompt_mix.medium * cs.energy_wh_per_query_v4.medium;
+  const meanWh =
+    cs.prompt_mix.short * cs.energy_wh_per_query_v4.short + cs.prompt_mix.medium * cs.energy_wh_per_query_v4.medium;
   const low = (cs.queries_2025 * meanWh * cs.power_ratio_min_over_mean) / 1e6;
   const high = (cs.queries_2025 * meanWh * cs.power_ratio_max_over_mean) / 1e6;
   assert.equal(Math.round(low / 1000), 409);
@@ -125,26 +161,44 @@ test('constants: the paper\'s equivalences, checked against the case study\'s pu
   const az = preset('v4').Azure;
   for (const b of ['low', 'high']) {
     const kwh = cs.annual_energy_mwh[b] * 1000;
-    assert.ok(relClose((kwh * (az.wue_site_l_per_kwh / az.pue + az.wue_source_l_per_kwh)) / 1000, cs.annual_water_kl[b], 1e-4), `water ${b}`);
+    assert.ok(
+      relClose((kwh * (az.wue_site_l_per_kwh / az.pue + az.wue_source_l_per_kwh)) / 1000, cs.annual_water_kl[b], 1e-4),
+      `water ${b}`,
+    );
     assert.ok(relClose((kwh * az.cif_kg_per_kwh) / 1000, cs.annual_carbon_t[b], 1e-4), `carbon ${b}`);
   }
   assert.equal(cs.host_preset, 'v4');
-  assert.ok(constants.notes.some((n) => /flight/.test(n)), 'the flight constant is explained');
+  assert.ok(
+    constants.notes.some((n) => /flight/.test(n)),
+    'the flight constant is explained',
+  );
 });
 
 test('paper-v4: 81 Table 4 rows (28 models), 27 Figure 6 ranks, values as printed', () => {
   assert.equal(v4.table4.length, 81);
   assert.equal(new Set(v4.table4.map((r) => r.model)).size, 28);
   assert.equal(v4.figure6.length, 27);
-  assert.deepEqual(v4.figure6.map((r) => r.dea_rank), Array.from({ length: 27 }, (_, i) => i + 1));
+  assert.deepEqual(
+    v4.figure6.map((r) => r.dea_rank),
+    Array.from({ length: 27 }, (_, i) => i + 1),
+  );
   const csv = naiveCsv('paper-v4-published.csv');
   for (const r of csv.filter((x) => x.source === 'v4 Table 4')) {
     const t = v4.table4.find((x) => x.model === r.model && x.prompt === r.prompt);
-    assert.deepEqual([t.energy_wh_mean, t.energy_wh_sd, t.output_tokens], [Number(r.energy_wh_mean), Number(r.energy_wh_sd), Number(r.output_tokens)]);
+    assert.deepEqual(
+      [t.energy_wh_mean, t.energy_wh_sd, t.output_tokens],
+      [Number(r.energy_wh_mean), Number(r.energy_wh_sd), Number(r.output_tokens)],
+    );
   }
   const first = v4.table4.find((r) => r.model === 'GPT-4.1' && r.prompt === 'short');
   assert.deepEqual([first.energy_wh_mean, first.energy_wh_sd], [0.918, 0.498]);
-  assert.deepEqual(v4.figure6[0], { dea_rank: 1, model: 'Claude-3.7 Sonnet', host: 'AWS', aa_intelligence_index: 57, dea_cross_efficiency: 0.864 });
+  assert.deepEqual(v4.figure6[0], {
+    dea_rank: 1,
+    model: 'Claude-3.7 Sonnet',
+    host: 'AWS',
+    aa_intelligence_index: 57,
+    dea_cross_efficiency: 0.864,
+  });
   // Cross-efficiency scores decrease with rank.
   for (let i = 1; i < 27; i++) assert.ok(v4.figure6[i].dea_cross_efficiency <= v4.figure6[i - 1].dea_cross_efficiency);
 });

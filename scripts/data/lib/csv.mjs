@@ -108,7 +108,8 @@ export function num(row, col, { nullable = false } = {}) {
     if (nullable) return null;
     throw new Error(`${where(row, col)}: empty, a number is required`);
   }
-  if (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) throw new Error(`${where(row, col)}: "${text}" is not a number`);
+  if (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text))
+    throw new Error(`${where(row, col)}: "${text}" is not a number`);
   const value = Number(text);
   if (!Number.isFinite(value)) throw new Error(`${where(row, col)}: "${text}" is not finite`);
   return value;
@@ -119,7 +120,8 @@ export function str(row, col, allowed) {
   if (!(col in row)) throw new Error(`${row.$file}: no column "${col}"`);
   const text = row[col];
   if (text === '') throw new Error(`${where(row, col)}: empty, a value is required`);
-  if (allowed && !allowed.includes(text)) throw new Error(`${where(row, col)}: "${text}" is not one of ${allowed.join(', ')}`);
+  if (allowed && !allowed.includes(text))
+    throw new Error(`${where(row, col)}: "${text}" is not one of ${allowed.join(', ')}`);
   return text;
 }
 

@@ -12,10 +12,24 @@ export const SIZE_CLASSES = ['Nano', 'Micro', 'Small', 'Medium', 'Large'];
 
 /** Model-level numeric fields, in output order, as named in the snapshot CSVs. */
 export const MODEL_NUMBERS = [
-  'p_gpu_kw', 'p_nongpu_kw', 'u_gpu_min', 'u_gpu_max', 'u_nongpu',
-  'pue', 'wue_site_l_per_kwh', 'wue_source_l_per_kwh', 'cif_kg_per_kwh',
+  'p_gpu_kw',
+  'p_nongpu_kw',
+  'u_gpu_min',
+  'u_gpu_max',
+  'u_nongpu',
+  'pue',
+  'wue_site_l_per_kwh',
+  'wue_source_l_per_kwh',
+  'cif_kg_per_kwh',
 ];
-export const REFERENCE = ['energy_wh_mean', 'energy_wh_sd', 'water_ml_mean', 'water_ml_sd', 'carbon_g_mean', 'carbon_g_sd'];
+export const REFERENCE = [
+  'energy_wh_mean',
+  'energy_wh_sd',
+  'water_ml_mean',
+  'water_ml_sd',
+  'carbon_g_mean',
+  'carbon_g_sd',
+];
 
 /**
  * rows: parsed CSV rows. cols maps our names to the file's columns:
@@ -43,9 +57,17 @@ export function buildModels(rows, cols, { withReference }) {
     const known = byName.get(name);
     if (known) {
       for (const [k, v] of Object.entries(model)) {
-        check(known[k] === v, row, `model "${name}": ${k} is ${JSON.stringify(v)} here but ${JSON.stringify(known[k])} on an earlier row; model-level fields must agree across prompts`);
+        check(
+          known[k] === v,
+          row,
+          `model "${name}": ${k} is ${JSON.stringify(v)} here but ${JSON.stringify(known[k])} on an earlier row; model-level fields must agree across prompts`,
+        );
       }
-      check(!known.prompts.some((p) => p.prompt === prompt.prompt), row, `model "${name}": second "${prompt.prompt}" row`);
+      check(
+        !known.prompts.some((p) => p.prompt === prompt.prompt),
+        row,
+        `model "${name}": second "${prompt.prompt}" row`,
+      );
       known.prompts.push(prompt);
     } else {
       model.prompts = [prompt];
@@ -62,8 +84,16 @@ function promptOf(row, cols) {
   const prompt = cols.prompt(row);
   const ttft = PERCENTILES.map((p) => num(row, `ttft_p${p}_s`));
   const tps = PERCENTILES.map((p) => num(row, `tps_p${p}`));
-  check(tps.every((v) => v > 0), row, 'output speed percentiles must be > 0');
-  check(ttft.every((v) => v >= 0), row, 'latency percentiles must be >= 0');
+  check(
+    tps.every((v) => v > 0),
+    row,
+    'output speed percentiles must be > 0',
+  );
+  check(
+    ttft.every((v) => v >= 0),
+    row,
+    'latency percentiles must be >= 0',
+  );
   return { prompt, output_tokens: num(row, 'output_tokens'), ttft_s: ttft, tps };
 }
 
@@ -94,8 +124,19 @@ export const footprintSchema = {
   title: 'llm-footprint per-model inputs (and reference results) for the per-query footprint',
   type: 'object',
   additionalProperties: false,
-  required: ['kind', 'id', 'version', 'title', 'description', 'paper_version', 'estimator',
-    'intelligence_index_edition', 'percentiles', 'notes', 'models'],
+  required: [
+    'kind',
+    'id',
+    'version',
+    'title',
+    'description',
+    'paper_version',
+    'estimator',
+    'intelligence_index_edition',
+    'percentiles',
+    'notes',
+    'models',
+  ],
   properties: {
     kind: { const: 'footprint' },
     id: { type: 'string', minLength: 1 },
@@ -113,8 +154,18 @@ export const footprintSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['model', 'dashboard_model', 'api_id', 'company', 'host', 'hardware', 'size_class',
-          'aa_intelligence_index', ...MODEL_NUMBERS, 'prompts'],
+        required: [
+          'model',
+          'dashboard_model',
+          'api_id',
+          'company',
+          'host',
+          'hardware',
+          'size_class',
+          'aa_intelligence_index',
+          ...MODEL_NUMBERS,
+          'prompts',
+        ],
         properties: {
           model: { type: 'string', minLength: 1 },
           dashboard_model: { type: 'string', minLength: 1 },

@@ -7,7 +7,8 @@ export function formatJson(value, indent = ' ', depth = 0) {
   const end = indent.repeat(depth);
   if (Array.isArray(value)) {
     if (!value.length) return '[]';
-    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    if (value.every((v) => v === null || typeof v !== 'object'))
+      return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
     return `[\n${value.map((v) => pad + formatJson(v, indent, depth + 1)).join(',\n')}\n${end}]`;
   }
   const entries = Object.entries(value);
