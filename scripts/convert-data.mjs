@@ -28,6 +28,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 
 import { sourcesAt } from './data/lib/csv.mjs';
 import { formatJson } from './data/lib/format.mjs';
+import { manifestSchema } from './data/lib/manifest-schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
@@ -147,6 +148,12 @@ export async function convert({ sources: sourceDir, only = null } = {}) {
   for (const [kind, schema] of [...schemas].sort(([a], [b]) => a.localeCompare(b))) {
     files.set(`schemas/${kind}.schema.json`, Buffer.from(formatJson(schema) + '\n'));
   }
+  const validateManifest = ajv.compile(manifestSchema);
+  if (!validateManifest(manifest)) {
+    throw new Error(`manifest does not match its schema: ${JSON.stringify(validateManifest.errors.slice(0, 5))}`);
+  }
+  if (schemas.has('manifest')) throw new Error('convert-data: "manifest" is reserved, not a dataset kind');
+  files.set('schemas/manifest.schema.json', Buffer.from(formatJson(manifestSchema) + '\n'));
   files.set('manifest.json', Buffer.from(formatJson(manifest) + '\n'));
   return { files, manifest };
 }

@@ -38,6 +38,13 @@ test("paper-v6: GPT-4.1 short reference energy and the GPT-4o (Mar '25) file val
   assert.equal(gpt4o.dashboard_model, 'GPT-4o (Mar)');
   assert.equal(gpt4o.prompts[0].reference.energy_wh_mean.toFixed(3), '0.413');
   assert.equal(gpt4o.prompts[1].reference.energy_wh_mean.toFixed(3), '1.301');
+  assert.deepEqual(gpt4o.prompts[0].printed, { energy_wh_mean: 0.423 });
+  assert.deepEqual(gpt4o.prompts[1].printed, { energy_wh_mean: 1.215 });
+  assert.equal(
+    rows(v6).filter(({ p }) => p.printed).length,
+    2,
+    'only the two GPT-4o cells differ from the printed table',
+  );
 });
 
 test('paper-v6: every numeric cell equals the CSV cell exactly, company joined from the snapshot', () => {
@@ -87,7 +94,7 @@ test('paper-v6 agrees row for row with the full snapshot (same model under its d
       Object.fromEntries(Object.entries(x).filter(([k]) => !['model', 'dashboard_model', 'prompts'].includes(k)));
     assert.deepEqual(modelLevel(m), modelLevel(s), m.model);
     assert.deepEqual(
-      m.prompts,
+      m.prompts.map(({ printed: _printed, ...p }) => p),
       s.prompts.filter((p) => m.prompts.some((q) => q.prompt === p.prompt)),
       m.model,
     );

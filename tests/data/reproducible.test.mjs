@@ -46,7 +46,9 @@ test('every manifest entry: file exists, bytes and sha256 match, validates again
   const manifest = readJson('manifest.json');
   assert.equal(manifest.schema_version, 1);
   const ajv = new Ajv2020({ allErrors: true, strict: true });
-  const listed = new Set(['manifest.json']);
+  const listed = new Set(['manifest.json', 'schemas/manifest.schema.json']);
+  const validateManifest = ajv.compile(readJson('schemas/manifest.schema.json'));
+  assert.ok(validateManifest(manifest), JSON.stringify(validateManifest.errors?.slice(0, 3)));
   let versions = 0;
   for (const d of manifest.datasets) {
     assert.ok(

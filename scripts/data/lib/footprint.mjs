@@ -203,6 +203,13 @@ export const footprintSchema = {
                   required: REFERENCE,
                   properties: Object.fromEntries(REFERENCE.map((k) => [k, nonneg])),
                 },
+                printed: {
+                  description: 'values printed in the paper where they differ from reference (the data)',
+                  type: 'object',
+                  additionalProperties: false,
+                  minProperties: 1,
+                  properties: Object.fromEntries(REFERENCE.map((k) => [k, nonneg])),
+                },
               },
             },
           },
