@@ -31,6 +31,8 @@ import { formatJson } from './data/lib/format.mjs';
 import { manifestSchema } from './data/lib/manifest-schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Locale-independent order (code units), so the output does not depend on the machine's locale. */
+const byCode = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
 
 function parseArgs(argv) {
@@ -91,7 +93,7 @@ export async function convert({ sources: sourceDir, only = null } = {}) {
     return inputHash.get(name);
   };
 
-  for (const mod of [...modules].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const mod of [...modules].sort((a, b) => byCode(a.id, b.id))) {
     const schema = { $schema: mod.schema.$schema, $id: `${mod.kind}.schema.json`, ...mod.schema };
     const known = schemas.get(mod.kind);
     if (known && !isDeepStrictEqual(known, schema))
@@ -138,14 +140,14 @@ export async function convert({ sources: sourceDir, only = null } = {}) {
         inputs: (v.inputs ?? []).map((name) => ({ file: `data/sources/${name}`, sha256: hashInput(name) })),
       });
     }
-    entry.versions.sort((a, b) => a.version.localeCompare(b.version));
+    entry.versions.sort((a, b) => byCode(a.version, b.version)); // ISO dates and vN sort as text
     entry.latest = entry.versions.at(-1).version;
     manifest.datasets.push(entry);
   }
   const defaults = manifest.datasets.filter((d) => d.default);
   if (!only && defaults.length !== 1)
     throw new Error(`convert-data: exactly one dataset must be the default, found ${defaults.length}`);
-  for (const [kind, schema] of [...schemas].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [kind, schema] of [...schemas].sort(([a], [b]) => byCode(a, b))) {
     files.set(`schemas/${kind}.schema.json`, Buffer.from(formatJson(schema) + '\n'));
   }
   const validateManifest = ajv.compile(manifestSchema);
