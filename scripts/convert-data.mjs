@@ -59,6 +59,7 @@ function assertPlain(value, path) {
 }
 
 export async function loadModules(dir = join(root, 'scripts', 'data')) {
+  // Top-level *.mjs files only: helpers live in lib/.
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.mjs'))
     .sort();
@@ -79,10 +80,10 @@ export async function loadModules(dir = join(root, 'scripts', 'data')) {
 }
 
 /** Builds every dataset into memory: a Map of relative path -> Buffer, and the manifest. */
-export async function convert({ sources: sourceDir, only = null } = {}) {
+export async function convert({ sources: sourceDir, only = null, modulesDir } = {}) {
   sourceDir ??= join(root, 'data', 'sources');
   const sources = sourcesAt(sourceDir);
-  const modules = (await loadModules()).filter((m) => !only || only.includes(m.id));
+  const modules = (await loadModules(modulesDir)).filter((m) => !only || only.includes(m.id));
   const files = new Map();
   const schemas = new Map();
   const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -109,6 +110,16 @@ export async function convert({ sources: sourceDir, only = null } = {}) {
       latest: null,
       versions: [],
     };
+    const versionIds = mod.versions.map((v) => v.version);
+    if (
+      !versionIds.length ||
+      new Set(versionIds).size !== versionIds.length ||
+      !versionIds.every((v) => /^[A-Za-z0-9._-]+$/.test(v))
+    ) {
+      throw new Error(
+        `scripts/data/${mod.file}: versions must be a non-empty list of distinct names (letters, digits, . _ -), got ${versionIds.join(', ')}`,
+      );
+    }
     for (const v of mod.versions) {
       const data = v.build(sources);
       for (const k of ['id', 'kind', 'version']) {

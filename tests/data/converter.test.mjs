@@ -9,7 +9,7 @@ import test from 'node:test';
 import { convert } from '../../scripts/convert-data.mjs';
 import { num, parseCsv, readTable, sourcesAt } from '../../scripts/data/lib/csv.mjs';
 import { formatJson } from '../../scripts/data/lib/format.mjs';
-import { sourceDir } from './helpers.mjs';
+import { root, sourceDir } from './helpers.mjs';
 
 test('CSV: quoted fields, doubled quotes, CRLF and a missing final newline', () => {
   assert.deepEqual(parseCsv('a,b,c\n1,"x, y",""\r\n"say ""hi""",,3'), [
@@ -112,4 +112,42 @@ test('JSON format: scalar arrays inline, exact numbers, parses back to the same 
   assert.deepEqual(JSON.parse(text), value);
   assert.match(text, /"a": \[1, 0\.30000000000000004, null\]/);
   assert.match(text, /36\.754999999999995/);
+});
+
+test('converter: a new module dropped into the modules folder is built, validated and listed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'llmfp-mod-'));
+  try {
+    cpSync(join(root, 'scripts', 'data'), dir, { recursive: true });
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      required: ['kind', 'id', 'version', 'regions'],
+      properties: {
+        kind: { const: 'demo' },
+        id: { type: 'string' },
+        version: { type: 'string' },
+        regions: { type: 'integer' },
+      },
+    };
+    const mod = (id, count) => `export default {
+  id: '${id}', kind: 'demo', title: 'Demo', description: 'A test module.', schema: ${JSON.stringify(schema)},
+  versions: [{ version: '1', source: 'test', paper_version: null, retrieved: null, licence: 'test', inputs: ['regions-aws.csv'],
+    build: (s) => ({ kind: 'demo', id: '${id}', version: '1', regions: ${count} }), rows: (d) => d.regions }],
+};\n`;
+    writeFileSync(join(dir, 'demo.mjs'), mod('demo', 's.table("regions-aws.csv").length'));
+    const { files, manifest } = await convert({ modulesDir: dir });
+    assert.deepEqual(JSON.parse(files.get('demo/1.json')), { kind: 'demo', id: 'demo', version: '1', regions: 10 });
+    assert.ok(files.has('schemas/demo.schema.json'));
+    const entry = manifest.datasets.find((d) => d.id === 'demo');
+    assert.equal(entry.versions[0].rows, 10);
+    assert.equal(manifest.datasets.length, 8);
+    // Output that breaks its own schema is refused, naming the dataset and the field.
+    writeFileSync(join(dir, 'demo2.mjs'), mod('demo2', '"ten"'));
+    await assert.rejects(
+      convert({ modulesDir: dir }),
+      /demo2\/1 does not match demo\.schema\.json:\n {2}\/regions must be integer/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
