@@ -1,5 +1,6 @@
 // Byte-stable JSON text: objects one key per line (indent 1, keys in construction order),
-// arrays of scalars on one line, so a dataset diffs by row and stays small.
+// arrays of numbers (and short lists of strings) on one line, so a dataset diffs by row
+// and stays small.
 // Numbers and strings are written by JSON.stringify, i.e. exactly round-trippable.
 export function formatJson(value, indent = ' ', depth = 0) {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
@@ -7,8 +8,10 @@ export function formatJson(value, indent = ' ', depth = 0) {
   const end = indent.repeat(depth);
   if (Array.isArray(value)) {
     if (!value.length) return '[]';
-    if (value.every((v) => v === null || typeof v !== 'object'))
-      return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    const inline = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    const scalars = value.every((v) => v === null || typeof v !== 'object');
+    // Numbers (percentiles, ranges) always inline; strings only while the line stays short.
+    if (scalars && (value.every((v) => typeof v !== 'string') || inline.length <= 100)) return inline;
     return `[\n${value.map((v) => pad + formatJson(v, indent, depth + 1)).join(',\n')}\n${end}]`;
   }
   const entries = Object.entries(value);
