@@ -21,6 +21,8 @@ export default defineConfig({
     target: 'es2022',
     // Inlining would put the wasm into the worker chunk as base64: keep it a file.
     assetsInlineLimit: 0,
+    // .vite/manifest.json: scripts/check-size.mjs reads which files the first view loads.
+    manifest: true,
   },
   resolve: {
     alias: {

@@ -1,0 +1,254 @@
+// The built app (dist/) in headless Chromium: the numbers the issue lists, the URL, the
+// views, keyboard use, accessibility (axe-core) and the 320 px layout.
+// Needs `npx vite build` with a wasm engine that implements estimate, scale and rank.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+
+import { distDir, launch, serve } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const dataset = JSON.parse(readFileSync(`${distDir}/data/paper-v6/2025-10-26.json`, 'utf8'));
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '', viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  await page.goto(`${server.url}${query}`);
+  return page;
+}
+
+const parse = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
+
+/** The three per-query means of the calculator, once computed. */
+async function means(page) {
+  await page.waitForSelector('.results[aria-busy="false"] [data-testid="energy-mean"]', { timeout: 20000 });
+  const out = {};
+  for (const m of ['energy', 'water', 'carbon']) out[m] = parse(await page.textContent(`[data-testid="${m}-mean"]`));
+  return out;
+}
+
+/** Waits until the calculator's means differ from `before`. */
+async function changedMeans(page, before) {
+  await page.waitForFunction(
+    (e) => {
+      const el = document.querySelector('.results[aria-busy="false"] [data-testid="energy-mean"]');
+      return el && Number(el.textContent.replace(/[^0-9.eE+-]/g, '')) !== e;
+    },
+    before.energy,
+    { timeout: 20000 },
+  );
+  return means(page);
+}
+
+describe('calculator', () => {
+  test("GPT-4o (Mar '25), short prompt, shows about 0.42 Wh and notes the printed-vs-data difference", async () => {
+    const page = await open();
+    assert.equal(await page.inputValue('select[name="model"]'), "GPT-4o (Mar '25)");
+    const m = await means(page);
+    // The data give 0.413 Wh (the authors' Monte Carlo); the printed v6 Table 4 says 0.423.
+    assert.ok(m.energy >= 0.405 && m.energy <= 0.425, `energy ${m.energy}`);
+    // Water and carbon are energy times the Azure factors (0.3 / 1.12 + 4.35 mL/Wh; 0.34 g/Wh).
+    assert.ok(Math.abs(m.water / (m.energy * (0.3 / 1.12 + 4.35)) - 1) < 0.01, `water ${m.water}`);
+    assert.ok(Math.abs(m.carbon / (m.energy * 0.34) - 1) < 0.02, `carbon ${m.carbon}`);
+    const notes = await page.textContent('main');
+    assert.match(notes, /0\.423/, 'the method notes mention the printed 0.423 Wh');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('switching to the long prompt updates every number', async () => {
+    const page = await open();
+    const short = await means(page);
+    await page.check('input[name="prompt"][value="long"]');
+    const long = await changedMeans(page, short);
+    for (const k of ['energy', 'water', 'carbon']) assert.ok(long[k] > short[k] * 1.5, `${k}: ${short[k]} -> ${long[k]}`);
+    assert.match(page.url(), /prompt=long/);
+    await page.goBack();
+    assert.ok(await page.isChecked('input[name="prompt"][value="short"]'), 'Back restores the short prompt');
+    assert.equal((await changedMeans(page, long)).energy, short.energy);
+    await page.close();
+  });
+
+  test('a copied URL opened in a new page shows the same numbers', async () => {
+    const page = await open();
+    const first = await means(page);
+    await page.selectOption('select[name="model"]', 'Claude-3.7 Sonnet');
+    const claude = await changedMeans(page, first);
+    await page.check('input[name="prompt"][value="medium"]');
+    const medium = await changedMeans(page, claude);
+    await page.click('details.panel summary');
+    await page.fill('input[name="pue"]', '1.3');
+    const overridden = await changedMeans(page, medium);
+    assert.ok(Math.abs(overridden.energy / medium.energy - 1.3 / 1.14) < 0.001, 'PUE 1.3 instead of AWS 1.14 scales energy');
+    const url = page.url();
+    const again = await open(url.slice(server.url.length));
+    assert.deepEqual(await means(again), overridden);
+    assert.equal(await again.inputValue('input[name="pue"]'), '1.3');
+    await again.close();
+    await page.close();
+  });
+
+  test('an invalid number shows an error next to the field and keeps the other inputs', async () => {
+    const page = await open('?model=o3&prompt=medium');
+    const before = await means(page);
+    await page.click('details.panel summary');
+    await page.fill('input[name="pue"]', 'abc');
+    const field = page.locator('.field', { has: page.locator('input[name="pue"]') });
+    await field.locator('.error').waitFor();
+    assert.match(await field.locator('.error').textContent(), /PUE.*not a number/);
+    assert.equal(await page.getAttribute('input[name="pue"]', 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('input[name="pue"]'), 'abc', 'what was typed stays');
+    assert.equal(await page.inputValue('select[name="model"]'), 'o3');
+    assert.ok(await page.isChecked('input[name="prompt"][value="medium"]'));
+    assert.deepEqual(await means(page), before, 'the last valid result stays');
+    await page.fill('input[name="pue"]', '0.5');
+    assert.match(await field.locator('.error').textContent(), /at least 1/);
+    assert.doesNotMatch(page.url(), /pue=/);
+    await page.close();
+  });
+
+  test('garbage in the URL gives the defaults plus a notice, never a blank page', async () => {
+    const page = await open('?v=1&prompt=huge&pue=-4&model=%3Cscript%3E&zzz=1');
+    await page.waitForSelector('.notice');
+    const notice = await page.textContent('.notice');
+    assert.match(notice, /prompt/);
+    assert.match(notice, /pue/);
+    const m = await means(page);
+    assert.ok(m.energy > 0.4 && m.energy < 0.43, 'defaults: GPT-4o short');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('keyboard only: find a model, choose it, change the prompt size', async () => {
+    const page = await open();
+    const first = await means(page);
+    let guard = 0;
+    while ((await page.evaluate(() => document.activeElement?.getAttribute('type'))) !== 'search' && guard++ < 40) await page.keyboard.press('Tab');
+    assert.ok(guard < 40, 'the model filter is reachable with Tab');
+    await page.keyboard.type('haiku');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.name), 'model');
+    await page.keyboard.type('Claude');
+    const claude = await changedMeans(page, first);
+    assert.equal(await page.inputValue('select[name="model"]'), 'Claude-3.5 Haiku');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.name), 'prompt');
+    await page.keyboard.press('ArrowRight');
+    await changedMeans(page, claude);
+    assert.ok(await page.isChecked('input[name="prompt"][value="medium"]'));
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    await page.close();
+  });
+});
+
+describe('other views', () => {
+  test('compare lists every model of the dataset', async () => {
+    const page = await open('?view=compare');
+    await page.waitForSelector('.compare-table tbody tr', { timeout: 20000 });
+    const names = await page.$$eval('.compare-table tbody th', (ths) => ths.map((t) => t.textContent));
+    assert.deepEqual(names.sort(), dataset.models.map((m) => m.model).sort());
+    assert.equal(await page.locator('.bar-chart .bar').count(), dataset.models.length);
+    assert.equal(await page.locator('.compare-table tr.highlight th').textContent(), "GPT-4o (Mar '25)");
+    assert.match(await page.textContent('[data-testid="ratio"]'), /uses .*×/);
+    await page.close();
+  });
+
+  test('the ranking view shows a score for each ranked model', async () => {
+    const page = await open('?view=rank');
+    await page.waitForSelector('.rank-table tbody tr', { timeout: 30000 });
+    const scored = dataset.models.filter((m) => m.aa_intelligence_index !== null).map((m) => m.model);
+    const rows = await page.$$eval('.rank-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelectorAll('td')[1].textContent]));
+    assert.deepEqual(rows.map((r) => r[0]).sort(), scored.sort());
+    for (const [model, score] of rows) {
+      const s = Number(score);
+      assert.ok(s > 0 && s <= 1 + 1e-9, `${model}: score ${score}`);
+    }
+    await page.click('.rank-table tbody tr:first-child th button');
+    await page.waitForSelector('[data-testid="explain"]');
+    await page.close();
+  });
+
+  test("the GPT-4o scale preset is within 6 % of the paper's annual energy, and the paper's totals match its text", async () => {
+    const page = await open('?view=scale&spreset=gpt4o');
+    await page.waitForSelector('.scale-totals tbody tr', { timeout: 20000 });
+    const energy = await page.$$eval('.scale-totals tbody tr:first-child td', (tds) => tds.map((t) => t.textContent));
+    const low = parse(energy[0]);
+    const high = parse(energy[2]);
+    assert.ok(Math.abs(low / 391509 - 1) < 0.06, `low ${low} MWh`);
+    assert.ok(Math.abs(high / 463269 - 1) < 0.06, `high ${high} MWh`);
+    const eq = async (id) => page.textContent(`[data-testid="paper-equivalences"] li[data-id="${id}"]`);
+    const households = await eq('household');
+    assert.match(households, /\(36,281 – /, 'more than 35,000 U.S. households (391,509 / 10.791)');
+    assert.match(await eq('drinking_water_person_year'), /1\.22 million/, 'about 1.2 million people');
+    assert.match(await eq('forest_acre_year'), /\(138,125 – /, 'about 138,000 acres');
+    assert.match(await page.textContent('main'), /not published/);
+    await page.close();
+  });
+
+  test('show the work substitutes the numbers step by step', async () => {
+    const page = await open('?view=work');
+    await page.waitForFunction(() => document.querySelectorAll('code.eq').length >= 8, null, { timeout: 20000 });
+    const text = await page.textContent('ol.steps');
+    assert.match(text, /E\[T\] = /);
+    assert.match(text, /P_min = 5\.6 × 0\.055 \+ 4\.6 × 0\.0625 = 0\.595 kW/);
+    assert.match(text, /factor = 0\.3 \/ 1\.12 \+ 4\.35 = 4\.618 mL per Wh/);
+    await page.close();
+  });
+});
+
+const VIEWS = ['calc', 'work', 'compare', 'rank', 'scale'];
+
+describe('accessibility and layout', () => {
+  for (const view of VIEWS) {
+    test(`axe-core finds no serious or critical violation on ${view}`, async () => {
+      const page = await open(`?view=${view}${view === 'scale' ? '&spreset=gpt4o' : ''}`);
+      await page.waitForSelector('main h1');
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad, []);
+      await page.close();
+    });
+
+    test(`no horizontal scroll at 320 px on ${view}`, async () => {
+      const page = await open(`?view=${view}`, { width: 320, height: 640 });
+      await page.waitForSelector('main h1');
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 320, `page is ${width} px wide`);
+      await page.close();
+    });
+  }
+
+  test('zoom is allowed and dark mode is honoured', async () => {
+    const page = await open();
+    const viewport = await page.getAttribute('meta[name="viewport"]', 'content');
+    assert.doesNotMatch(viewport, /user-scalable=no|maximum-scale/);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(21, 24, 27)');
+    await page.close();
+  });
+});
