@@ -85,7 +85,7 @@ export default function Calculator({ state, setState, data }) {
             name="ds"
             value={data.meta.ref}
             onChange={(v) => setState({ ds: v })}
-            options={datasets.flatMap((d) => d.versions.map((v) => ({ value: `${d.id}@${v.version}`, label: `${d.title} (${v.version})` })))}
+            options={datasets.flatMap((d) => d.versions.map((v) => ({ value: `${d.id}@${v.version}`, label: d.versions.length > 1 ? `${d.title}: ${v.version}` : d.title })))}
           />
         )}
         <ModelPicker footprint={fp} value={model} onChange={(v) => setState({ model: v })} />
