@@ -18,11 +18,20 @@ test('CSV: quoted fields, doubled quotes, CRLF and a missing final newline', () 
     ['say "hi"', '', '3'],
   ]);
   assert.deepEqual(parseCsv('a\n"line\nbreak"\n'), [['a'], ['line\nbreak']]);
+  assert.deepEqual(parseCsv('a\n\nb'), [['a'], [''], ['b']]);
+  assert.deepEqual(parseCsv('a,b\r\n"1",2\r\n3,4\r\n'), [
+    ['a', 'b'],
+    ['1', '2'],
+    ['3', '4'],
+  ]);
+  assert.deepEqual(parseCsv(''), []);
 });
 
 test('CSV: malformed input is an error with file and line', () => {
   assert.throws(() => parseCsv('a,b\n1,"open\n', 'f.csv'), /f\.csv:\d+: unterminated quoted field/);
   assert.throws(() => parseCsv('a,b\n1,x"y\n', 'f.csv'), /f\.csv:2: stray double quote/);
+  assert.throws(() => parseCsv('a,b\n1,2\r', 'f.csv'), /f\.csv:2: bare carriage return/);
+  assert.throws(() => parseCsv('a,b\n"1",2\n3,"4\n', 'f.csv'), /unterminated quoted field/);
   assert.throws(() => parseCsv('a,b\n1,"x"y\n', 'f.csv'), /f\.csv:2: text after a closing quote/);
   assert.throws(() => readTable('a,b\n1,2,3\n', 'f.csv'), /f\.csv:2: 3 cells, expected 2/);
   assert.throws(() => readTable('a,a\n1,2\n', 'f.csv'), /duplicate column "a"/);
