@@ -3,6 +3,7 @@
 //   2. recompute after an input change (prompt size), from the click to the new numbers in the DOM.
 // Prints numbers (targets: < 1 s and < 50 ms); it asserts nothing. Run after `vite build`.
 //   node scripts/bench-web.mjs [runs]
+/* global window, document, MutationObserver -- code passed to page.evaluate runs in the page */
 import { launch, serve } from '../tests/e2e/helpers.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
@@ -49,7 +50,12 @@ try {
                 resolve(performance.now() - t0);
               }
             });
-            obs.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
+            obs.observe(document.querySelector('main'), {
+              subtree: true,
+              childList: true,
+              characterData: true,
+              attributes: true,
+            });
             document.querySelector(`input[name="prompt"][value="${prompt}"]`).click();
           }),
         { prompt, sel: RESULT },

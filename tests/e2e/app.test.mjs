@@ -76,7 +76,8 @@ describe('calculator', () => {
     const short = await means(page);
     await page.check('input[name="prompt"][value="long"]');
     const long = await changedMeans(page, short);
-    for (const k of ['energy', 'water', 'carbon']) assert.ok(long[k] > short[k] * 1.5, `${k}: ${short[k]} -> ${long[k]}`);
+    for (const k of ['energy', 'water', 'carbon'])
+      assert.ok(long[k] > short[k] * 1.5, `${k}: ${short[k]} -> ${long[k]}`);
     assert.match(page.url(), /prompt=long/);
     await page.goBack();
     assert.ok(await page.isChecked('input[name="prompt"][value="short"]'), 'Back restores the short prompt');
@@ -94,7 +95,10 @@ describe('calculator', () => {
     await page.click('details.panel summary');
     await page.fill('input[name="pue"]', '1.3');
     const overridden = await changedMeans(page, medium);
-    assert.ok(Math.abs(overridden.energy / medium.energy - 1.3 / 1.14) < 0.001, 'PUE 1.3 instead of AWS 1.14 scales energy');
+    assert.ok(
+      Math.abs(overridden.energy / medium.energy - 1.3 / 1.14) < 0.001,
+      'PUE 1.3 instead of AWS 1.14 scales energy',
+    );
     const url = page.url();
     const again = await open(url.slice(server.url.length));
     assert.deepEqual(await means(again), overridden);
@@ -138,7 +142,8 @@ describe('calculator', () => {
     const page = await open();
     const first = await means(page);
     let guard = 0;
-    while ((await page.evaluate(() => document.activeElement?.getAttribute('type'))) !== 'search' && guard++ < 40) await page.keyboard.press('Tab');
+    while ((await page.evaluate(() => document.activeElement?.getAttribute('type'))) !== 'search' && guard++ < 40)
+      await page.keyboard.press('Tab');
     assert.ok(guard < 40, 'the model filter is reachable with Tab');
     await page.keyboard.type('haiku');
     await page.keyboard.press('Tab');
@@ -173,7 +178,9 @@ describe('other views', () => {
     const page = await open('?view=rank');
     await page.waitForSelector('.rank-table tbody tr', { timeout: 30000 });
     const scored = dataset.models.filter((m) => m.aa_intelligence_index !== null).map((m) => m.model);
-    const rows = await page.$$eval('.rank-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelectorAll('td')[1].textContent]));
+    const rows = await page.$$eval('.rank-table tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelectorAll('td')[1].textContent]),
+    );
     assert.deepEqual(rows.map((r) => r[0]).sort(), scored.sort());
     for (const [model, score] of rows) {
       const s = Number(score);
@@ -224,7 +231,11 @@ describe('accessibility and layout', () => {
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
       });
       const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       assert.deepEqual(bad, []);

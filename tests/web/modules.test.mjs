@@ -53,13 +53,20 @@ test('findDataset picks the default footprint dataset and exact versions', () =>
   assert.equal(d.entry.id, 'paper-v6');
   assert.equal(d.entry.default, true);
   const snap = manifest.datasets.find((x) => x.id === 'snapshot');
-  for (const v of snap.versions) assert.equal(findDataset(manifest, 'footprint', `snapshot@${v.version}`).version.version, v.version);
-  assert.equal(findDataset(manifest, 'footprint', 'nope@1').entry.id, 'paper-v6', 'an unknown id falls back to the default');
+  for (const v of snap.versions)
+    assert.equal(findDataset(manifest, 'footprint', `snapshot@${v.version}`).version.version, v.version);
+  assert.equal(
+    findDataset(manifest, 'footprint', 'nope@1').entry.id,
+    'paper-v6',
+    'an unknown id falls back to the default',
+  );
   assert.equal(findDataset(manifest, 'no-such-kind'), null);
 });
 
 test('estimate requests carry only the overrides the visitor set', () => {
-  const data = { refs: { dataset: { $data: 'd' }, hardware: { $data: 'h' }, hosts: { $data: 'o' }, regions: { $data: 'r' } } };
+  const data = {
+    refs: { dataset: { $data: 'd' }, hardware: { $data: 'h' }, hosts: { $data: 'o' }, regions: { $data: 'r' } },
+  };
   const s = defaults(coreFields);
   assert.deepEqual(estimateRequest(s, data, { models: ['m'], prompts: ['short'] }), {
     op: 'estimate',
@@ -80,10 +87,14 @@ test('the default model is GPT-4o (Mar 25) and a missing prompt falls back', () 
   const s = defaults(coreFields);
   assert.equal(chosenModel(s, paperV6), "GPT-4o (Mar '25)");
   assert.equal(chosenModel({ ...s, model: 'no such model' }, paperV6), "GPT-4o (Mar '25)");
-  assert.equal(chosenPrompt({ ...s, prompt: 'long' }, paperV6, 'GPT-4'), 'short', 'GPT-4 has no long prompt in paper v6');
+  assert.equal(
+    chosenPrompt({ ...s, prompt: 'long' }, paperV6, 'GPT-4'),
+    'short',
+    'GPT-4 has no long prompt in paper v6',
+  );
 });
 
-test("everyday equivalents use the constants dataset: 5 Wh is one phone charge", () => {
+test('everyday equivalents use the constants dataset: 5 Wh is one phone charge', () => {
   const e = everyday(constants, 'energy', 5);
   assert.ok(everyday(constants, 'energy', 0.42).some((x) => x.text === '8.4 % of a phone charge'));
   assert.ok(e.some((x) => x.text === '1 phone charges'));
@@ -91,13 +102,19 @@ test("everyday equivalents use the constants dataset: 5 Wh is one phone charge",
   const w = everyday(constants, 'water', 4.92892159375 * 3);
   assert.ok(w.some((x) => x.text === '3 teaspoons of water'));
   const c = everyday(constants, 'carbon', 400);
-  assert.ok(c.some((x) => x.text === 'driving a petrol car 1,609 metres'), JSON.stringify(c));
+  assert.ok(
+    c.some((x) => x.text === 'driving a petrol car 1,609 metres'),
+    JSON.stringify(c),
+  );
 });
 
 test("the paper's totals give its text: > 35,000 households, ~1.2 million people's water, ~138,000 acres", () => {
   const rows = Object.fromEntries(paperEquivalences(constants).map((r) => [r.id, r]));
   assert.ok(rows.household.low > 35000 && rows.household.low < 37000, `households ${rows.household.low}`);
-  assert.ok(Math.abs(rows.drinking_water_person_year.low / 1.2e6 - 1) < 0.05, `people ${rows.drinking_water_person_year.low}`);
+  assert.ok(
+    Math.abs(rows.drinking_water_person_year.low / 1.2e6 - 1) < 0.05,
+    `people ${rows.drinking_water_person_year.low}`,
+  );
   assert.ok(Math.abs(rows.forest_acre_year.low / 138000 - 1) < 0.01, `acres ${rows.forest_acre_year.low}`);
 });
 
@@ -109,7 +126,11 @@ test('the GPT-4o preset comes from the case study; a custom mix must add up to 1
   const s = defaults(coreFields);
   assert.deepEqual(mixOf({ ...s, sshort: 50, smedium: 30, slong: 20 }).mix, { short: 0.5, medium: 0.3, long: 0.2 });
   assert.match(mixOf({ ...s, sshort: 50, smedium: 30, slong: 30 }).error, /add up to 100/);
-  const data = { constants, hosts: readJson(findDataset(manifest, 'hosts').file), refs: { dataset: {}, constants: {} } };
+  const data = {
+    constants,
+    hosts: readJson(findDataset(manifest, 'hosts').file),
+    refs: { dataset: {}, constants: {} },
+  };
   const { request } = scaleRequest({ ...s, spreset: 'gpt4o' }, data, 'x');
   assert.equal(request.multipliers.wue_source_l_per_kwh, 3.142, 'v4 Azure multipliers');
 });
@@ -148,7 +169,10 @@ test('engine client: ids match answers, a crash restarts the worker, a timeout r
   });
   assert.equal(client.status, 'idle');
   const answers = await Promise.all([1, 2, 3].map((n) => client.request({ op: 'x', n })));
-  assert.deepEqual(answers.map((a) => a.result), [1, 2, 3]);
+  assert.deepEqual(
+    answers.map((a) => a.result),
+    [1, 2, 3],
+  );
   assert.equal(client.status, 'ready');
   assert.deepEqual(log, ['start'], 'one worker, started lazily');
   crash = true;

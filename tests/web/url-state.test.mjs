@@ -127,7 +127,9 @@ test('garbage gives the defaults plus one notice per bad setting, never an excep
     const d = defaults(fields);
     for (const [k, v] of Object.entries(state)) {
       if (k === 'v') continue;
-      const ok = JSON.stringify(v) === JSON.stringify(d[k]) || readField(fields[k], encode({ ...d, [k]: v }, fields).split(`${k}=`)[1] ?? '').value !== undefined;
+      const ok =
+        JSON.stringify(v) === JSON.stringify(d[k]) ||
+        readField(fields[k], encode({ ...d, [k]: v }, fields).split(`${k}=`)[1] ?? '').value !== undefined;
       assert.ok(ok, `${g}: field ${k} is valid`);
     }
   }

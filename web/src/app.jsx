@@ -107,13 +107,21 @@ export function App() {
         ) : data.loading && !data.value ? (
           <p aria-busy="true">Loading the datasets…</p>
         ) : view ? (
-          <Lazy id={`view:${view.id}`} load={view.load} fallback={<p aria-busy="true">Loading…</p>} state={state} setState={setState} data={data.value} />
+          <Lazy
+            id={`view:${view.id}`}
+            load={view.load}
+            fallback={<p aria-busy="true">Loading…</p>}
+            state={state}
+            setState={setState}
+            data={data.value}
+          />
         ) : null}
       </main>
       <footer class="site">
         <p>
-          Method: Jegham et al., <cite>How Hungry is AI? Benchmarking Energy, Water, and Carbon Footprint of LLM Inference</cite> (arXiv 2505.09598).
-          Everything is computed in your browser; no cookies, no analytics, no third-party requests.
+          Method: Jegham et al.,{' '}
+          <cite>How Hungry is AI? Benchmarking Energy, Water, and Carbon Footprint of LLM Inference</cite> (arXiv
+          2505.09598). Everything is computed in your browser; no cookies, no analytics, no third-party requests.
         </p>
       </footer>
     </>

@@ -24,4 +24,5 @@ export const views = features.filter((f) => f.id && f.load);
 export const featureFields = Object.assign({}, ...features.map((f) => f.fields ?? {}));
 
 /** The lazy loaders registered for a slot name, in feature order. */
-export const slotLoaders = (name) => features.filter((f) => f.slots?.[name]).map((f) => ({ id: f.folder, load: f.slots[name] }));
+export const slotLoaders = (name) =>
+  features.filter((f) => f.slots?.[name]).map((f) => ({ id: f.folder, load: f.slots[name] }));

@@ -29,9 +29,15 @@ const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 function makeScale(kind, lo, hi, range) {
   if (kind === 'log') {
     const a = Math.max(lo, 1e-6);
-    return scaleLog().domain([a, Math.max(hi, a * 10)]).range(range).nice();
+    return scaleLog()
+      .domain([a, Math.max(hi, a * 10)])
+      .range(range)
+      .nice();
   }
-  return scaleLinear().domain([0, hi || 1]).range(range).nice();
+  return scaleLinear()
+    .domain([0, hi || 1])
+    .range(range)
+    .nice();
 }
 
 /**
@@ -83,7 +89,12 @@ export function BarChart({ rows, scale = 'lin', unit, label }) {
               {r.lo !== undefined && r.hi !== undefined && (
                 <g class="whisker" aria-hidden="true">
                   <line x1={x(Math.max(r.lo, x.domain()[0]))} x2={x(r.hi)} y1={y + barH / 2} y2={y + barH / 2} />
-                  <line x1={x(Math.max(r.lo, x.domain()[0]))} x2={x(Math.max(r.lo, x.domain()[0]))} y1={y + 4} y2={y + barH - 4} />
+                  <line
+                    x1={x(Math.max(r.lo, x.domain()[0]))}
+                    x2={x(Math.max(r.lo, x.domain()[0]))}
+                    y1={y + 4}
+                    y2={y + barH - 4}
+                  />
                   <line x1={x(r.hi)} x2={x(r.hi)} y1={y + 4} y2={y + barH - 4} />
                 </g>
               )}
@@ -106,7 +117,11 @@ export function ScatterChart({ points, xLabel, yLabel, label, logX = true, onSel
   const margin = { top: 12, right: 16, bottom: 40, left: 44 };
   const [x0, x1] = extent(points, (p) => p.x);
   const [y0, y1] = extent(points, (p) => p.y);
-  const x = (logX ? scaleLog().domain([Math.max(x0 ?? 0.1, 1e-6) / 1.2, (x1 ?? 1) * 1.2]) : scaleLinear().domain([0, (x1 ?? 1) * 1.05]))
+  const x = (
+    logX
+      ? scaleLog().domain([Math.max(x0 ?? 0.1, 1e-6) / 1.2, (x1 ?? 1) * 1.2])
+      : scaleLinear().domain([0, (x1 ?? 1) * 1.05])
+  )
     .range([margin.left, width - margin.right])
     .nice();
   const y = scaleLinear()
@@ -138,7 +153,11 @@ export function ScatterChart({ points, xLabel, yLabel, label, logX = true, onSel
           <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
             {xLabel}
           </text>
-          <text transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`} text-anchor="middle" class="axis-label">
+          <text
+            transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
+            text-anchor="middle"
+            class="axis-label"
+          >
             {yLabel}
           </text>
         </g>

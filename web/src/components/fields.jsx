@@ -86,7 +86,13 @@ export function SelectField({ label, value, options, onChange, hint, name }) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      >
         {groups.map((g) =>
           g.name ? (
             <optgroup key={g.name} label={g.name}>
@@ -113,7 +119,13 @@ export function RadioGroup({ legend, value, options, onChange, name }) {
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o.value} class="radio">
-          <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+          />
           {o.label}
         </label>
       ))}

@@ -5,8 +5,10 @@ import { useRef } from 'preact/hooks';
 import { download, svgText, svgToPng, toCsv } from '../lib/export.js';
 
 export function ExportButtons({ name, csv, json, svgRef }) {
-  const onSvg = () => svgRef.current && download(`${name}.svg`, svgText(svgRef.current.querySelector('svg')), 'image/svg+xml');
-  const onPng = async () => svgRef.current && download(`${name}.png`, await svgToPng(svgRef.current.querySelector('svg')));
+  const onSvg = () =>
+    svgRef.current && download(`${name}.svg`, svgText(svgRef.current.querySelector('svg')), 'image/svg+xml');
+  const onPng = async () =>
+    svgRef.current && download(`${name}.png`, await svgToPng(svgRef.current.querySelector('svg')));
   return (
     <div class="export" role="group" aria-label="Download">
       {csv && (
@@ -15,7 +17,10 @@ export function ExportButtons({ name, csv, json, svgRef }) {
         </button>
       )}
       {json && (
-        <button type="button" onClick={() => download(`${name}.json`, JSON.stringify(json, null, 2), 'application/json')}>
+        <button
+          type="button"
+          onClick={() => download(`${name}.json`, JSON.stringify(json, null, 2), 'application/json')}
+        >
           JSON
         </button>
       )}

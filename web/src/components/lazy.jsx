@@ -22,7 +22,12 @@ export function Lazy({ load, id, fallback = null, ...props }) {
       live = false;
     };
   }, [id]);
-  if (error) return <p class="error-box" role="alert">This part of the page could not be loaded ({String(error.message ?? error)}). Reload to try again.</p>;
+  if (error)
+    return (
+      <p class="error-box" role="alert">
+        This part of the page could not be loaded ({String(error.message ?? error)}). Reload to try again.
+      </p>
+    );
   return Component ? <Component {...props} /> : fallback;
 }
 

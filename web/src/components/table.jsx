@@ -33,7 +33,11 @@ export function DataTable({ caption, columns, rows, rowKey, sort, onSort, highli
           {rows.map((r) => {
             const key = rowKey(r);
             return (
-              <tr key={key} class={key === highlight ? 'highlight' : ''} aria-current={key === highlight ? 'true' : undefined}>
+              <tr
+                key={key}
+                class={key === highlight ? 'highlight' : ''}
+                aria-current={key === highlight ? 'true' : undefined}
+              >
                 {columns.map((c, i) => {
                   const content = c.render ? c.render(r) : c.value ? c.value(r) : r[c.key];
                   return i === 0 ? (

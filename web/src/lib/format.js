@@ -6,7 +6,11 @@ const sig3 = format(',.3~r');
 const sig4 = format(',.4~r');
 const grouped = format(',.0f');
 const pct0 = format('.0%');
-const compactFmt = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 });
+const compactFmt = new Intl.NumberFormat('en-US', {
+  notation: 'compact',
+  compactDisplay: 'long',
+  maximumSignificantDigits: 3,
+});
 
 /** About three significant digits, thousands grouped above 1,000 (0.413, 12.6, 391,509). */
 export function num(x) {

@@ -9,7 +9,8 @@
 export function parseNumberInput(text, { min = -Infinity, max = Infinity, int = false, label }) {
   const t = text.trim().replace(/,/g, '');
   if (t === '') return { value: null };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return { error: `${label}: "${text.slice(0, 20)}" is not a number` };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t))
+    return { error: `${label}: "${text.slice(0, 20)}" is not a number` };
   const x = Number(t);
   if (!Number.isFinite(x)) return { error: `${label} must be a finite number` };
   if (int && !Number.isInteger(x)) return { error: `${label} must be a whole number` };

@@ -37,7 +37,8 @@ export function methodOf(state) {
 /** Which helper datasets the overrides need. */
 function helperRefs(overrides, refs) {
   const out = {};
-  if ((overrides.hardware || overrides.size_class || overrides.gpus || overrides.batch_size) && refs.hardware) out.hardware = refs.hardware;
+  if ((overrides.hardware || overrides.size_class || overrides.gpus || overrides.batch_size) && refs.hardware)
+    out.hardware = refs.hardware;
   if ((overrides.host || overrides.multipliers) && refs.hosts) out.hosts = refs.hosts;
   if (overrides.region && refs.regions) out.regions = refs.regions;
   return out;

@@ -87,7 +87,8 @@ export function decode(search, fields, { migrations = MIGRATIONS, version = URL_
     if (/^\d{1,4}$/.test(raw)) v = Number(raw);
     else notices.push(`The link's version "${raw.slice(0, 20)}" is not a number; reading it as version ${version}.`);
   }
-  if (v > version) notices.push(`This link was made by a newer version (v${v}) of llm-footprint; some settings may not apply.`);
+  if (v > version)
+    notices.push(`This link was made by a newer version (v${v}) of llm-footprint; some settings may not apply.`);
   for (let from = v; from < version; from++) migrations[from]?.(params);
   for (const [key, raw] of params) {
     if (key === 'v') continue;

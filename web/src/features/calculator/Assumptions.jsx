@@ -1,13 +1,16 @@
 // The "assumptions" panel: every input of the method can be overridden; an override is
 // marked "changed" and has its own reset button; "Reset all" returns to the dataset.
 import { NumberField, RadioGroup, SelectField } from '../../components/fields.jsx';
+import { Slot } from '../../components/lazy.jsx';
 import { OVERRIDE_KEYS } from '../../lib/requests.js';
+import { slotLoaders } from '../../views.js';
 
 const isSet = (v) => v !== null && v !== undefined && v !== '';
 const ASSUMPTION_FIELDS = [...Object.keys(OVERRIDE_KEYS).filter((k) => k !== 'out'), 'est', 'rho', 'w'];
 
 /** True when some assumption differs from the dataset / paper defaults. */
-export const hasOverrides = (state) => ASSUMPTION_FIELDS.some((k) => (k === 'est' ? state.est !== 'v6' : isSet(state[k])));
+export const hasOverrides = (state) =>
+  ASSUMPTION_FIELDS.some((k) => (k === 'est' ? state.est !== 'v6' : isSet(state[k])));
 
 function Changed({ field, state, setState }) {
   if (!isSet(state[field])) return null;
@@ -44,7 +47,14 @@ function Num({ field, label, unit, state, setState, resolved, min, max, int, hin
 function Choice({ field, label, options, state, setState, hint }) {
   return (
     <div class="override">
-      <SelectField label={label} name={field} value={state[field] ?? ''} options={options} hint={hint} onChange={(v) => setState({ [field]: v || (field === 'size' || field === 'mult' ? '' : '') })} />
+      <SelectField
+        label={label}
+        name={field}
+        value={state[field] ?? ''}
+        options={options}
+        hint={hint}
+        onChange={(v) => setState({ [field]: v || (field === 'size' || field === 'mult' ? '' : '') })}
+      />
       <Changed field={field} state={state} setState={setState} />
     </div>
   );
@@ -62,7 +72,7 @@ function regionOptions(regions) {
   return out;
 }
 
-export function Assumptions({ state, setState, data, row }) {
+export function Assumptions({ state, setState, data, row, request, result }) {
   const a = row?.assumptions ?? {};
   const hw = data.hardware?.hardware ?? [];
   const hostPresets = data.hosts?.presets ?? [];
@@ -72,11 +82,10 @@ export function Assumptions({ state, setState, data, row }) {
   const overridden = a.overridden ?? [];
   return (
     <details class="panel" open={hasOverrides(state)}>
-      <summary>
-        Assumptions{hasOverrides(state) && <span class="badge">changed</span>}
-      </summary>
+      <summary>Assumptions{hasOverrides(state) && <span class="badge">changed</span>}</summary>
       <p class="muted">
-        Empty fields use the dataset's value (shown in grey). Each change is marked and can be reset; the link keeps every change.
+        Empty fields use the dataset's value (shown in grey). Each change is marked and can be reset; the link keeps
+        every change.
         {overridden.length > 0 && ` The engine applied: ${overridden.join(', ')}.`}
       </p>
       <div class="controls">
@@ -90,30 +99,77 @@ export function Assumptions({ state, setState, data, row }) {
             { value: 'v4', label: 'v4: quantile grid (paper v4)' },
           ]}
         />
-        <Num field="rho" label="Latency–speed correlation ρ" state={state} setState={setState} resolved={a.rho ?? -0.3} min={-0.99} max={0.99} hint="v6 only; paper: −0.3" />
-        <Num field="w" label="Weight of the high-utilisation bound w" state={state} setState={setState} resolved={a.w_max ?? 0.5} min={0} max={1} hint="E = w·E_max + (1−w)·E_min; paper: 0.5" />
+        <Num
+          field="rho"
+          label="Latency–speed correlation ρ"
+          state={state}
+          setState={setState}
+          resolved={a.rho ?? -0.3}
+          min={-0.99}
+          max={0.99}
+          hint="v6 only; paper: −0.3"
+        />
+        <Num
+          field="w"
+          label="Weight of the high-utilisation bound w"
+          state={state}
+          setState={setState}
+          resolved={a.w_max ?? 0.5}
+          min={0}
+          max={1}
+          hint="E = w·E_max + (1−w)·E_min; paper: 0.5"
+        />
         <Choice
           field="hw"
           label="Hardware"
           state={state}
           setState={setState}
-          options={[{ value: '', label: `As in the dataset${datasetValue(a.hardware)}` }, ...hw.map((h) => ({ value: h.id, label: `${h.label} (${h.p_gpu_kw} + ${h.p_nongpu_kw} kW)` }))]}
+          options={[
+            { value: '', label: `As in the dataset${datasetValue(a.hardware)}` },
+            ...hw.map((h) => ({ value: h.id, label: `${h.label} (${h.p_gpu_kw} + ${h.p_nongpu_kw} kW)` })),
+          ]}
         />
         <Choice
           field="size"
           label="Size class"
           state={state}
           setState={setState}
-          options={[{ value: '', label: `As in the dataset${datasetValue(a.size_class)}` }, ...['Nano', 'Micro', 'Small', 'Medium', 'Large'].map((s) => ({ value: s, label: s }))]}
+          options={[
+            { value: '', label: `As in the dataset${datasetValue(a.size_class)}` },
+            ...['Nano', 'Micro', 'Small', 'Medium', 'Large'].map((s) => ({ value: s, label: s })),
+          ]}
         />
-        <Num field="gpus" label="GPUs per query" state={state} setState={setState} resolved={a.gpus} min={1} max={64} int hint="Utilisation is derived: U = G·D / (N·B)" />
-        <Num field="batch" label="Batch size" state={state} setState={setState} resolved={a.batch_size ?? 8} min={1} max={1024} int hint="Paper: 8 (appendix: 4 and 16)" />
+        <Num
+          field="gpus"
+          label="GPUs per query"
+          state={state}
+          setState={setState}
+          resolved={a.gpus}
+          min={1}
+          max={64}
+          int
+          hint="Utilisation is derived: U = G·D / (N·B)"
+        />
+        <Num
+          field="batch"
+          label="Batch size"
+          state={state}
+          setState={setState}
+          resolved={a.batch_size ?? 8}
+          min={1}
+          max={1024}
+          int
+          hint="Paper: 8 (appendix: 4 and 16)"
+        />
         <Choice
           field="host"
           label="Host"
           state={state}
           setState={setState}
-          options={[{ value: '', label: `As in the dataset${datasetValue(a.host ?? row?.host)}` }, ...hostNames.map((h) => ({ value: h, label: h }))]}
+          options={[
+            { value: '', label: `As in the dataset${datasetValue(a.host ?? row?.host)}` },
+            ...hostNames.map((h) => ({ value: h, label: h })),
+          ]}
         />
         <Choice
           field="mult"
@@ -127,18 +183,75 @@ export function Assumptions({ state, setState, data, row }) {
           ]}
         />
         {regions.length > 0 && (
-          <Choice field="region" label="Region" state={state} setState={setState} options={[{ value: '', label: 'Provider average (dataset)' }, ...regions]} hint="Water and carbon of one Azure or AWS region" />
+          <Choice
+            field="region"
+            label="Region"
+            state={state}
+            setState={setState}
+            options={[{ value: '', label: 'Provider average (dataset)' }, ...regions]}
+            hint="Water and carbon of one Azure or AWS region"
+          />
         )}
         <Num field="pue" label="PUE" state={state} setState={setState} resolved={a.pue} min={1} max={3} />
-        <Num field="wues" label="On-site water (WUE site)" unit="L/kWh" state={state} setState={setState} resolved={a.wue_site_l_per_kwh} min={0} max={20} />
-        <Num field="wuesrc" label="Electricity water (WUE source)" unit="L/kWh" state={state} setState={setState} resolved={a.wue_source_l_per_kwh} min={0} max={50} />
-        <Num field="cif" label="Carbon intensity (CIF)" unit="kg CO₂e/kWh" state={state} setState={setState} resolved={a.cif_kg_per_kwh} min={0} max={2} />
+        <Num
+          field="wues"
+          label="On-site water (WUE site)"
+          unit="L/kWh"
+          state={state}
+          setState={setState}
+          resolved={a.wue_site_l_per_kwh}
+          min={0}
+          max={20}
+        />
+        <Num
+          field="wuesrc"
+          label="Electricity water (WUE source)"
+          unit="L/kWh"
+          state={state}
+          setState={setState}
+          resolved={a.wue_source_l_per_kwh}
+          min={0}
+          max={50}
+        />
+        <Num
+          field="cif"
+          label="Carbon intensity (CIF)"
+          unit="kg CO₂e/kWh"
+          state={state}
+          setState={setState}
+          resolved={a.cif_kg_per_kwh}
+          min={0}
+          max={2}
+        />
       </div>
+      <Slot
+        loaders={slotLoaders('calculator.assumptions')}
+        state={state}
+        setState={setState}
+        data={data}
+        request={request}
+        result={result}
+      />
       {hasOverrides(state) && (
         <p>
           <button
             type="button"
-            onClick={() => setState(Object.fromEntries(ASSUMPTION_FIELDS.map((k) => [k, k === 'est' ? 'v6' : k === 'size' || k === 'mult' ? '' : k === 'hw' || k === 'host' || k === 'region' ? '' : null])))}
+            onClick={() =>
+              setState(
+                Object.fromEntries(
+                  ASSUMPTION_FIELDS.map((k) => [
+                    k,
+                    k === 'est'
+                      ? 'v6'
+                      : k === 'size' || k === 'mult'
+                        ? ''
+                        : k === 'hw' || k === 'host' || k === 'region'
+                          ? ''
+                          : null,
+                  ]),
+                ),
+              )
+            }
           >
             Reset all assumptions
           </button>

@@ -13,7 +13,6 @@ import { everyday } from './equivalents.js';
 import { ModelPicker } from './ModelPicker.jsx';
 import { PROMPTS } from './prompts.js';
 
-
 function ResultCard({ metric, stats, constants, stale }) {
   const m = METRICS[metric];
   const eq = everyday(constants, metric, stats?.mean);
@@ -25,7 +24,9 @@ function ResultCard({ metric, stats, constants, stale }) {
       </p>
       <dl>
         <dt>SD</dt>
-        <dd>± {num(stats?.sd)} {m.unit}</dd>
+        <dd>
+          ± {num(stats?.sd)} {m.unit}
+        </dd>
         <dt>P5–P95</dt>
         <dd>
           {num(stats?.p5)} – {num(stats?.p95)} {m.unit}
@@ -75,8 +76,8 @@ export default function Calculator({ state, setState, data }) {
     <article class="calculator">
       <h1>What does one prompt cost?</h1>
       <p class="lede">
-        Energy, water and carbon of a single query to a large language model, with the method of Jegham et al. (“How Hungry is AI?”),
-        computed in your browser from {data.meta.entry.title ?? data.meta.ref}.
+        Energy, water and carbon of a single query to a large language model, with the method of Jegham et al. (“How
+        Hungry is AI?”), computed in your browser from {data.meta.entry.title ?? data.meta.ref}.
       </p>
       <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Query">
         {datasets.length > 1 && (
@@ -85,7 +86,12 @@ export default function Calculator({ state, setState, data }) {
             name="ds"
             value={data.meta.ref}
             onChange={(v) => setState({ ds: v })}
-            options={datasets.flatMap((d) => d.versions.map((v) => ({ value: `${d.id}@${v.version}`, label: d.versions.length > 1 ? `${d.title}: ${v.version}` : d.title })))}
+            options={datasets.flatMap((d) =>
+              d.versions.map((v) => ({
+                value: `${d.id}@${v.version}`,
+                label: d.versions.length > 1 ? `${d.title}: ${v.version}` : d.title,
+              })),
+            )}
           />
         )}
         <ModelPicker footprint={fp} value={model} onChange={(v) => setState({ model: v })} />
@@ -94,7 +100,10 @@ export default function Calculator({ state, setState, data }) {
           name="prompt"
           value={prompt}
           onChange={(v) => setState({ prompt: v })}
-          options={PROMPTS.filter((p) => available.has(p.value)).map((p) => ({ value: p.value, label: `${p.label} (${p.detail})` }))}
+          options={PROMPTS.filter((p) => available.has(p.value)).map((p) => ({
+            value: p.value,
+            label: `${p.label} (${p.detail})`,
+          }))}
         />
         <NumberField
           label="Custom output tokens"
@@ -110,7 +119,8 @@ export default function Calculator({ state, setState, data }) {
       </form>
       {state.out !== null && (
         <p class="notice">
-          Custom output of {num(state.out)} tokens: this is outside the paper's three configurations (300, 1,000, 1,500 tokens).{' '}
+          Custom output of {num(state.out)} tokens: this is outside the paper's three configurations (300, 1,000, 1,500
+          tokens).{' '}
           <button type="button" onClick={() => setState({ out: null })}>
             Back to the paper's length
           </button>
@@ -130,13 +140,22 @@ export default function Calculator({ state, setState, data }) {
       )}
       {row?.reference && (
         <p class="muted" data-testid="reference">
-          The authors' published value for this model and prompt: {num(row.reference.energy_wh_mean)} Wh (SD {num(row.reference.energy_wh_sd)}).
+          The authors' published value for this model and prompt: {num(row.reference.energy_wh_mean)} Wh (SD{' '}
+          {num(row.reference.energy_wh_sd)}).
         </p>
       )}
-      <Slot loaders={slotLoaders('calculator.results')} state={state} setState={setState} data={data} request={request} result={result} />
-      <Assumptions state={state} setState={setState} data={data} row={row} />
+      <Slot
+        loaders={slotLoaders('calculator.results')}
+        state={state}
+        setState={setState}
+        data={data}
+        request={request}
+        result={result}
+      />
+      <Assumptions state={state} setState={setState} data={data} row={row} request={request} result={result} />
       <p>
-        <ViewLink view="work">Show the work for this estimate</ViewLink> · <ViewLink view="compare">Compare with every model</ViewLink>
+        <ViewLink view="work">Show the work for this estimate</ViewLink> ·{' '}
+        <ViewLink view="compare">Compare with every model</ViewLink>
       </p>
       <MethodNotes result={result} dataset={fp} />
     </article>

@@ -6,7 +6,9 @@ import { num } from '../../lib/format.js';
 /** The list of constants of a constants dataset, whatever its top-level key. */
 export function constantList(constants) {
   if (!constants) return [];
-  return ['equivalences', 'everyday', 'constants', 'items'].flatMap((k) => (Array.isArray(constants[k]) ? constants[k] : []));
+  return ['equivalences', 'everyday', 'constants', 'items'].flatMap((k) =>
+    Array.isArray(constants[k]) ? constants[k] : [],
+  );
 }
 
 export const findConstant = (constants, pattern) => constantList(constants).find((c) => pattern.test(c.id ?? ''));
@@ -34,7 +36,8 @@ export function everyday(constants, metric, amount) {
     if (!c || !(c.value > 0)) continue;
     let x;
     if (how === 'div') x = amount / c.value;
-    else if (how === 'div-hours') x = amount / c.value; // constant in Wh per hour (W)
+    else if (how === 'div-hours')
+      x = amount / c.value; // constant in Wh per hour (W)
     else x = metresDriven(c, amount);
     if (Number.isFinite(x)) out.push({ text: phrase(x), constant: c });
   }

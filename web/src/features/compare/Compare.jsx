@@ -19,13 +19,22 @@ function Ratio({ rows, a, b, metric, setState, options }) {
   let text = '';
   if (ra && rb) {
     const x = ra[m.key].mean / rb[m.key].mean;
-    text = x >= 1 ? `${a} uses ${times(x)} the ${m.label.toLowerCase()} of ${b}.` : `${a} uses ${times(1 / x)} less ${m.label.toLowerCase()} than ${b} (${times(x)}).`;
+    text =
+      x >= 1
+        ? `${a} uses ${times(x)} the ${m.label.toLowerCase()} of ${b}.`
+        : `${a} uses ${times(1 / x)} less ${m.label.toLowerCase()} than ${b} (${times(x)}).`;
   } else if (a && b) text = 'One of these models has no measurement for this prompt size.';
   return (
     <section aria-labelledby="vs-h">
       <h2 id="vs-h">Model against model</h2>
       <div class="controls">
-        <SelectField label="Model A" name="model" value={a} options={options} onChange={(v) => setState({ model: v })} />
+        <SelectField
+          label="Model A"
+          name="model"
+          value={a}
+          options={options}
+          onChange={(v) => setState({ model: v })}
+        />
         <SelectField label="Model B" name="cb" value={b} options={options} onChange={(v) => setState({ cb: v })} />
       </div>
       <p aria-live="polite" data-testid="ratio">
@@ -47,15 +56,31 @@ export default function Compare({ state, setState, data }) {
   const { result, error, loading } = useEngine(request);
   const chosen = chosenModel(state, fp);
   const options = modelOptions(fp);
-  const b = state.cb && options.some((o) => o.value === state.cb) ? state.cb : (options.find((o) => o.value !== chosen)?.value ?? '');
+  const b =
+    state.cb && options.some((o) => o.value === state.cb)
+      ? state.cb
+      : (options.find((o) => o.value !== chosen)?.value ?? '');
   const rows = [...(result?.rows ?? [])];
   const key = state.csort;
   const dir = state.cdesc ? descending : ascending;
-  rows.sort((x, y) => (key === 'name' ? dir(x.model, y.model) : key === 'company' ? dir(x.company, y.company) || ascending(x.model, y.model) : dir(x[m.key].mean, y[m.key].mean)));
+  rows.sort((x, y) =>
+    key === 'name'
+      ? dir(x.model, y.model)
+      : key === 'company'
+        ? dir(x.company, y.company) || ascending(x.model, y.model)
+        : dir(x[m.key].mean, y[m.key].mean),
+  );
   const band = state.cerr === 'sd' ? (s) => [s.mean - s.sd, s.mean + s.sd] : (s) => [s.p5, s.p95];
   const bars = rows.map((r) => {
     const [lo, hi] = band(r[m.key]);
-    return { key: r.model, label: r.model, value: r[m.key].mean, lo: Math.max(lo, 0), hi, highlight: r.model === chosen };
+    return {
+      key: r.model,
+      label: r.model,
+      value: r[m.key].mean,
+      lo: Math.max(lo, 0),
+      hi,
+      highlight: r.model === chosen,
+    };
   });
   const onSort = (col) => {
     const k = col === 'model' ? 'name' : col === 'company' ? 'company' : 'value';
@@ -65,7 +90,14 @@ export default function Compare({ state, setState, data }) {
   const columns = [
     { key: 'model', label: 'Model', sortable: true },
     { key: 'company', label: 'Company', sortable: true },
-    { key: 'mean', label: `Mean (${m.unit})`, numeric: true, sortable: true, value: (r) => r[m.key].mean, render: (r) => num(r[m.key].mean) },
+    {
+      key: 'mean',
+      label: `Mean (${m.unit})`,
+      numeric: true,
+      sortable: true,
+      value: (r) => r[m.key].mean,
+      render: (r) => num(r[m.key].mean),
+    },
     { key: 'sd', label: 'SD', numeric: true, value: (r) => r[m.key].sd, render: (r) => num(r[m.key].sd) },
     { key: 'p5', label: 'P5', numeric: true, value: (r) => r[m.key].p5, render: (r) => num(r[m.key].p5) },
     { key: 'p95', label: 'P95', numeric: true, value: (r) => r[m.key].p95, render: (r) => num(r[m.key].p95) },
@@ -75,7 +107,10 @@ export default function Compare({ state, setState, data }) {
     { key: 'company', label: 'company' },
     { key: 'prompt', label: 'prompt' },
     ...['energy', 'water', 'carbon'].flatMap((k) =>
-      ['mean', 'sd', 'p5', 'p50', 'p95'].map((s) => ({ label: `${METRICS[k].key}_${s}`, value: (r) => r[METRICS[k].key][s] })),
+      ['mean', 'sd', 'p5', 'p50', 'p95'].map((s) => ({
+        label: `${METRICS[k].key}_${s}`,
+        value: (r) => r[METRICS[k].key][s],
+      })),
     ),
   ];
   const promptLabel = PROMPTS.find((p) => p.value === prompt);
@@ -86,10 +121,17 @@ export default function Compare({ state, setState, data }) {
     <article>
       <h1>Compare models</h1>
       <p class="lede">
-        Every model of {data.meta.entry.title}, one prompt size. Bars are means; whiskers show {state.cerr === 'sd' ? 'one standard deviation' : 'the 5th to 95th percentile'}.
+        Every model of {data.meta.entry.title}, one prompt size. Bars are means; whiskers show{' '}
+        {state.cerr === 'sd' ? 'one standard deviation' : 'the 5th to 95th percentile'}.
       </p>
       <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Chart settings">
-        <RadioGroup legend="Prompt size" name="prompt" value={prompt} onChange={(v) => setState({ prompt: v })} options={PROMPTS.map((p) => ({ value: p.value, label: p.label }))} />
+        <RadioGroup
+          legend="Prompt size"
+          name="prompt"
+          value={prompt}
+          onChange={(v) => setState({ prompt: v })}
+          options={PROMPTS.map((p) => ({ value: p.value, label: p.label }))}
+        />
         <RadioGroup
           legend="Quantity"
           name="cmetric"
@@ -124,7 +166,9 @@ export default function Compare({ state, setState, data }) {
         <Figure
           name={`compare-${metric}-${prompt}`}
           caption={caption}
-          chart={<BarChart rows={bars} scale={state.cscale} unit={`${m.label} per query (${m.unit})`} label={caption} />}
+          chart={
+            <BarChart rows={bars} scale={state.cscale} unit={`${m.label} per query (${m.unit})`} label={caption} />
+          }
           tableOpen
           table={
             <DataTable

@@ -33,7 +33,9 @@ export default function ShowWork({ state, data }) {
   const promptName = chosenPrompt(state, fp, model);
   const info = fp.models.find((m) => m.model === model);
   const promptInfo = info?.prompts.find((p) => p.prompt === promptName);
-  const request = model ? estimateRequest({ ...state, prompt: promptName }, data, { models: [model], prompts: [promptName] }) : null;
+  const request = model
+    ? estimateRequest({ ...state, prompt: promptName }, data, { models: [model], prompts: [promptName] })
+    : null;
   const { result, error } = useEngine(request);
   const row = result?.rows?.[0];
   const w = row?.work ?? {};
@@ -46,18 +48,22 @@ export default function ShowWork({ state, data }) {
     <article>
       <h1>Show the work</h1>
       <p class="lede">
-        Every step of the estimate for <strong>{model}</strong>, <strong>{promptName}</strong> prompt ({num4(O)} output tokens), with the numbers the
-        engine used. Change the model, prompt or assumptions in the <ViewLink view="calc">calculator</ViewLink>.
+        Every step of the estimate for <strong>{model}</strong>, <strong>{promptName}</strong> prompt ({num4(O)} output
+        tokens), with the numbers the engine used. Change the model, prompt or assumptions in the{' '}
+        <ViewLink view="calc">calculator</ViewLink>.
       </p>
       <EngineError error={error} what="show the work" />
       <ol class="steps">
         <li>
           <h2>Latency and speed</h2>
           <p>
-            The time to first token L and the output speed R vary from query to query; the dataset gives five percentiles of each.{' '}
+            The time to first token L and the output speed R vary from query to query; the dataset gives five
+            percentiles of each.{' '}
             {estimator === 'v4'
               ? 'The v4 estimator takes all 25 pairs of percentiles, each at both utilisation bounds (50 values).'
-              : 'The v6 estimator couples them with a Gaussian copula (correlation ρ = ' + num4(result?.method?.rho ?? -0.3) + ') and interpolates between the percentiles.'}
+              : 'The v6 estimator couples them with a Gaussian copula (correlation ρ = ' +
+                num4(result?.method?.rho ?? -0.3) +
+                ') and interpolates between the percentiles.'}
           </p>
           <Inputs prompt={promptInfo} />
           {row && eq(`E[L] = ${num4(w.ttft_mean_s)} s      E[1/R] = ${num4(w.inv_tps_mean_s_per_token)} s per token`)}
@@ -65,13 +71,16 @@ export default function ShowWork({ state, data }) {
         <li>
           <h2>Time of one query</h2>
           {eq('T = L + O / R')}
-          {row && eq(`E[T] = ${num4(w.ttft_mean_s)} s + ${num4(O)} × ${num4(w.inv_tps_mean_s_per_token)} s = ${num4(w.time_mean_s)} s   (SD ${num4(w.time_sd_s)} s)`)}
+          {row &&
+            eq(
+              `E[T] = ${num4(w.ttft_mean_s)} s + ${num4(O)} × ${num4(w.inv_tps_mean_s_per_token)} s = ${num4(w.time_mean_s)} s   (SD ${num4(w.time_sd_s)} s)`,
+            )}
         </li>
         <li>
           <h2>Power drawn for the query</h2>
           <p>
-            A node of 8 GPUs ({a.hardware}) draws P_GPU = {num4(a.p_gpu_kw)} kW and P_nonGPU = {num4(a.p_nongpu_kw)} kW at full power; one query of a {a.size_class}{' '}
-            model uses a fraction U of it, between a low and a high bound.
+            A node of 8 GPUs ({a.hardware}) draws P_GPU = {num4(a.p_gpu_kw)} kW and P_nonGPU = {num4(a.p_nongpu_kw)} kW
+            at full power; one query of a {a.size_class} model uses a fraction U of it, between a low and a high bound.
           </p>
           {eq('P = P_GPU × U_GPU + P_nonGPU × U_nonGPU')}
           {row &&
@@ -93,7 +102,10 @@ export default function ShowWork({ state, data }) {
         </li>
         <li>
           <h2>Water</h2>
-          <p>On-site cooling water counts per kWh of IT energy (energy ÷ PUE); the water used to generate the electricity counts per kWh of facility energy.</p>
+          <p>
+            On-site cooling water counts per kWh of IT energy (energy ÷ PUE); the water used to generate the electricity
+            counts per kWh of facility energy.
+          </p>
           {eq('W = E / PUE × WUE_site + E × WUE_source   (L/kWh = mL/Wh)')}
           {row &&
             eq(
@@ -105,13 +117,16 @@ export default function ShowWork({ state, data }) {
           <h2>Carbon</h2>
           <p>Scope 2 emissions: energy times the carbon intensity of the grid (kg per kWh equals g per Wh).</p>
           {eq('C = E × CIF')}
-          {row && eq(`C = ${num4(row.energy_wh.mean)} Wh × ${num4(w.carbon_g_per_wh ?? a.cif_kg_per_kwh)} g/Wh = ${num4(row.carbon_g.mean)} g CO₂e`)}
+          {row &&
+            eq(
+              `C = ${num4(row.energy_wh.mean)} Wh × ${num4(w.carbon_g_per_wh ?? a.cif_kg_per_kwh)} g/Wh = ${num4(row.carbon_g.mean)} g CO₂e`,
+            )}
         </li>
       </ol>
       {row?.reference && (
         <p class="muted">
-          The authors' published value: {num4(row.reference.energy_wh_mean)} Wh (their Monte Carlo with 10,000 draws; this engine integrates the same model
-          exactly, so small differences are their sampling noise).
+          The authors' published value: {num4(row.reference.energy_wh_mean)} Wh (their Monte Carlo with 10,000 draws;
+          this engine integrates the same model exactly, so small differences are their sampling noise).
         </p>
       )}
     </article>

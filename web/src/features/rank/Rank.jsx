@@ -13,7 +13,9 @@ import { RANK_INPUT_NAMES, rankRequest, readRank } from './rank-request.js';
 
 function Settings({ state, setState }) {
   const toggle = (k) => {
-    const next = state.rin.includes(k) ? state.rin.filter((x) => x !== k) : RANK_INPUTS.filter((x) => x === k || state.rin.includes(x));
+    const next = state.rin.includes(k)
+      ? state.rin.filter((x) => x !== k)
+      : RANK_INPUTS.filter((x) => x === k || state.rin.includes(x));
     if (next.length) setState({ rin: next });
   };
   return (
@@ -22,7 +24,8 @@ function Settings({ state, setState }) {
         <legend>Inputs (less is better)</legend>
         {RANK_INPUTS.map((k) => (
           <label key={k} class="radio">
-            <input type="checkbox" name="rin" value={k} checked={state.rin.includes(k)} onChange={() => toggle(k)} /> {RANK_INPUT_NAMES[k].label}
+            <input type="checkbox" name="rin" value={k} checked={state.rin.includes(k)} onChange={() => toggle(k)} />{' '}
+            {RANK_INPUT_NAMES[k].label}
           </label>
         ))}
         <small class="hint">Output: Artificial Analysis Intelligence Index (more is better).</small>
@@ -61,7 +64,13 @@ function Settings({ state, setState }) {
       <fieldset>
         <legend>Self-appraisal</legend>
         <label class="radio">
-          <input type="checkbox" name="rself" checked={state.rself} onChange={(e) => setState({ rself: e.currentTarget.checked })} /> Include each model's own weights
+          <input
+            type="checkbox"
+            name="rself"
+            checked={state.rself}
+            onChange={(e) => setState({ rself: e.currentTarget.checked })}
+          />{' '}
+          Include each model's own weights
         </label>
       </fieldset>
     </form>
@@ -70,14 +79,28 @@ function Settings({ state, setState }) {
 
 function Explain({ row, all }) {
   if (!row) return <p class="muted">Choose a model in the chart or the table to see why it ranks where it does.</p>;
-  const weights = row.weights ? Object.entries(row.weights.inputs ?? row.weights).filter(([, v]) => typeof v === 'number') : [];
-  const peers = (row.peers ?? []).map((p) => (typeof p === 'string' ? { model: p } : { model: p.model ?? p.dmu ?? p.name, lambda: p.lambda ?? p.weight }));
+  const weights = row.weights
+    ? Object.entries(row.weights.inputs ?? row.weights).filter(([, v]) => typeof v === 'number')
+    : [];
+  const peers = (row.peers ?? []).map((p) =>
+    typeof p === 'string' ? { model: p } : { model: p.model ?? p.dmu ?? p.name, lambda: p.lambda ?? p.weight },
+  );
   return (
     <section aria-labelledby="explain-h" class="panel" data-testid="explain">
-      <h2 id="explain-h">Why {row.model} ranks {row.rank ?? '–'} of {all.length}</h2>
+      <h2 id="explain-h">
+        Why {row.model} ranks {row.rank ?? '–'} of {all.length}
+      </h2>
       <p>
-        Cross-efficiency score <strong>{num(row.score)}</strong>: the average of how efficient {row.model} looks under every model's own best weights
-        {row.simple !== undefined && <> (under its own weights alone: {num(row.simple)}{row.efficient ? ', efficient' : ''})</>}.
+        Cross-efficiency score <strong>{num(row.score)}</strong>: the average of how efficient {row.model} looks under
+        every model's own best weights
+        {row.simple !== undefined && (
+          <>
+            {' '}
+            (under its own weights alone: {num(row.simple)}
+            {row.efficient ? ', efficient' : ''})
+          </>
+        )}
+        .
       </p>
       {weights.length > 0 && (
         <p>
@@ -85,7 +108,12 @@ function Explain({ row, all }) {
           {row.weights.output !== undefined && `; output ${num(row.weights.output)}`}.
         </p>
       )}
-      {peers.length > 0 && <p>Efficient peers it is compared with: {peers.map((p) => (p.lambda !== undefined ? `${p.model} (λ = ${num(p.lambda)})` : p.model)).join(', ')}.</p>}
+      {peers.length > 0 && (
+        <p>
+          Efficient peers it is compared with:{' '}
+          {peers.map((p) => (p.lambda !== undefined ? `${p.model} (λ = ${num(p.lambda)})` : p.model)).join(', ')}.
+        </p>
+      )}
     </section>
   );
 }
@@ -99,9 +127,29 @@ export default function Rank({ state, setState, data }) {
   const caption = `Cross-efficiency score of ${rows.length} models (higher is more eco-efficient); efficient models are marked.`;
   const points = rows
     .filter((r) => Number.isFinite(energyOf(r)) && Number.isFinite(r.output))
-    .map((r) => ({ key: r.model, label: r.model, x: energyOf(r), y: r.output, marked: r.efficient, selected: r.model === state.rsel }));
+    .map((r) => ({
+      key: r.model,
+      label: r.model,
+      x: energyOf(r),
+      y: r.output,
+      marked: r.efficient,
+      selected: r.model === state.rsel,
+    }));
   const columns = [
-    { key: 'model', label: 'Model', render: (r) => <button type="button" class="sort" onClick={() => setState({ rsel: r.model })} aria-pressed={r.model === state.rsel}>{r.model}</button> },
+    {
+      key: 'model',
+      label: 'Model',
+      render: (r) => (
+        <button
+          type="button"
+          class="sort"
+          onClick={() => setState({ rsel: r.model })}
+          aria-pressed={r.model === state.rsel}
+        >
+          {r.model}
+        </button>
+      ),
+    },
     { key: 'rank', label: 'Rank', numeric: true },
     { key: 'score', label: 'Score', numeric: true, render: (r) => num(r.score) },
     { key: 'simple', label: 'Own-weights efficiency', numeric: true, render: (r) => num(r.simple) },
@@ -123,8 +171,9 @@ export default function Rank({ state, setState, data }) {
     <article>
       <h1>Eco-efficiency ranking</h1>
       <p class="lede">
-        Which models give the most capability for their footprint? Data envelopment analysis (DEA) scores each model against the best practice of the others,
-        then averages how each model looks under every model's weights (cross-efficiency), as in the paper. Models without an intelligence score are left out.
+        Which models give the most capability for their footprint? Data envelopment analysis (DEA) scores each model
+        against the best practice of the others, then averages how each model looks under every model's weights
+        (cross-efficiency), as in the paper. Models without an intelligence score are left out.
       </p>
       <Settings state={state} setState={setState} />
       <EngineError error={error} what="rank models" />
@@ -134,8 +183,28 @@ export default function Rank({ state, setState, data }) {
           <Figure
             name="rank-scores"
             caption={caption}
-            chart={<BarChart rows={rows.map((r) => ({ key: r.model, label: r.model, value: r.score, highlight: r.model === state.rsel }))} unit="Cross-efficiency score" label={caption} />}
-            table={<DataTable caption="Ranking" columns={columns} rows={rows} rowKey={(r) => r.model} highlight={state.rsel} className="rank-table" />}
+            chart={
+              <BarChart
+                rows={rows.map((r) => ({
+                  key: r.model,
+                  label: r.model,
+                  value: r.score,
+                  highlight: r.model === state.rsel,
+                }))}
+                unit="Cross-efficiency score"
+                label={caption}
+              />
+            }
+            table={
+              <DataTable
+                caption="Ranking"
+                columns={columns}
+                rows={rows}
+                rowKey={(r) => r.model}
+                highlight={state.rsel}
+                className="rank-table"
+              />
+            }
             tableOpen
             csv={csv}
             json={{ dataset: data.meta.ref, request: rankRequest(state, data), result }}
@@ -143,7 +212,15 @@ export default function Rank({ state, setState, data }) {
           <Figure
             name="rank-scatter"
             caption="Energy per query against intelligence index; filled circles are efficient models. Select a circle to explain its score."
-            chart={<ScatterChart points={points} xLabel="Energy per query (Wh, log scale)" yLabel="Intelligence index" label="Scatter of energy per query against intelligence index" onSelect={(k) => setState({ rsel: k })} />}
+            chart={
+              <ScatterChart
+                points={points}
+                xLabel="Energy per query (Wh, log scale)"
+                yLabel="Intelligence index"
+                label="Scatter of energy per query against intelligence index"
+                onSelect={(k) => setState({ rsel: k })}
+              />
+            }
             table={
               <DataTable
                 caption="Energy and intelligence"
@@ -161,7 +238,12 @@ export default function Rank({ state, setState, data }) {
         </div>
       )}
       {rows.length > 0 && <Explain row={selected} all={rows} />}
-      {ranked?.excluded?.length > 0 && <p class="muted">Left out (no intelligence score): {ranked.excluded.map((x) => (typeof x === 'string' ? x : x.model)).join(', ')}.</p>}
+      {ranked?.excluded?.length > 0 && (
+        <p class="muted">
+          Left out (no intelligence score):{' '}
+          {ranked.excluded.map((x) => (typeof x === 'string' ? x : x.model)).join(', ')}.
+        </p>
+      )}
     </article>
   );
 }

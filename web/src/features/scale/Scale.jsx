@@ -32,13 +32,54 @@ function Custom({ state, setState, data, model }) {
           { value: 'year', label: 'Queries in total' },
         ]}
       />
-      <NumberField label={state.sper === 'day' ? 'Queries per day' : 'Queries in total'} name="sq" value={state.sq} placeholder={1e9} min={1} max={1e13} onChange={(v) => setState({ sq: v }, { replace: true })} />
-      <NumberField label="Days" name="sdays" value={state.sdays} placeholder={365} min={1} max={3660} int onChange={(v) => setState({ sdays: v }, { replace: true })} />
+      <NumberField
+        label={state.sper === 'day' ? 'Queries per day' : 'Queries in total'}
+        name="sq"
+        value={state.sq}
+        placeholder={1e9}
+        min={1}
+        max={1e13}
+        onChange={(v) => setState({ sq: v }, { replace: true })}
+      />
+      <NumberField
+        label="Days"
+        name="sdays"
+        value={state.sdays}
+        placeholder={365}
+        min={1}
+        max={3660}
+        int
+        onChange={(v) => setState({ sdays: v }, { replace: true })}
+      />
       <fieldset>
         <legend>Prompt-size mix (%)</legend>
-        <NumberField label="Short" name="sshort" value={state.sshort} placeholder={80} min={0} max={100} onChange={(v) => setState({ sshort: v }, { replace: true })} />
-        <NumberField label="Medium" name="smedium" value={state.smedium} placeholder={20} min={0} max={100} onChange={(v) => setState({ smedium: v }, { replace: true })} />
-        <NumberField label="Long" name="slong" value={state.slong} placeholder={0} min={0} max={100} onChange={(v) => setState({ slong: v }, { replace: true })} />
+        <NumberField
+          label="Short"
+          name="sshort"
+          value={state.sshort}
+          placeholder={80}
+          min={0}
+          max={100}
+          onChange={(v) => setState({ sshort: v }, { replace: true })}
+        />
+        <NumberField
+          label="Medium"
+          name="smedium"
+          value={state.smedium}
+          placeholder={20}
+          min={0}
+          max={100}
+          onChange={(v) => setState({ smedium: v }, { replace: true })}
+        />
+        <NumberField
+          label="Long"
+          name="slong"
+          value={state.slong}
+          placeholder={0}
+          min={0}
+          max={100}
+          onChange={(v) => setState({ slong: v }, { replace: true })}
+        />
       </fieldset>
     </form>
   );
@@ -58,9 +99,24 @@ function PaperCheck({ preset, totals, constants }) {
         caption="Annual totals: this scenario and the paper's published range"
         columns={[
           { key: 'label', label: 'Quantity' },
-          { key: 'ours', label: 'This scenario (low – high)', numeric: true, render: (r) => (r.ours ? `${num(r.ours.low)} – ${num(r.ours.high)} ${r.unit}` : '–') },
-          { key: 'paper', label: 'Paper (low – high)', numeric: true, render: (r) => `${num(r.paper.low)} – ${num(r.paper.high)} ${r.unit}` },
-          { key: 'diff', label: 'Difference (low, high)', numeric: true, render: (r) => `${diff(r.ours?.low, r.paper.low)}, ${diff(r.ours?.high, r.paper.high)}` },
+          {
+            key: 'ours',
+            label: 'This scenario (low – high)',
+            numeric: true,
+            render: (r) => (r.ours ? `${num(r.ours.low)} – ${num(r.ours.high)} ${r.unit}` : '–'),
+          },
+          {
+            key: 'paper',
+            label: 'Paper (low – high)',
+            numeric: true,
+            render: (r) => `${num(r.paper.low)} – ${num(r.paper.high)} ${r.unit}`,
+          },
+          {
+            key: 'diff',
+            label: 'Difference (low, high)',
+            numeric: true,
+            render: (r) => `${diff(r.ours?.low, r.paper.low)}, ${diff(r.ours?.high, r.paper.high)}`,
+          },
         ]}
         rows={rows}
         rowKey={(r) => r.key}
@@ -76,9 +132,10 @@ function PaperCheck({ preset, totals, constants }) {
       </ul>
       <div class="notice">
         <p>
-          <strong>What cannot be reproduced.</strong> The paper grows GPT-4o traffic from 700 million queries a day (December 2024) by 20 % a month to May 2025 and
-          more slowly after; that monthly schedule is not published, only the total of about {compact(preset.queries_per_year)} queries in 2025. This preset uses
-          the total with the paper's per-query values, so its totals differ from the paper's by a few per cent.
+          <strong>What cannot be reproduced.</strong> The paper grows GPT-4o traffic from 700 million queries a day
+          (December 2024) by 20 % a month to May 2025 and more slowly after; that monthly schedule is not published,
+          only the total of about {compact(preset.queries_per_year)} queries in 2025. This preset uses the total with
+          the paper's per-query values, so its totals differ from the paper's by a few per cent.
         </p>
         <ul>
           {preset.notes.map((n) => (
@@ -102,22 +159,32 @@ export default function Scale({ state, setState, data }) {
   return (
     <article>
       <h1>Scale up: a year of queries</h1>
-      <p class="lede">One query is small; billions are not. Multiply a model's footprint by its traffic, with low and high bounds from the utilisation range.</p>
+      <p class="lede">
+        One query is small; billions are not. Multiply a model's footprint by its traffic, with low and high bounds from
+        the utilisation range.
+      </p>
       <RadioGroup
         legend="Scenario"
         name="spreset"
         value={state.spreset}
         onChange={(v) => setState({ spreset: v })}
         options={[
-          { value: 'gpt4o', label: "Paper: GPT-4o in 2025 (772 billion queries, 80 % short / 20 % medium)" },
+          { value: 'gpt4o', label: 'Paper: GPT-4o in 2025 (772 billion queries, 80 % short / 20 % medium)' },
           { value: '', label: 'My own traffic' },
         ]}
       />
       {isPreset ? (
         <p>
-          Preset: {compact(preset.queries_per_year)} GPT-4o queries in 2025, {Object.entries(preset.mix).map(([k, v]) => `${num(v * 100)} % ${k}`).join(', ')}, at the
-          paper's v4 per-query energy ({Object.entries(preset.per_query_wh).map(([k, v]) => `${k} ${num(v)} Wh`).join(', ')}), utilisation bounds {num(preset.ratios.low)}× and{' '}
-          {num(preset.ratios.high)}× the mean power, {preset.host} ({preset.host_preset}) multipliers.
+          Preset: {compact(preset.queries_per_year)} GPT-4o queries in 2025,{' '}
+          {Object.entries(preset.mix)
+            .map(([k, v]) => `${num(v * 100)} % ${k}`)
+            .join(', ')}
+          , at the paper's v4 per-query energy (
+          {Object.entries(preset.per_query_wh)
+            .map(([k, v]) => `${k} ${num(v)} Wh`)
+            .join(', ')}
+          ), utilisation bounds {num(preset.ratios.low)}× and {num(preset.ratios.high)}× the mean power, {preset.host} (
+          {preset.host_preset}) multipliers.
         </p>
       ) : (
         <Custom state={state} setState={setState} data={data} model={model} />

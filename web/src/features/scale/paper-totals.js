@@ -25,7 +25,13 @@ export function paperEquivalences(constants) {
     .filter((c) => totals[c.applies_to] && /year/.test(c.unit))
     .map((c) => {
       const t = totals[c.applies_to];
-      return { metric: c.applies_to, id: c.id, label: c.label, low: equivalentCount(t.low, c.applies_to, c), high: equivalentCount(t.high, c.applies_to, c) };
+      return {
+        metric: c.applies_to,
+        id: c.id,
+        label: c.label,
+        low: equivalentCount(t.low, c.applies_to, c),
+        high: equivalentCount(t.high, c.applies_to, c),
+      };
     })
     .filter((r) => Number.isFinite(r.low));
 }
