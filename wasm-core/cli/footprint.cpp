@@ -33,7 +33,7 @@ The response is {"ok": true, "op": ..., "result": ...} or
 pointer of the offending field. Exit status: 0 ok, 1 error response, 2 usage or I/O error.
 
 Example:
-  echo '{"op":"estimate","dataset":{"$include":"public/data/paper-v6.json"},
+  echo '{"op":"estimate","dataset":{"$include":"public/data/paper-v6/2025-10-26.json"},
          "select":{"models":["GPT-4o (Mar '25)"],"prompts":["short"]}}' | footprint --pretty
 )help";
 
