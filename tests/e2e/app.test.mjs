@@ -201,9 +201,9 @@ describe('other views', () => {
     assert.ok(Math.abs(high / 463269 - 1) < 0.06, `high ${high} MWh`);
     const eq = async (id) => page.textContent(`[data-testid="paper-equivalences"] li[data-id="${id}"]`);
     const households = await eq('household');
-    assert.match(households, /\(36,281 – /, 'more than 35,000 U.S. households (391,509 / 10.791)');
-    assert.match(await eq('drinking_water_person_year'), /1\.22 million/, 'about 1.2 million people');
-    assert.match(await eq('forest_acre_year'), /\(138,125 – /, 'about 138,000 acres');
+    assert.match(households, /: 36,281 – 42,931/, 'more than 35,000 U.S. households (391,509 / 10.791)');
+    assert.match(await eq('drinking_water_person_year'), /: 1\.22 million – 1\.44 million/, 'about 1.2 million people');
+    assert.match(await eq('forest_acre_year'), /: 138,125 – 163,441/, 'about 138,000 acres');
     assert.match(await page.textContent('main'), /not published/);
     await page.close();
   });

@@ -30,6 +30,9 @@ export function num4(x) {
 /** "772 billion", "700 million", "35.1 thousand". */
 export const compact = (x) => (Number.isFinite(x) ? compactFmt.format(x) : '–');
 
+/** Counts: grouped digits below a million, words above (36,281; 1.22 million; 772 billion). */
+export const count = (x) => (Number.isFinite(x) && Math.abs(x) >= 1e6 ? compact(x) : num(x));
+
 export const percent = (x) => (Number.isFinite(x) ? pct0(x) : '–');
 
 /** A ratio "3.4×" (or "1/3.4" style when below 1 is not wanted: callers pass the larger first). */

@@ -6,7 +6,7 @@ import { NumberField, RadioGroup } from '../../components/fields.jsx';
 import { ExportButtons } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
-import { compact, num } from '../../lib/format.js';
+import { compact, count, num } from '../../lib/format.js';
 import { chosenModel } from '../../lib/requests.js';
 import { ModelPicker } from '../calculator/ModelPicker.jsx';
 import { paperEquivalences } from './paper-totals.js';
@@ -126,7 +126,10 @@ function PaperCheck({ preset, totals, constants }) {
       <ul data-testid="paper-equivalences">
         {eq.map((e) => (
           <li key={e.id} data-id={e.id}>
-            {compact(e.low)} – {compact(e.high)} × {e.label} ({num(e.low)} – {num(e.high)})
+            {e.label}:{' '}
+            <strong>
+              {count(e.low)} – {count(e.high)}
+            </strong>
           </li>
         ))}
       </ul>
@@ -216,9 +219,12 @@ export default function Scale({ state, setState, data }) {
               <h3>Equivalent to</h3>
               <ul data-testid="scenario-equivalences">
                 {scaled.equivalences.map((e) => (
-                  <li key={e.id}>
-                    {compact(e.low ?? e.mean)}
-                    {e.high !== undefined ? ` – ${compact(e.high)}` : ''} × {e.label}
+                  <li key={e.id} data-id={e.id}>
+                    {e.label}:{' '}
+                    <strong>
+                      {count(e.low ?? e.mean)}
+                      {e.high !== undefined ? ` – ${count(e.high)}` : ''}
+                    </strong>
                   </li>
                 ))}
               </ul>
