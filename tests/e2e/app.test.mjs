@@ -171,6 +171,21 @@ describe('other views', () => {
     assert.equal(await page.locator('.bar-chart .bar').count(), dataset.models.length);
     assert.equal(await page.locator('.compare-table tr.highlight th').textContent(), "GPT-4o (Mar '25)");
     assert.match(await page.textContent('[data-testid="ratio"]'), /uses .*×/);
+    const saved = async (label) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`figure .export button:text-is("${label}")`),
+      ]);
+      return readFileSync(await download.path());
+    };
+    const csv = saved('CSV').then((b) => b.toString('utf8'));
+    const lines = (await csv).split('\r\n').filter(Boolean);
+    assert.match(lines[0], /^model,company,prompt,energy_wh_mean,energy_wh_sd/);
+    assert.equal(lines.length, dataset.models.length + 1, 'one CSV row per model');
+    assert.match((await saved('SVG')).toString('utf8'), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.deepEqual([...(await saved('PNG')).subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+    const json = JSON.parse((await saved('JSON')).toString('utf8'));
+    assert.equal(json.rows.length, dataset.models.length);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 
 import { App } from './app.jsx';
+import { engine } from './engine/engine.js';
 import { coreFields } from './state/fields.js';
 import { initStore } from './state/store.js';
 import './styles.css';
@@ -8,3 +9,6 @@ import { featureFields } from './views.js';
 
 initStore({ ...coreFields, ...featureFields });
 render(<App />, document.getElementById('app'));
+// Start the engine worker right after the first render, so the wasm compiles while the
+// datasets load; the page never waits for it.
+setTimeout(() => engine.start(), 0);

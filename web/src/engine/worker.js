@@ -17,6 +17,9 @@ function engine() {
   return enginePromise;
 }
 
+// Start loading as soon as the worker exists (the client starts it right after the first render).
+engine().catch(() => {});
+
 function fetchData(url) {
   if (!dataCache.has(url)) {
     const p = fetch(url).then((r) => {
