@@ -1,6 +1,6 @@
 // The page shell: skip link, header, navigation between the registered views, link notices,
 // the engine status, and the current view (lazily loaded).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 
 import { Lazy } from './components/lazy.jsx';
 import { useDatasets } from './data/use-data.js';
@@ -68,6 +68,28 @@ function Nav({ current, state }) {
   );
 }
 
+/** Keeps a failing view from blanking the page: shows what failed and how to get back. */
+function ViewBoundary({ children, viewId }) {
+  const [error, reset] = useErrorBoundary();
+  useEffect(() => {
+    if (error) reset();
+  }, [viewId]);
+  if (error) {
+    return (
+      <div class="error-box" role="alert">
+        <p>This view failed to display: {String(error.message ?? error)}.</p>
+        <p>
+          <button type="button" onClick={reset}>
+            Try again
+          </button>{' '}
+          <a href="?">Start over with the defaults</a>
+        </p>
+      </div>
+    );
+  }
+  return children;
+}
+
 export function App() {
   const state = useAppState();
   const view = views.find((v) => v.id === state.view) ?? views[0];
@@ -107,14 +129,16 @@ export function App() {
         ) : data.loading && !data.value ? (
           <p aria-busy="true">Loading the datasets…</p>
         ) : view ? (
-          <Lazy
-            id={`view:${view.id}`}
-            load={view.load}
-            fallback={<p aria-busy="true">Loading…</p>}
-            state={state}
-            setState={setState}
-            data={data.value}
-          />
+          <ViewBoundary viewId={view.id}>
+            <Lazy
+              id={`view:${view.id}`}
+              load={view.load}
+              fallback={<p aria-busy="true">Loading…</p>}
+              state={state}
+              setState={setState}
+              data={data.value}
+            />
+          </ViewBoundary>
         ) : null}
       </main>
       <footer class="site">
