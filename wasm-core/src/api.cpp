@@ -123,6 +123,11 @@ std::string handle(std::string_view request_text) {
                                  "the request is not valid JSON (at byte " +
                                      std::to_string(e.byte) + ")"))
             .dump();
+      } catch (const json::out_of_range&) {
+        // nlohmann throws out_of_range (not parse_error) for a number such as 1e400.
+        return json(single_error(nullptr, code::kParseError,
+                                 "the request holds a number too large for a double"))
+            .dump();
       }
       response = handle_json(request);
     }
