@@ -1,0 +1,250 @@
+// JSON for DEA: model options, data validation, results (see dea_json.hpp).
+#include "llmfp/dea_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace llmfp::dea {
+
+namespace {
+
+constexpr std::size_t kMaxDmus = 5000;
+constexpr std::size_t kMaxColumns = 20;
+constexpr std::size_t kMaxCrossDmus = 3000;
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+json vec(const Eigen::VectorXd& v) {
+  json a = json::array();
+  for (Eigen::Index i = 0; i < v.size(); ++i) a.push_back(std::isfinite(v(i)) ? json(v(i)) : json());
+  return a;
+}
+
+json rows(const Eigen::MatrixXd& M) {
+  json a = json::array();
+  for (Eigen::Index r = 0; r < M.rows(); ++r) a.push_back(vec(M.row(r).transpose()));
+  return a;
+}
+
+const char* rts_name(Rts r) {
+  switch (r) {
+    case Rts::crs: return "crs";
+    case Rts::vrs: return "vrs";
+    case Rts::nirs: return "nirs";
+    case Rts::ndrs: return "ndrs";
+  }
+  return "crs";
+}
+
+json peers_of(const Table& t, const Eigen::VectorXd& lambda) {
+  json peers = json::array();
+  for (Eigen::Index j = 0; j < lambda.size(); ++j) {
+    if (lambda(j) > 1e-9) {
+      peers.push_back({{"dmu", t.dmus[j]}, {"index", j}, {"lambda", lambda(j)}});
+    }
+  }
+  return peers;
+}
+
+json model_echo(const Model& m) {
+  static const char* kTypes[] = {"envelopment", "multiplier", "super", "cross"};
+  json out = {{"type", kTypes[static_cast<int>(m.type)]},
+              {"orientation", m.radial.orientation == Orientation::input ? "io" : "oo"},
+              {"rts", rts_name(m.radial.rts)},
+              {"epsilon", m.radial.epsilon}};
+  if (m.type == ModelType::cross) {
+    static const char* kMethods[] = {"arbitrary", "aggressive", "benevolent"};
+    out["method"] = kMethods[static_cast<int>(m.cross.method)];
+    out["formulation"] = m.cross.formulation == Formulation::M2 ? "M2" : "M3";
+    out["self_appraisal"] = m.cross.self_appraisal;
+    out["lim_zhu"] = m.cross.lim_zhu;
+  }
+  return out;
+}
+
+json radial_result(const Table& t, const Model& m) {
+  RadialOptions ro = m.radial;
+  ro.super = m.type == ModelType::super;
+  const auto res = radial(t.data, ro);
+  const bool io = ro.orientation == Orientation::input;
+  json status = json::array(), eff = json::array(), weak = json::array(), peers = json::array();
+  json lambdas = json::array(), s_in = json::array(), s_out = json::array();
+  json v = json::array(), u = json::array(), w0 = json::array();
+  std::vector<double> scores;
+  for (const auto& r : res) {
+    const bool ok = r.status == lp::Status::optimal;
+    scores.push_back(ok ? r.score : std::numeric_limits<double>::quiet_NaN());
+    status.push_back(lp::to_string(r.status));
+    eff.push_back(ok && r.efficient);
+    weak.push_back(ok && r.weakly_efficient);
+    peers.push_back(ok ? peers_of(t, r.lambda) : json::array());
+    if (m.return_matrix) lambdas.push_back(ok ? vec(r.lambda) : json());
+    s_in.push_back(ok ? vec(r.slack_in) : json());
+    s_out.push_back(ok ? vec(r.slack_out) : json());
+    v.push_back(ok ? vec(r.v) : json());
+    u.push_back(ok ? vec(r.u) : json());
+    w0.push_back(ok ? json(r.w0) : json());
+  }
+  json score_json = json::array();
+  for (double s : scores) score_json.push_back(std::isfinite(s) ? json(s) : json());
+  json out = {{"scores", score_json},
+              {"ranks", competition_ranks(scores, io)},
+              {"status", status},
+              {"efficient", eff},
+              {"weakly_efficient", weak},
+              {"peers", peers},
+              {"slacks", {{"inputs", s_in}, {"outputs", s_out}}},
+              {"weights", {{"inputs", v}, {"outputs", u}, {"rts", w0}}}};
+  if (m.return_matrix) out["lambdas"] = lambdas;
+  return out;
+}
+
+json cross_result(const Table& t, const Model& m) {
+  const CrossResult r = cross(t.data, m.cross);
+  const bool io = m.cross.orientation == Orientation::input;
+  std::vector<double> scores(r.e.data(), r.e.data() + r.e.size());
+  json status = json::array(), eff = json::array(), peers = json::array();
+  for (int j = 0; j < static_cast<int>(r.primary.size()); ++j) {
+    status.push_back(lp::to_string(r.secondary[j]));
+    const bool ok = r.primary[j].status == lp::Status::optimal;
+    eff.push_back(ok ? json(r.primary[j].score) : json());
+    peers.push_back(ok ? peers_of(t, r.primary[j].lambda) : json::array());
+  }
+  json out = {{"scores", vec(r.e)},
+              {"ranks", competition_ranks(scores, io)},
+              {"efficiency", eff},
+              {"rating_means", vec(r.A)},
+              {"maverick", vec(r.maverick)},
+              {"status", status},
+              {"peers", peers},
+              {"weights", {{"inputs", rows(r.V)}, {"outputs", rows(r.U)}, {"rts", vec(r.W0)}}}};
+  if (m.return_matrix) out["matrix"] = rows(r.E);
+  return out;
+}
+
+}  // namespace
+
+json competition_ranks(const std::vector<double>& scores, bool higher_is_better) {
+  json ranks = json::array();
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (!std::isfinite(scores[i])) {
+      ranks.push_back(nullptr);
+      continue;
+    }
+    int better = 0;
+    for (double s : scores) {
+      if (!std::isfinite(s)) continue;
+      const double tol = 1e-9 * std::max(1.0, std::fabs(scores[i]));
+      if (higher_is_better ? s > scores[i] + tol : s < scores[i] - tol) ++better;
+    }
+    ranks.push_back(better + 1);
+  }
+  return ranks;
+}
+
+Model read_model(const Obj* model) {
+  Model m;
+  if (!model) return m;
+  model->only({"type", "orientation", "rts", "method", "formulation", "self_appraisal",
+               "epsilon", "lim_zhu", "return_matrix"});
+  const std::string type = model->choice_or("type", "cross", {"envelopment", "multiplier", "super", "cross"});
+  m.type = type == "envelopment" ? ModelType::envelopment
+           : type == "multiplier" ? ModelType::multiplier
+           : type == "super"      ? ModelType::super
+                                  : ModelType::cross;
+  const std::string o = model->choice_or("orientation", "io", {"io", "oo"});
+  const std::string rts = model->choice_or("rts", "crs", {"crs", "vrs", "nirs", "ndrs"});
+  const std::string method =
+      model->choice_or("method", "aggressive", {"arbitrary", "aggressive", "benevolent"});
+  const std::string form = model->choice_or("formulation", "M3", {"M2", "M3"});
+  m.radial.orientation = o == "io" ? Orientation::input : Orientation::output;
+  m.radial.rts = rts == "crs" ? Rts::crs : rts == "vrs" ? Rts::vrs : rts == "nirs" ? Rts::nirs : Rts::ndrs;
+  m.radial.epsilon = model->number_or("epsilon", 0.0, Range::closed(0.0, 1e-3));
+  m.cross.orientation = m.radial.orientation;
+  m.cross.rts = m.radial.rts;
+  m.cross.epsilon = m.radial.epsilon;
+  m.cross.method = method == "arbitrary"    ? CrossMethod::arbitrary
+                   : method == "aggressive" ? CrossMethod::aggressive
+                                            : CrossMethod::benevolent;
+  m.cross.formulation = form == "M2" ? Formulation::M2 : Formulation::M3;
+  m.cross.self_appraisal = model->boolean_or("self_appraisal", true);
+  m.cross.lim_zhu = model->boolean_or("lim_zhu", false);
+  m.return_matrix = model->boolean_or("return_matrix", true);
+  return m;
+}
+
+std::vector<std::string> validate(const Table& t, const Model& model) {
+  const std::size_t n = t.dmus.size();
+  const std::size_t m = t.input_names.size(), s = t.output_names.size();
+  std::vector<std::string> warnings;
+  const auto check_value = [&](double v, const std::string& path, const std::string& what,
+                               std::size_t j, const std::string& col) {
+    if (!std::isfinite(v)) fail(code::kNotFinite, path, what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]) + " is not a finite number");
+    if (v < 0) {
+      fail(code::kOutOfRange, path,
+           what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]) + " must be >= 0, got " +
+               std::to_string(v) + " (DEA needs non-negative data; translate the column first)");
+    }
+    if (v > 0 && (v < 1e-15 || v > 1e15)) {
+      fail(code::kOutOfRange, path,
+           what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]) +
+               " is outside 1e-15..1e15; rescale the column (change its unit)");
+    }
+  };
+  for (std::size_t j = 0; j < n; ++j) {
+    bool pos_in = false, pos_out = false;
+    for (std::size_t i = 0; i < m; ++i) {
+      check_value(t.data.X(j, i), t.in_paths[j][i], "input", j, t.input_names[i]);
+      pos_in = pos_in || t.data.X(j, i) > 0;
+    }
+    for (std::size_t r = 0; r < s; ++r) {
+      check_value(t.data.Y(j, r), t.out_paths[j][r], "output", j, t.output_names[r]);
+      pos_out = pos_out || t.data.Y(j, r) > 0;
+    }
+    if (!pos_in) fail(code::kInvalidValue, t.in_paths[j].empty() ? t.dmu_paths[j] : t.in_paths[j][0], "DMU " + quoted(t.dmus[j]) + " has no positive input: DEA needs at least one");
+    if (!pos_out) fail(code::kInvalidValue, t.out_paths[j].empty() ? t.dmu_paths[j] : t.out_paths[j][0], "DMU " + quoted(t.dmus[j]) + " has no positive output: DEA needs at least one");
+  }
+  if (model.type == ModelType::cross && n > kMaxCrossDmus) {
+    fail(code::kTooLarge, "/dmus", "cross-efficiency is limited to " + std::to_string(kMaxCrossDmus) + " DMUs, got " + std::to_string(n));
+  }
+  if (model.type == ModelType::cross && !model.cross.self_appraisal && n < 2) {
+    fail(code::kInvalidValue, "/model/self_appraisal", "cross-efficiency without self-appraisal needs at least 2 DMUs");
+  }
+  if (n < 3 * (m + s)) {
+    warnings.push_back("only " + std::to_string(n) + " DMUs for " + std::to_string(m + s) +
+                       " inputs and outputs: fewer than 3 x (inputs + outputs), so many DMUs will be efficient (weak discrimination)");
+  }
+  for (std::size_t i = 0; i < m; ++i) {
+    if (n > 1 && t.data.X.col(i).maxCoeff() == t.data.X.col(i).minCoeff()) warnings.push_back("input " + quoted(t.input_names[i]) + " has the same value for every DMU");
+  }
+  for (std::size_t r = 0; r < s; ++r) {
+    if (n > 1 && t.data.Y.col(r).maxCoeff() == t.data.Y.col(r).minCoeff()) warnings.push_back("output " + quoted(t.output_names[r]) + " has the same value for every DMU");
+  }
+  std::map<std::vector<double>, std::size_t> seen;
+  for (std::size_t j = 0; j < n; ++j) {
+    std::vector<double> key(t.data.X.row(j).data(), t.data.X.row(j).data() + 0);
+    for (std::size_t i = 0; i < m; ++i) key.push_back(t.data.X(j, i));
+    for (std::size_t r = 0; r < s; ++r) key.push_back(t.data.Y(j, r));
+    auto [it, fresh] = seen.emplace(key, j);
+    if (!fresh) warnings.push_back("DMUs " + quoted(t.dmus[it->second]) + " and " + quoted(t.dmus[j]) + " have identical data");
+  }
+  if (model.cross.lim_zhu && (model.type != ModelType::cross || model.cross.rts == Rts::crs || model.cross.orientation == Orientation::output)) {
+    warnings.push_back("lim_zhu applies only to input-oriented cross-efficiency under non-constant returns to scale; ignored");
+  }
+  (void)kMaxDmus;
+  (void)kMaxColumns;
+  return warnings;
+}
+
+json run(const Table& t, const Model& m) {
+  json out = m.type == ModelType::cross ? cross_result(t, m) : radial_result(t, m);
+  out["model"] = model_echo(m);
+  out["dmus"] = t.dmus;
+  out["input_names"] = t.input_names;
+  out["output_names"] = t.output_names;
+  return out;
+}
+
+}  // namespace llmfp::dea
