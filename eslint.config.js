@@ -51,6 +51,12 @@ export default [
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
   },
   {
+    // Service workers (ESLint 10 no longer reads /* eslint-env */ comments: the globals
+    // come from here).
+    files: ['web/**/sw.js', 'web/**/*.sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     // Build, data, benchmark scripts, tests and tool configs run under Node.
     files: ['scripts/**/*.{js,mjs}', 'tests/**/*.{js,mjs}', '*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
