@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
+import { serviceWorker } from './web/src/embed/vite-plugin.mjs';
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 const wasmDir = resolve(root, process.env.LLMFP_WASM_DIR ?? 'build/wasm/dist');
 
@@ -23,6 +25,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // .vite/manifest.json: scripts/check-size.mjs reads which files the first view loads.
     manifest: true,
+    // Two pages: the app and the embed view (README "Embedding").
+    rollupOptions: { input: { index: resolve(root, 'web/index.html'), embed: resolve(root, 'web/embed.html') } },
   },
   resolve: {
     alias: {
@@ -34,5 +38,9 @@ export default defineConfig({
   },
   server: { fs: { allow: [root, wasmDir] } },
   worker: { format: 'es' },
-  plugins: [preact({ prerender: { enabled: false } })],
+  plugins: [
+    preact({ prerender: { enabled: false } }),
+    // dist/sw.js: the service worker with the list of every built file (offline use).
+    serviceWorker({ template: resolve(root, 'web/src/sw.js') }),
+  ],
 });

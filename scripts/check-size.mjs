@@ -35,7 +35,10 @@ function closure(key, out = new Set()) {
   return out;
 }
 
-const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
+// The app page (embed.html is a second entry: README "Embedding").
+const entryKey = manifest['index.html']?.isEntry
+  ? 'index.html'
+  : Object.keys(manifest).find((k) => manifest[k].isEntry);
 const landingKey = Object.keys(manifest).find((k) => k.endsWith('features/calculator/Calculator.jsx'));
 if (!entryKey || !landingKey) {
   console.error('check-size: entry or calculator chunk missing from the Vite manifest');

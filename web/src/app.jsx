@@ -3,6 +3,7 @@
 import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 
 import { Lazy } from './components/lazy.jsx';
+import { EmbedBar } from './embed/EmbedBar.jsx';
 import { useDatasets } from './data/use-data.js';
 import { useEngineStatus } from './engine/engine.js';
 import { encode } from './state/url-state.js';
@@ -122,6 +123,7 @@ export function App() {
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Notices />
         <EngineStatus />
+        <EmbedBar state={state} data={data.value} view={view?.id} />
         {data.error ? (
           <p class="error-box" role="alert">
             The datasets could not be loaded: {String(data.error.message ?? data.error)}.

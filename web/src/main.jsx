@@ -1,6 +1,7 @@
 import { render } from 'preact';
 
 import { App } from './app.jsx';
+import { registerServiceWorker } from './embed/register-sw.js';
 import { engine } from './engine/engine.js';
 import { coreFields } from './state/fields.js';
 import { initStore } from './state/store.js';
@@ -12,3 +13,5 @@ render(<App />, document.getElementById('app'));
 // Start the engine worker right after the first render, so the wasm compiles while the
 // datasets load; the page never waits for it.
 setTimeout(() => engine.start(), 0);
+// Offline use after one visit (web/src/sw.js); in production builds only.
+registerServiceWorker();

@@ -1,0 +1,37 @@
+// Added to the app shell (app.jsx): the pinned-version notice of the current link and the
+// "Embed this" button, which opens the embed dialog (loaded on first use).
+import { useState } from 'preact/hooks';
+
+import { Lazy } from '../components/lazy.jsx';
+import { getFields } from '../state/store.js';
+import { appUrl } from './links.js';
+import { VersionNotice } from './VersionNotice.jsx';
+import './embed.css';
+
+export function EmbedBar({ state, data, view }) {
+  const [open, setOpen] = useState(false);
+  if (!data) return null;
+  const latest = data.meta.entry.latest;
+  const newer = appUrl(document.baseURI, { ...state, ds: `${data.meta.entry.id}@${latest}` }, getFields());
+  return (
+    <>
+      <VersionNotice ds={state.ds} meta={data.meta} newerHref={newer} />
+      {(view === 'calc' || view === 'compare') && (
+        <div class="embed-bar">
+          <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="embed-open">
+            Embed this {view === 'compare' ? 'comparison' : 'estimate'}
+          </button>
+        </div>
+      )}
+      {open && (
+        <Lazy
+          id="embed:dialog"
+          load={() => import('./EmbedDialog.jsx')}
+          state={state}
+          data={data}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}
