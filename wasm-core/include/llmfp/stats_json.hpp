@@ -1,0 +1,28 @@
+// JSON <-> stats structs, shared by the ops "stats" and "attribute" (the maths stays in
+// stats.hpp, free of JSON).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "llmfp/json_in.hpp"
+#include "llmfp/stats.hpp"
+
+namespace llmfp::stats {
+
+/// Labels of a factor (strings, or integers written as text) sorted in byte order, as
+/// statsmodels does (np.unique), and each observation's level index.
+struct Factor {
+  std::vector<std::size_t> index;
+  std::vector<std::string> levels;
+};
+Factor read_factor(const Arr& labels);
+Factor make_factor(const std::vector<std::string>& labels);
+
+json to_json(const GroupSummary& g);
+/// ANOVA table; term names "a", "b", "a:b" are replaced by the given factor names.
+json to_json(const AnovaResult& r, const std::string& a_name, const std::string& b_name);
+json to_json(const TukeyResult& r);
+json to_json(const WelchResult& r);
+
+}  // namespace llmfp::stats
