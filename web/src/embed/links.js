@@ -101,6 +101,7 @@ export function snippets(base, state, fields, id = 'llmfp-1') {
     if (ATTRS[key]) attrs.push(`${ATTRS[key]}="${escapeAttr(value)}"`);
     else rest[key] = value;
   }
+  if (!query.has('prompt')) attrs.push(`prompt="${escapeAttr(state.prompt ?? 'short')}"`);
   if (Object.keys(rest).length) attrs.push(`params="${escapeAttr(new URLSearchParams(rest).toString())}"`);
   const element =
     `<script type="module" src="${escapeAttr(script)}"></script>\n` +

@@ -1,0 +1,109 @@
+// Servers for the embed, offline and security tests: the built app with the HTTP headers of
+// its _headers file (what a Netlify/Cloudflare-style host sends: CSP, frame-ancestors), a
+// host page on another port, a temporary copy of dist/, and a recorder of every request.
+import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+
+import { distDir } from './helpers.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** Parses a _headers file: [{path, headers: [[name, value]]}] (path may end in *). */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
+    else {
+      const i = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+const matches = (rule, path) =>
+  rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : rule.path === path;
+
+function listen(handler) {
+  const server = createServer(handler);
+  return new Promise((ok) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      ok({
+        url: `http://127.0.0.1:${port}/`,
+        origin: `http://127.0.0.1:${port}`,
+        server,
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/** Serves `dir` with the headers of its _headers file; `dir` can be changed later (`app.dir = ...`). */
+export async function serveApp(dir = distDir) {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html not found: run "npx vite build" first`);
+  const state = { dir };
+  const app = await listen((req, res) => {
+    const root = state.dir;
+    const rules = existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) return res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    for (const rule of rules) if (matches(rule, path)) for (const [k, v] of rule.headers) headers[k.toLowerCase()] = v;
+    res.writeHead(200, headers);
+    createReadStream(file).pipe(res);
+  });
+  Object.defineProperty(app, 'dir', { get: () => state.dir, set: (d) => (state.dir = d) });
+  return app;
+}
+
+/** Serves fixed pages {"/path": html} (a host page of another origin). */
+export function serveHost(pages) {
+  return listen((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (!(path in pages)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(pages[path]);
+  });
+}
+
+/** A temporary copy of dist/ (removed by the returned cleanup). */
+export function copyDist() {
+  const dir = mkdtempSync(join(tmpdir(), 'llmfp-dist-'));
+  cpSync(distDir, dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Records every request of a browser context (pages, frames, workers, service workers).
+ * `foreign(origins)` lists those whose origin is not one of `origins`.
+ */
+export function recordRequests(context) {
+  const urls = [];
+  context.on('request', (r) => urls.push(r.url()));
+  return {
+    urls,
+    foreign: (origins) =>
+      urls.filter((u) => {
+        if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return false;
+        return !origins.includes(new URL(u).origin);
+      }),
+  };
+}

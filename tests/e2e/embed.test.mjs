@@ -1,0 +1,185 @@
+// The README's embed snippets pasted into a plain page served on another localhost port:
+// the estimate appears in the iframe (iframe snippet and <llm-footprint>), the iframe is as
+// tall as its content with no inner scrollbar at 320 and 1024 px, height messages of the
+// wrong type, with the wrong id or from another frame are ignored, and without JavaScript
+// the fallback link remains. Every request must go to the app's or the host's origin.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+
+import { recordRequests, serveApp, serveHost } from './embed-server.mjs';
+import { distDir, launch, repoRoot } from './helpers.mjs';
+
+const EXAMPLE = 'https://example.org/llm-footprint/';
+const dataset = JSON.parse(readFileSync(`${distDir}/data/paper-v6/2025-10-26.json`, 'utf8'));
+const reference = (model, prompt) =>
+  dataset.models.find((m) => m.model === model).prompts.find((p) => p.prompt === prompt).reference;
+
+/** The ```html blocks of the README's "Embedding" section. */
+function readmeSnippets() {
+  const readme = readFileSync(`${repoRoot}/README.md`, 'utf8');
+  const section = readme.split('\n## Embedding\n')[1].split('\n## ')[0];
+  return [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+const page = (body) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A blog post</title></head>
+<body><h1>A blog post about prompts</h1><p>Here is what one prompt costs:</p>
+${body}
+<p>More text after the embed.</p>
+<iframe id="other" src="/other.html" title="another frame" width="200" height="60"></iframe>
+</body></html>`;
+
+let app;
+let host;
+let browser;
+let snippets;
+before(async () => {
+  app = await serveApp();
+  snippets = readmeSnippets().map((s) => s.replaceAll(EXAMPLE, app.url));
+  assert.equal(snippets.length, 3, 'README Embedding has the iframe, element and comparison snippets');
+  host = await serveHost({
+    '/iframe.html': page(snippets[0]),
+    '/element.html': page(snippets[1]),
+    '/compare.html': page(snippets[2]),
+    '/other.html': '<!doctype html><title>other</title><p>another frame</p>',
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await host?.close();
+});
+
+async function openHost(path, width, options = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, ...options });
+  const requests = recordRequests(context);
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.goto(`${host.url}${path.slice(1)}`);
+  return { context, page: p, requests, errors };
+}
+
+const num = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
+
+/** The embed iframe (light DOM or in <llm-footprint>'s shadow root) and its frame, once computed. */
+async function embedFrame(p, selector = '[data-testid="energy-mean"]') {
+  const handle = await p.waitForSelector('iframe[data-llm-footprint], llm-footprint iframe', { timeout: 20000 });
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector(`[data-testid="result"][aria-busy="false"] ${selector}`, { timeout: 30000 });
+  return { handle, frame };
+}
+
+/** Waits until the iframe's height equals its content's and the frame has no vertical scrollbar. */
+async function fitted(p, handle, frame) {
+  let last;
+  for (let i = 0; i < 100; i++) {
+    const outer = await handle.evaluate((el) => el.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => ({
+      content: document.querySelector('.embed-root').getBoundingClientRect().height,
+      scroll: document.documentElement.scrollHeight,
+      client: document.documentElement.clientHeight,
+    }));
+    last = { outer, ...inner };
+    if (Math.abs(outer - Math.ceil(inner.content)) <= 1 && inner.scroll <= inner.client) return last;
+    await p.waitForTimeout(100);
+  }
+  assert.fail(`iframe never fitted its content: ${JSON.stringify(last)}`);
+}
+
+describe('embed on a host page of another origin', () => {
+  for (const [name, path] of [
+    ['iframe snippet', '/iframe.html'],
+    ['custom element', '/element.html'],
+  ]) {
+    for (const width of [320, 1024]) {
+      test(`${name} at ${width} px: the estimate appears and the iframe fits its content`, async () => {
+        const { context, page: p, requests, errors } = await openHost(path, width);
+        try {
+          const { handle, frame } = await embedFrame(p);
+          const energy = num(await frame.textContent('[data-testid="energy-mean"]'));
+          const ref = reference("GPT-4o (Mar '25)", 'short').energy_wh_mean;
+          assert.ok(Math.abs(energy - ref) / ref < 0.02, `energy ${energy} Wh vs the authors' ${ref} Wh`);
+          assert.equal(await frame.textContent('[data-testid="dataset"]'), 'paper-v6@2025-10-26');
+          const fit = await fitted(p, handle, frame);
+          // A real resize happened: the snippet's initial height was 340 px.
+          assert.notEqual(Math.round(fit.outer), 340);
+          const frameWidth = await handle.evaluate((el) => el.getBoundingClientRect().width);
+          assert.ok(frameWidth <= width, `iframe ${frameWidth} px wide in a ${width} px page`);
+          const link = await frame.getAttribute('[data-testid="app-link"]', 'href');
+          assert.ok(link.startsWith(app.url) && link.includes('ds=paper-v6%402025-10-26'), link);
+          assert.deepEqual(errors, []);
+          assert.deepEqual(requests.foreign([app.origin, host.origin]), []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+
+  test('comparison snippet: two models and their ratio', async () => {
+    const { context, page: p, requests } = await openHost('/compare.html', 1024);
+    try {
+      const { handle, frame } = await embedFrame(p, 'table');
+      assert.equal(await frame.textContent('[data-testid="model"]'), 'GPT-4.1');
+      assert.equal(await frame.textContent('[data-testid="model-b"]'), 'o3');
+      assert.equal(await frame.locator('tbody tr').count(), 2);
+      assert.match(await frame.textContent('[data-testid="ratio"]'), /GPT-4\.1 uses .*× as much as o3/);
+      await fitted(p, handle, frame);
+      assert.deepEqual(requests.foreign([app.origin, host.origin]), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('height messages of the wrong type, id, origin or frame are ignored; the right one is used', async () => {
+    const { context, page: p, requests } = await openHost('/iframe.html', 1024);
+    try {
+      const { handle, frame } = await embedFrame(p);
+      const { outer } = await fitted(p, handle, frame);
+      const id = new URL(await handle.getAttribute('src')).searchParams.get('eid');
+      const height = () => handle.evaluate((el) => el.getBoundingClientRect().height);
+      // From the embed's own frame, but the wrong type or the wrong id.
+      await frame.evaluate((eid) => {
+        parent.postMessage({ type: 'llm-footprint:resize', id: eid, height: 5000 }, '*');
+        parent.postMessage({ type: 'llm-footprint:height', id: 'someone-else', height: 5000 }, '*');
+        parent.postMessage('llm-footprint:height 5000', '*');
+      }, id);
+      // The right shape, but from another frame and from the host page itself.
+      const other = p.frame({ url: /other\.html$/ });
+      await other.evaluate(
+        (eid) => parent.postMessage({ type: 'llm-footprint:height', id: eid, height: 5000 }, '*'),
+        id,
+      );
+      await p.evaluate((eid) => window.postMessage({ type: 'llm-footprint:height', id: eid, height: 5000 }, '*'), id);
+      await p.waitForTimeout(500);
+      assert.equal(await height(), outer, 'no forged message changed the height');
+      // Control: the same message from the embed's frame is applied (so the check above can fail).
+      await frame.evaluate(
+        (eid) => parent.postMessage({ type: 'llm-footprint:height', id: eid, height: 777 }, '*'),
+        id,
+      );
+      await p.waitForFunction((el) => el.getBoundingClientRect().height === 777, handle, { timeout: 5000 });
+      assert.deepEqual(requests.foreign([app.origin, host.origin]), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without JavaScript the custom element leaves its fallback link', async () => {
+    const { context, page: p, requests } = await openHost('/element.html', 1024, { javaScriptEnabled: false });
+    try {
+      const link = p.locator('llm-footprint a');
+      assert.ok(await link.isVisible());
+      const href = await link.getAttribute('href');
+      assert.ok(href.startsWith(app.url) && href.includes('model=GPT-4o'), href);
+      assert.match(await link.textContent(), /GPT-4o \(Mar '25\)/);
+      assert.deepEqual(requests.foreign([app.origin, host.origin]), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
