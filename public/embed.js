@@ -11,6 +11,7 @@
 //    to the height its page reports. A height message is used only if its type is
 //    'llm-footprint:height', it comes from that very iframe (event.source) and from the
 //    iframe's origin, and carries that iframe's embed id.
+/* global URL, URLSearchParams, document, addEventListener, HTMLElement, customElements, MutationObserver */
 const BASE = new URL('./', import.meta.url);
 const TYPE = 'llm-footprint:height';
 const MIN_HEIGHT = 40;

@@ -70,7 +70,12 @@ export async function serveApp(dir = distDir) {
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
-  Object.defineProperty(app, 'dir', { get: () => state.dir, set: (d) => (state.dir = d) });
+  Object.defineProperty(app, 'dir', {
+    get: () => state.dir,
+    set: (d) => {
+      state.dir = d;
+    },
+  });
   return app;
 }
 

@@ -16,7 +16,6 @@
 // - activate: keep the current and the previous cache, delete older ones.
 // Navigations ignore the query string (the state lives in it): ?view=... maps to the page.
 /* global VERSION, PRECACHE */
-/* eslint-env serviceworker */
 const PREFIX = 'llmfp-';
 const CURRENT = `${PREFIX}${VERSION}`;
 const KEEP = 2;

@@ -1,0 +1,124 @@
+// Pinned dataset versions: an embed (and an app link) made with paper-v6@2025-10-26 shows
+// the same numbers after a newer version of that dataset is added to the build, and says
+// that newer data exist; without the pin the newer data are used (so the check can fail).
+// The newer version is a test-only fake, added to a temporary copy of dist/.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { copyDist, recordRequests, serveApp } from './embed-server.mjs';
+import { launch } from './helpers.mjs';
+
+export const NEWER = '2099-01-01';
+export const EVIL = '<img src=x onerror=alert(1)>';
+
+/**
+ * Adds paper-v6@2099-01-01 to the dist copy `dir`: every model's GPU power doubled, no
+ * reference results, and GPT-4.1 renamed to an HTML payload; the manifest lists it as latest.
+ */
+export function addNewerVersion(dir) {
+  const old = JSON.parse(readFileSync(join(dir, 'data/paper-v6/2025-10-26.json'), 'utf8'));
+  const newer = structuredClone(old);
+  newer.version = NEWER;
+  for (const m of newer.models) {
+    m.p_gpu_kw *= 2;
+    if (m.model === 'GPT-4.1') m.model = EVIL;
+    for (const p of m.prompts) delete p.reference;
+  }
+  const text = `${JSON.stringify(newer, null, 2)}\n`;
+  writeFileSync(join(dir, `data/paper-v6/${NEWER}.json`), text);
+  const manifestPath = join(dir, 'data/manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const entry = manifest.datasets.find((d) => d.id === 'paper-v6');
+  const base = entry.versions.find((v) => v.version === '2025-10-26');
+  entry.versions.push({
+    ...base,
+    version: NEWER,
+    file: base.file.replace('2025-10-26', NEWER),
+    bytes: Buffer.byteLength(text),
+    sha256: createHash('sha256').update(text).digest('hex'),
+  });
+  entry.latest = NEWER;
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+const num = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
+
+let browser;
+let app;
+let copy;
+before(async () => {
+  copy = copyDist();
+  app = await serveApp(copy.dir);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  copy?.cleanup();
+});
+
+/** Opens `query` in a fresh context (no service worker, no cache); returns the three means. */
+async function means(query, { selector = '[data-testid="result"][aria-busy="false"]', check } = {}) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const requests = recordRequests(context);
+  try {
+    const page = await context.newPage();
+    const dialogs = [];
+    page.on('dialog', (d) => dialogs.push(d.message()) && d.dismiss());
+    await page.goto(`${app.url}${query}`);
+    await page.waitForSelector(`${selector} [data-testid="energy-mean"]`, { timeout: 30000 });
+    const out = {};
+    for (const m of ['energy', 'water', 'carbon'])
+      out[m] = await page.textContent(`${selector} [data-testid="${m}-mean"]`);
+    out.newer = (await page.locator('[data-testid="version-newer"]').count()) > 0;
+    out.newerText = out.newer ? await page.textContent('[data-testid="version-newer"]') : '';
+    if (check) await check(page);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(requests.foreign([app.origin]), []);
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+const PINNED = 'v=1&ds=paper-v6%402025-10-26&model=GPT-4o+%28Mar+%2725%29&prompt=medium';
+
+describe('pinned dataset versions', () => {
+  test('an embed and an app link keep their numbers after a newer version is added', async () => {
+    const embedBefore = await means(`embed.html?${PINNED}&eid=e1`);
+    const appBefore = await means(`?${PINNED}`, { selector: '.results[aria-busy="false"]' });
+    assert.equal(embedBefore.newer, false);
+    assert.equal(appBefore.newer, false);
+    assert.equal(embedBefore.energy, appBefore.energy);
+
+    addNewerVersion(copy.dir);
+
+    const embedAfter = await means(`embed.html?${PINNED}&eid=e1`);
+    const appAfter = await means(`?${PINNED}`, { selector: '.results[aria-busy="false"]' });
+    for (const m of ['energy', 'water', 'carbon']) {
+      assert.equal(embedAfter[m], embedBefore[m], `embed ${m}`);
+      assert.equal(appAfter[m], appBefore[m], `app ${m}`);
+    }
+    assert.ok(embedAfter.newer, 'the embed says newer data exist');
+    assert.match(embedAfter.newerText, new RegExp(`version 2025-10-26.*${NEWER}`));
+    assert.ok(appAfter.newer, 'the app says newer data exist');
+
+    // Control: without the pin the newer (doubled GPU power) data are used.
+    const unpinned = await means('embed.html?v=1&model=GPT-4o+%28Mar+%2725%29&prompt=medium');
+    assert.ok(num(unpinned.energy) > num(embedAfter.energy) * 1.3, `${unpinned.energy} vs ${embedAfter.energy}`);
+    assert.equal(unpinned.newer, false);
+  });
+
+  test('a version that is not in the build is named, and the latest is shown', async () => {
+    await means('embed.html?v=1&ds=paper-v6%401999-01-01', {
+      check: async (page) => {
+        const text = await page.textContent('[data-testid="version-missing"]');
+        assert.match(text, /paper-v6@1999-01-01/);
+        assert.match(await page.textContent('[data-testid="dataset"]'), /^paper-v6@/);
+      },
+    });
+  });
+});
