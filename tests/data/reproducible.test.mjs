@@ -75,6 +75,15 @@ test('every manifest entry: file exists, bytes and sha256 match, validates again
       }
       for (const k of ['source', 'licence']) assert.ok(v[k].length > 20, `${v.file}: ${k} is missing`);
       listed.add(v.file).add(v.schema);
+      for (const part of v.parts ?? []) {
+        // Parts (one file per model of provider-daily): listed, hashed and schema-valid too.
+        const pbuf = readFileSync(join(dataDir, part.file));
+        assert.equal(part.file, `${d.id}/${v.version}/${part.name}.json`);
+        assert.equal(pbuf.length, part.bytes, `${part.file}: bytes`);
+        assert.equal(createHash('sha256').update(pbuf).digest('hex'), part.sha256, `${part.file}: sha256`);
+        assert.ok(validate(JSON.parse(pbuf)), `${part.file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+        listed.add(part.file);
+      }
     }
   }
   assert.ok(versions >= 8, `${versions} dataset versions`);

@@ -55,6 +55,21 @@ export const manifestSchema = {
                 paper_version: { type: ['string', 'null'] },
                 retrieved: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
                 licence: str,
+                parts: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['name', 'file', 'bytes', 'sha256', 'rows'],
+                    properties: {
+                      name: str,
+                      file: str,
+                      bytes: { type: 'integer', minimum: 1 },
+                      sha256: sha,
+                      rows: { type: 'integer', minimum: 0 },
+                    },
+                  },
+                },
                 inputs: {
                   type: 'array',
                   items: {
