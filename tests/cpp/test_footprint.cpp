@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "../../wasm-core/src/footprint/fast_normal.hpp"
 #include "llmfp/dataset.hpp"
 #include "llmfp/footprint.hpp"
 #include "llmfp/pmath.hpp"
@@ -77,4 +78,48 @@ TEST_CASE("v6 Monte Carlo (N = 10,000) reproduces the snapshot within its sampli
   // Two independent 10,000-draw samples: means differ by a few SE (CV up to ~0.5 -> SE 0.5 %).
   CHECK(w.mean <= 0.02);
   CHECK(w.sd <= 0.06);
+}
+
+TEST_CASE("fast normal distribution agrees with pmath to 1e-14", "[footprint]") {
+  double worst_cdf = 0, worst_q = 0;
+  for (int i = -4000; i <= 4000; ++i) {
+    const double z = i / 400.0;  // -10 .. 10
+    const double a = footprint::fast::normal_cdf(z);
+    const double b = pmath::normal_cdf(z);
+    worst_cdf = std::max(worst_cdf, std::fabs(a - b) / b);
+  }
+  for (int i = 1; i < 2000; ++i) {
+    const double p = i / 2000.0;
+    const double z = footprint::fast::normal_quantile(p);
+    worst_q = std::max(worst_q, std::fabs(z - pmath::normal_quantile(p)) / std::max(1.0, std::fabs(z)));
+  }
+  CHECK(worst_cdf < 5e-14);
+  CHECK(worst_q < 1e-13);
+}
+
+TEST_CASE("quadrature SD and percentiles agree with a 400,000-draw Monte Carlo", "[footprint]") {
+  // Independent check of the quadrature: sampling error of P5/P50/P95 at n = 4e5 is
+  // ~0.1-0.3 %, of the SD ~0.2-0.5 %.
+  const auto d = load("public/data/paper-v6/2025-10-26.json");
+  footprint::Settings mc;
+  mc.sampling = footprint::Sampling::kMonteCarlo;
+  mc.draws = 400000;
+  mc.seed = 7;
+  int rows = 0;
+  for (std::size_t i = 0; i < d.models.size(); i += 6) {
+    for (const auto& p : d.models[i].prompts) {
+      const auto q = footprint::estimate(p.inputs, d.models[i].assumptions, {});
+      const auto m = footprint::estimate(p.inputs, d.models[i].assumptions, mc);
+      INFO(d.models[i].model << " / " << p.prompt);
+      CHECK(test::rel_diff(q.energy_wh.mean, m.energy_wh.mean) < 0.005);
+      CHECK(test::rel_diff(q.energy_wh.sd, m.energy_wh.sd) < 0.01);
+      CHECK(test::rel_diff(q.energy_wh.p5, m.energy_wh.p5) < 0.006);
+      CHECK(test::rel_diff(q.energy_wh.p50, m.energy_wh.p50) < 0.006);
+      CHECK(test::rel_diff(q.energy_wh.p95, m.energy_wh.p95) < 0.006);
+      CHECK(q.energy_wh.p5 <= q.energy_wh.p50);
+      CHECK(q.energy_wh.p50 <= q.energy_wh.p95);
+      ++rows;
+    }
+  }
+  CHECK(rows >= 12);
 }

@@ -25,6 +25,7 @@
 #include <limits>
 #include <vector>
 
+#include "fast_normal.hpp"
 #include "footprint_internal.hpp"
 #include "llmfp/pmath.hpp"
 
@@ -41,6 +42,11 @@ constexpr double kZMax = 8.5;
 struct Node {
   double x, w;
 };
+// 4-point Gauss-Legendre, for the short smooth pieces of the CDF integral.
+constexpr std::array<Node, 4> kGl4 = {Node{-0.8611363115940526, 0.3478548451374538},
+                                      Node{-0.3399810435848563, 0.6521451548625461},
+                                      Node{0.3399810435848563, 0.6521451548625461},
+                                      Node{0.8611363115940526, 0.3478548451374538}};
 
 // Appends the 8 nodes of [a, b] (weights include the half-width).
 void add_nodes(std::vector<Node>& out, double a, double b) {
@@ -148,8 +154,8 @@ struct CdfContext {
 double speed_at_least(const CdfContext& c, double r, double z1) {
   if (r <= c.tps[0]) return 1.0;
   if (r > c.tps[4]) return 0.0;
-  const double z_star = pmath::normal_quantile(inverse_at_least(c.tps, r));
-  return pmath::normal_cdf((c.g.rho * z1 - z_star) / c.g.s);
+  const double z_star = fast::normal_quantile(inverse_at_least(c.tps, r));
+  return fast::normal_cdf((c.g.rho * z1 - z_star) / c.g.s);
 }
 
 double needed_speed(const CdfContext& c, double t, double l) {
@@ -160,9 +166,9 @@ double tail_part(const CdfContext& c, const std::vector<Node>& nodes, double l, 
   const double r = needed_speed(c, t, l);
   if (r <= c.tps[0]) return kLevels[0];  // the tail's whole mass (0.05 each side)
   if (r > c.tps[4]) return 0.0;
-  const double z_star = pmath::normal_quantile(inverse_at_least(c.tps, r));
+  const double z_star = fast::normal_quantile(inverse_at_least(c.tps, r));
   double sum = 0;
-  for (const Node& n : nodes) sum += n.w * pmath::normal_cdf((c.g.rho * n.x - z_star) / c.g.s);
+  for (const Node& n : nodes) sum += n.w * fast::normal_cdf((c.g.rho * n.x - z_star) / c.g.s);
   return sum;
 }
 
@@ -177,38 +183,47 @@ double cdf(const CdfContext& c, double t) {
   std::sort(cuts.begin(), cuts.end());
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
     if (!(cuts[k + 1] > cuts[k])) continue;
-    std::vector<Node> nodes;
-    add_nodes(nodes, cuts[k], cuts[k + 1]);
-    for (const Node& n : nodes) {
+    const double mid = 0.5 * (cuts[k] + cuts[k + 1]);
+    const double half = 0.5 * (cuts[k + 1] - cuts[k]);
+    for (const Node& g4 : kGl4) {
+      const Node n{mid + half * g4.x, half * g4.w};
       const double r = needed_speed(c, t, marginal_at(c.ttft, n.x));
       if (r > c.tps[4]) continue;
-      total += n.w * (r <= c.tps[0] ? 1.0 : speed_at_least(c, r, pmath::normal_quantile(n.x)));
+      total += n.w * (r <= c.tps[0] ? 1.0 : speed_at_least(c, r, fast::normal_quantile(n.x)));
     }
   }
   return total;
 }
 
-// Smallest t with F(t) >= p on [lo, hi] (F(hi) = 1).
-double percentile(const CdfContext& c, double p, double lo, double hi) {
-  double f_lo = cdf(c, lo) - p;
-  if (f_lo >= 0) return lo;
+// Smallest t with F(t) >= p on [lo, hi] (F(hi) = 1), starting from a guess inside.
+// Secant steps kept inside the bracket (false position, then bisection, as fallbacks);
+// stops when F is within 2e-8 of p (t then within about 1e-6 relative) or the bracket
+// is 1e-7 relative wide. F may jump (atoms where a tail of L meets a tail of R): the
+// bracket then closes on the jump and hi is returned.
+double percentile(const CdfContext& c, double p, double lo, double hi, double guess) {
+  double f_lo = -p;  // F(lo) >= 0 is only used to place the false-position point
   double f_hi = 1.0 - p;
-  int side = 0;
-  for (int it = 0; it < 100 && hi - lo > 1e-10 * hi; ++it) {
-    double t = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);  // false position
-    if (!(t > lo + 0.01 * (hi - lo) && t < hi - 0.01 * (hi - lo))) t = 0.5 * (lo + hi);
+  double t = std::min(std::max(guess, lo + 0.02 * (hi - lo)), hi - 0.02 * (hi - lo));
+  double t_prev = 0, f_prev = 0;
+  bool has_prev = false;
+  for (int it = 0; it < 100 && hi - lo > 1e-7 * hi; ++it) {
     const double f = cdf(c, t) - p;
+    if (std::fabs(f) < 2e-8) return t;
     if (f >= 0) {
       hi = t;
       f_hi = f;
-      if (side == 1) f_lo *= 0.5;  // Illinois: halve the stale end
-      side = 1;
     } else {
       lo = t;
       f_lo = f;
-      if (side == -1) f_hi *= 0.5;
-      side = -1;
     }
+    double next = has_prev && f != f_prev ? t - f * (t - t_prev) / (f - f_prev) : 0.0;
+    const double margin = 1e-3 * (hi - lo);
+    if (!(next > lo + margin && next < hi - margin)) next = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+    if (!(next > lo + margin && next < hi - margin)) next = 0.5 * (lo + hi);
+    t_prev = t;
+    f_prev = f;
+    has_prev = true;
+    t = next;
   }
   return hi;
 }
@@ -237,9 +252,11 @@ TimeStats copula_quadrature(const PromptInputs& in, double rho) {
     out.p5_s = out.p50_s = out.p95_s = t_min;
     return out;
   }
-  out.p5_s = percentile(c, 0.05, t_min, t_max);
-  out.p50_s = percentile(c, 0.50, out.p5_s, t_max);
-  out.p95_s = percentile(c, 0.95, out.p50_s, t_max);
+  // First guesses from a normal approximation of T; the bracket does the rest.
+  // First guesses from a normal approximation of T; the bracket does the rest.
+  out.p5_s = percentile(c, 0.05, t_min, t_max, out.mean_s - 1.645 * out.sd_s);
+  out.p50_s = percentile(c, 0.50, out.p5_s, t_max, out.mean_s);
+  out.p95_s = percentile(c, 0.95, out.p50_s, t_max, out.mean_s + 1.645 * out.sd_s);
   return out;
 }
 

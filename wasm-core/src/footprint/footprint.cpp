@@ -10,7 +10,8 @@
 //
 // Estimators of the distribution of E over (L, R):
 //   v6 quadrature  : copula_quadrature.cpp (exact mean, quadrature SD and percentiles)
-//   v6 Monte Carlo : N draws (z1, z2) ~ N(0, [[1, rho], [rho, 1]]) from pmath::Rng, u = Phi(z)
+//   v6 Monte Carlo : N draws (z1, z2) ~ N(0, [[1, rho], [rho, 1]]) from pmath::Rng uniforms
+//                    (u1 uniform, z1 = Phi^-1(u1), z2 = rho z1 + s Phi^-1(u3)), u = Phi(z)
 //                    clipped to [0.05, 0.95], marginals by linear interpolation; sample mean,
 //                    sample SD (ddof 1), percentiles by linear interpolation (NumPy default).
 //   v4 grid        : the 25 pairs (L_i, R_j) of percentiles times {E_min, E_max} = 50 values;
@@ -22,6 +23,7 @@
 #include <cmath>
 #include <vector>
 
+#include "fast_normal.hpp"
 #include "footprint_internal.hpp"
 #include "llmfp/footprint.hpp"
 #include "llmfp/pmath.hpp"
@@ -173,10 +175,11 @@ TimeStats monte_carlo(const PromptInputs& in, const Settings& s) {
   std::vector<double> times(static_cast<std::size_t>(s.draws));
   double sum_l = 0, sum_g = 0;
   for (double& t : times) {
-    const double z1 = rng.normal();
-    const double z2 = s.rho * z1 + c * rng.normal();
-    const double l = marginal_at(ttft, pmath::normal_cdf(z1));
-    const double g = 1.0 / std::max(marginal_at(tps, pmath::normal_cdf(z2)), kMinTps);
+    const double u1 = rng.uniform();  // = Phi(z1)
+    const double z1 = fast::normal_quantile(u1);
+    const double z2 = s.rho * z1 + c * fast::normal_quantile(rng.uniform());
+    const double l = marginal_at(ttft, u1);
+    const double g = 1.0 / std::max(marginal_at(tps, fast::normal_cdf(z2)), kMinTps);
     sum_l += l;
     sum_g += g;
     t = l + in.output_tokens * g;

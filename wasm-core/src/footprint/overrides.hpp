@@ -1,0 +1,52 @@
+// Overrides of the estimate request (README "Estimating one query"): every assumption of
+// a dataset row can be replaced, directly (numbers) or through the reference datasets
+// (hardware class, size class, GPU count and batch size -> hardware dataset; host preset
+// -> hosts dataset; region -> regions dataset).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "llmfp/dataset.hpp"
+#include "llmfp/footprint.hpp"
+#include "llmfp/json_in.hpp"
+
+namespace llmfp::footprint {
+
+struct Overrides {
+  std::optional<std::string> hardware, size_class, host, multipliers, region;
+  std::optional<double> gpus, batch_size;
+  std::optional<double> p_gpu_kw, p_nongpu_kw, u_gpu_min, u_gpu_max, u_nongpu;
+  std::optional<double> pue, wue_site_l_per_kwh, wue_source_l_per_kwh, cif_kg_per_kwh;
+  std::optional<double> output_tokens;
+  std::optional<Quantiles> ttft_s, tps;
+  bool any() const;
+};
+
+/// Reference datasets passed in the request (each may be absent).
+struct References {
+  std::optional<Obj> hardware, hosts, regions;
+};
+
+/// A dataset row after the overrides.
+struct Resolved {
+  Assumptions assumptions;
+  std::string host, hardware, size_class;
+  std::optional<std::string> region, multipliers;
+  std::optional<double> gpus, batch_size;
+  std::vector<std::string> overridden;  // names of the overridden assumptions
+};
+
+/// Reads request["overrides"] (absent = none); `path` is its pointer.
+Overrides read_overrides(const Obj& overrides);
+
+/// Applies the overrides to one model row. Throws InputError naming the override (or the
+/// missing reference dataset) when it cannot be applied.
+Resolved resolve(const dataset::ModelRow& row, const Overrides& ov, const References& refs,
+                 const std::string& overrides_path);
+
+/// Prompt-level overrides (output_tokens, ttft_s, tps) applied to one prompt's inputs.
+PromptInputs resolve_prompt(const PromptInputs& in, const Overrides& ov);
+
+}  // namespace llmfp::footprint
