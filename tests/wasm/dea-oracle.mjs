@@ -26,7 +26,7 @@ export function solveLp(h, { c, A, rowLo, rowHi, colLo, colHi, maximize = false 
     starts.push(indices.length);
   }
   const clip = (v) => (v === INF ? h.infinity : v === -INF ? -h.infinity : v);
-  const r = h.raw.lpCall({
+  const data = {
     numCols,
     numRows,
     sense: maximize ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize,
@@ -36,16 +36,27 @@ export function solveLp(h, { c, A, rowLo, rowHi, colLo, colHi, maximize = false 
     rowLower: rowLo.map(clip),
     rowUpper: rowHi.map(clip),
     matrix: { format: 'csr', numRows, numCols, starts, indices, values },
-  });
-  if (r.status === -1) return { status: 'error' };
+  };
   const ms = h.constants.modelStatus;
-  const s = r.value.modelStatus;
+  let r = h.raw.lpCall(data);
+  if (r.status === -1) return { status: 'error' };
+  let s = r.value.modelStatus;
+  let colValue = r.value.solution.colValue;
+  if (s !== ms.optimal && s !== ms.infeasible && s !== ms.unbounded) {
+    // The one-shot call (with presolve) occasionally ends without a status on tiny
+    // degenerate LPs; solve again with presolve off, primal simplex.
+    h.withModel(data, (model) => {
+      model.options.set({ presolve: 'off', solver: 'simplex', output_flag: false });
+      s = model.run().modelStatus;
+      colValue = model.getSolution().colValue;
+    });
+  }
   const status =
     s === ms.optimal ? 'optimal'
     : s === ms.infeasible ? 'infeasible'
     : s === ms.unbounded || s === ms.unboundedOrInfeasible ? 'unbounded'
     : `status ${s}`;
-  const x = Array.from(r.value.solution.colValue);
+  const x = Array.from(colValue);
   return { status, x, obj: c.reduce((acc, ci, j) => acc + ci * x[j], 0) };
 }
 
@@ -104,7 +115,45 @@ export function radialScore(h, X, Y, o, { orientation = 'io', rts = 'crs', super
   rowHi.push(1);
   const { lo, hi } = colBounds(fo.k, m, s, rts, io);
   const res = solveLp(h, { c: io ? fo.num : fo.den, A, rowLo, rowHi, colLo: lo, colHi: hi, maximize: io });
+  if (res.status !== 'optimal' && res.status !== 'unbounded') {
+    // HiGHS may end without a proof on a tiny degenerate LP: decide by the envelopment
+    // form (its infeasibility = an unbounded multiplier LP).
+    const env = envelopment(h, X, Y, o, { orientation, rts, superEff });
+    if (env.status === 'infeasible') return { status: 'unbounded', score: NaN, w: [] };
+    return { status: env.status, score: env.score, w: [] };
+  }
   return { status: res.status, score: res.obj, w: res.x };
+}
+
+/** Envelopment form: io min theta, oo max phi, lambda_o = 0 for super-efficiency. */
+export function envelopment(h, X, Y, o, { orientation = 'io', rts = 'crs', superEff = false } = {}) {
+  const io = orientation === 'io';
+  const n = X.length;
+  const m = X[0].length;
+  const s = Y[0].length;
+  const c = [1, ...new Array(n).fill(0)];
+  const A = [];
+  const rowLo = [];
+  const rowHi = [];
+  for (let i = 0; i < m; ++i) {
+    A.push([io ? -X[o][i] : 0, ...X.map((x) => x[i])]); // sum lambda x <= theta x_o (io) or x_o (oo)
+    rowLo.push(-INF);
+    rowHi.push(io ? 0 : X[o][i]);
+  }
+  for (let r = 0; r < s; ++r) {
+    A.push([io ? 0 : -Y[o][r], ...Y.map((y) => y[r])]); // sum lambda y >= y_o (io) or phi y_o (oo)
+    rowLo.push(io ? Y[o][r] : 0);
+    rowHi.push(INF);
+  }
+  if (rts !== 'crs') {
+    A.push([0, ...new Array(n).fill(1)]);
+    rowLo.push(rts === 'nirs' ? -INF : 1);
+    rowHi.push(rts === 'ndrs' ? INF : 1);
+  }
+  const colLo = [-INF, ...new Array(n).fill(0)];
+  const colHi = [INF, ...X.map((_, j) => (superEff && j === o ? 0 : INF))];
+  const res = solveLp(h, { c, A, rowLo, rowHi, colLo, colHi, maximize: !io });
+  return { status: res.status, score: res.x ? res.x[0] : NaN };
 }
 
 /**
