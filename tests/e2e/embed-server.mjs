@@ -1,7 +1,17 @@
 // Servers for the embed, offline and security tests: the built app with the HTTP headers of
 // its _headers file (what a Netlify/Cloudflare-style host sends: CSP, frame-ancestors), a
 // host page on another port, a temporary copy of dist/, and a recorder of every request.
-import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -111,4 +121,37 @@ export function recordRequests(context) {
         return !origins.includes(new URL(u).origin);
       }),
   };
+}
+
+export const NEWER = '2099-01-01';
+export const EVIL = '<img src=x onerror=alert(1)>';
+
+/**
+ * Adds paper-v6@2099-01-01 to the dist copy `dir`: every model's GPU power doubled, no
+ * reference results, and GPT-4.1 renamed to an HTML payload; the manifest lists it as latest.
+ */
+export function addNewerVersion(dir) {
+  const old = JSON.parse(readFileSync(join(dir, 'data/paper-v6/2025-10-26.json'), 'utf8'));
+  const newer = structuredClone(old);
+  newer.version = NEWER;
+  for (const m of newer.models) {
+    m.p_gpu_kw *= 2;
+    if (m.model === 'GPT-4.1') m.model = EVIL;
+    for (const p of m.prompts) delete p.reference;
+  }
+  const text = `${JSON.stringify(newer, null, 2)}\n`;
+  writeFileSync(join(dir, `data/paper-v6/${NEWER}.json`), text);
+  const manifestPath = join(dir, 'data/manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const entry = manifest.datasets.find((d) => d.id === 'paper-v6');
+  const base = entry.versions.find((v) => v.version === '2025-10-26');
+  entry.versions.push({
+    ...base,
+    version: NEWER,
+    file: base.file.replace('2025-10-26', NEWER),
+    bytes: Buffer.byteLength(text),
+    sha256: createHash('sha256').update(text).digest('hex'),
+  });
+  entry.latest = NEWER;
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 }

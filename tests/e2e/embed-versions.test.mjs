@@ -3,46 +3,10 @@
 // that newer data exist; without the pin the newer data are used (so the check can fail).
 // The newer version is a test-only fake, added to a temporary copy of dist/.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { copyDist, recordRequests, serveApp } from './embed-server.mjs';
+import { addNewerVersion, copyDist, NEWER, recordRequests, serveApp } from './embed-server.mjs';
 import { launch } from './helpers.mjs';
-
-export const NEWER = '2099-01-01';
-export const EVIL = '<img src=x onerror=alert(1)>';
-
-/**
- * Adds paper-v6@2099-01-01 to the dist copy `dir`: every model's GPU power doubled, no
- * reference results, and GPT-4.1 renamed to an HTML payload; the manifest lists it as latest.
- */
-export function addNewerVersion(dir) {
-  const old = JSON.parse(readFileSync(join(dir, 'data/paper-v6/2025-10-26.json'), 'utf8'));
-  const newer = structuredClone(old);
-  newer.version = NEWER;
-  for (const m of newer.models) {
-    m.p_gpu_kw *= 2;
-    if (m.model === 'GPT-4.1') m.model = EVIL;
-    for (const p of m.prompts) delete p.reference;
-  }
-  const text = `${JSON.stringify(newer, null, 2)}\n`;
-  writeFileSync(join(dir, `data/paper-v6/${NEWER}.json`), text);
-  const manifestPath = join(dir, 'data/manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const entry = manifest.datasets.find((d) => d.id === 'paper-v6');
-  const base = entry.versions.find((v) => v.version === '2025-10-26');
-  entry.versions.push({
-    ...base,
-    version: NEWER,
-    file: base.file.replace('2025-10-26', NEWER),
-    bytes: Buffer.byteLength(text),
-    sha256: createHash('sha256').update(text).digest('hex'),
-  });
-  entry.latest = NEWER;
-  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-}
 
 const num = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
 
