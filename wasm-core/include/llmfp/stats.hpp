@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -98,8 +99,10 @@ struct TukeyResult {
 /// Tukey HSD over all pairs of levels (Tukey-Kramer standard errors for unequal n).
 /// mse/df_error < 0 means: pool within the groups (one-way residual); otherwise the
 /// given error term is used (e.g. the residual of a two-way model).
+/// keep(i, j), if given, selects the pairs to compute (the family size stays k groups).
 TukeyResult tukey_hsd(const OneFactorData& data, double alpha, double mse = -1.0,
-                      double df_error = -1.0);
+                      double df_error = -1.0,
+                      const std::function<bool(std::size_t, std::size_t)>& keep = {});
 
 struct WelchResult {
   GroupSummary x;

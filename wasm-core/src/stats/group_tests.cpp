@@ -46,7 +46,8 @@ double hedges_correction(double m) {
   return pmath::exp(pmath::lgamma(0.5 * m) - pmath::lgamma(0.5 * (m - 1.0))) / std::sqrt(0.5 * m);
 }
 
-TukeyResult tukey_hsd(const OneFactorData& data, double alpha, double mse, double df_error) {
+TukeyResult tukey_hsd(const OneFactorData& data, double alpha, double mse, double df_error,
+                      const std::function<bool(std::size_t, std::size_t)>& keep) {
   const std::size_t k = data.levels.size();
   std::vector<std::vector<double>> groups(k);
   for (std::size_t i = 0; i < data.y.size(); ++i) groups[data.level[i]].push_back(data.y[i]);
@@ -78,6 +79,7 @@ TukeyResult tukey_hsd(const OneFactorData& data, double alpha, double mse, doubl
   const double j = hedges_correction(df_error);
   for (std::size_t a = 0; a < k; ++a) {
     for (std::size_t b = a + 1; b < k; ++b) {
+      if (keep && !keep(a, b)) continue;
       TukeyPair p;
       p.group1 = a;
       p.group2 = b;
