@@ -243,7 +243,8 @@ describe('accessibility and layout', () => {
       await page.waitForSelector('main h1');
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(500);
-      await page.addScriptTag({ content: axeSource });
+      // The page's CSP refuses inline scripts (README "Embedding"): inject axe through the devtools protocol.
+      await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const r = await window.axe.run(document, { resultTypes: ['violations'] });
         return r.violations.map((v) => ({
