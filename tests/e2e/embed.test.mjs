@@ -5,11 +5,13 @@
 // the fallback link remains. Every request must go to the app's or the host's origin.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 
 import { recordRequests, serveApp, serveHost } from './embed-server.mjs';
 import { distDir, launch, repoRoot } from './helpers.mjs';
 
+const require = createRequire(import.meta.url);
 const EXAMPLE = 'https://example.org/llm-footprint/';
 const dataset = JSON.parse(readFileSync(`${distDir}/data/paper-v6/2025-10-26.json`, 'utf8'));
 const reference = (model, prompt) =>
@@ -178,6 +180,70 @@ describe('embed on a host page of another origin', () => {
       assert.ok(href.startsWith(app.url) && href.includes('model=GPT-4o'), href);
       assert.match(await link.textContent(), /GPT-4o \(Mar '25\)/);
       assert.deepEqual(requests.foreign([app.origin, host.origin]), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('"Embed this" in the app', () => {
+  test('the dialog shows pinned snippets for the current view, a live preview and copies; keyboard and axe clean', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+    const requests = recordRequests(context);
+    const p = await context.newPage();
+    try {
+      await p.goto(`${app.url}?v=1&view=compare&model=GPT-4.1&cb=o3&prompt=medium`);
+      const button = p.locator('[data-testid="embed-open"]');
+      await button.waitFor({ timeout: 20000 });
+      assert.equal(await button.textContent(), 'Embed this comparison');
+      await button.focus();
+      await p.keyboard.press('Enter');
+      const dialog = p.locator('[data-testid="embed-dialog"]');
+      await dialog.waitFor();
+      assert.equal(await dialog.evaluate((d) => d.open && d.matches(':modal')), true);
+      assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus is in the dialog');
+      const iframeSnippet = await p.inputValue('#embed-iframe');
+      const elementSnippet = await p.inputValue('#embed-element');
+      assert.ok(iframeSnippet.includes(`${app.url}embed.html?v=1&amp;view=compare&amp;ds=paper-v6%402025-10-26`));
+      assert.match(elementSnippet, /<llm-footprint view="compare" dataset="paper-v6@2025-10-26" model="GPT-4.1"/);
+      assert.match(elementSnippet, /compare-with="o3"/);
+      assert.match(elementSnippet, /<a href="[^"]+">GPT-4.1 vs o3: one medium prompt \(llm-footprint\)<\/a>/);
+      // The preview is the embed itself, resized to its content.
+      const frame = await (await p.waitForSelector('[data-testid="embed-preview"]')).contentFrame();
+      await frame.waitForSelector('[data-testid="result"][aria-busy="false"] [data-testid="ratio"]', {
+        timeout: 30000,
+      });
+      await p.waitForFunction(
+        () => {
+          const f = document.querySelector('[data-testid="embed-preview"]');
+          const inner = f.contentDocument?.querySelector('.embed-root');
+          return (
+            inner && Math.abs(f.getBoundingClientRect().height - Math.ceil(inner.getBoundingClientRect().height)) <= 1
+          );
+        },
+        null,
+        { timeout: 10000 },
+      );
+      await p.click('[data-testid="embed-element-copy"]');
+      await p.waitForFunction(() =>
+        document.querySelector('[data-testid="embed-dialog"]').textContent.includes('Copied.'),
+      );
+      assert.equal(await p.evaluate(() => navigator.clipboard.readText()), elementSnippet);
+      // axe-core on the open dialog.
+      await p.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      const violations = await p.evaluate(async () => {
+        const r = await window.axe.run(document.querySelector('[data-testid="embed-dialog"]'), {
+          resultTypes: ['violations'],
+        });
+        return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id);
+      });
+      assert.deepEqual(violations, []);
+      // Escape closes it and focus returns to the button.
+      await p.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      assert.equal(await p.evaluate(() => document.activeElement?.dataset.testid), 'embed-open');
+      assert.deepEqual(requests.foreign([app.origin]), []);
     } finally {
       await context.close();
     }

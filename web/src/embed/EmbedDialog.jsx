@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { chosenModel } from '../lib/requests.js';
 import { getFields } from '../state/store.js';
 import { embedState, embedUrl, snippets } from './links.js';
+import { HEIGHT_MESSAGE } from './resize-child.js';
 
 function Snippet({ id, label, hint, text }) {
   const [copied, setCopied] = useState('');
@@ -53,6 +54,19 @@ export default function EmbedDialog({ state, data, onClose }) {
     dialog.addEventListener('close', closed);
     return () => dialog.removeEventListener('close', closed);
   }, []);
+  // The preview reports its height like any embed; only its own frame is listened to.
+  const preview = useRef(null);
+  const [height, setHeight] = useState(360);
+  useEffect(() => {
+    const onMessage = (event) => {
+      const d = event.data;
+      if (event.source !== preview.current?.contentWindow || event.origin !== location.origin) return;
+      if (d?.type === HEIGHT_MESSAGE && d.id === 'preview' && Number.isFinite(d.height))
+        setHeight(Math.min(2000, Math.max(40, Math.ceil(d.height))));
+    };
+    addEventListener('message', onMessage);
+    return () => removeEventListener('message', onMessage);
+  }, []);
   const fields = getFields();
   const pinned = embedState(state, { ref: data.meta.ref, model: chosenModel(state, data.footprint) });
   const base = new URL('./', document.baseURI).href;
@@ -83,7 +97,13 @@ export default function EmbedDialog({ state, data, onClose }) {
         text={s.element}
       />
       <h3>Preview</h3>
-      <iframe src={embedUrl(base, pinned, fields, 'preview')} title={`Preview: ${s.title}`} height="360" />
+      <iframe
+        ref={preview}
+        src={embedUrl(base, pinned, fields, 'preview')}
+        title={`Preview: ${s.title}`}
+        height={height}
+        data-testid="embed-preview"
+      />
     </dialog>
   );
 }
