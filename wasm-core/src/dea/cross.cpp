@@ -145,6 +145,11 @@ CrossResult cross(const Data& data, const CrossOptions& opt) {
   res.E = Eigen::MatrixXd(n, n);
   for (int o = 0; o < n; ++o) {
     Eigen::VectorXd w = W.row(o).transpose();
+    // Weights are >= 0 by construction; drop round-off (below 1e-13 of the largest).
+    const double wmax = w.head(f.m + f.s).cwiseAbs().maxCoeff();
+    for (int i = 0; i < f.m + f.s; ++i) {
+      if (w(i) < 1e-13 * wmax) w(i) = 0.0;
+    }
     res.V.row(o) = w.segment(0, f.m).cwiseQuotient(d.sx).transpose();
     res.U.row(o) = w.segment(f.m, f.s).cwiseQuotient(d.sy).transpose();
     res.W0(o) = detail::w0_value(f, w);

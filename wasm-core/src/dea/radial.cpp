@@ -94,8 +94,13 @@ RadialResult solve_one(const Scaled& d, int o, const RadialOptions& opt) {
   // oo (max): rows read -X'lambda - s- = -x_o and Y'lambda - phi y_o - s+ = 0, so v = -dual,
   // u = -dual. w0 is the dual of the convexity row in both.
   const double sgn = opt.orientation == Orientation::input ? 1.0 : -1.0;
-  for (int i = 0; i < m; ++i) res.v(i) = sgn * sol.duals(i) / d.sx(i);
-  for (int r = 0; r < s; ++r) res.u(r) = sgn * sol.duals(m + r) / d.sy(r);
+  const Eigen::VectorXd ws = sgn * sol.duals.head(m + s);  // scaled weights, >= 0
+  const double wmax = ws.cwiseAbs().maxCoeff();
+  for (int i = 0; i < m + s; ++i) {
+    const double w = ws(i) < 1e-13 * wmax ? 0.0 : ws(i);  // drop round-off
+    if (i < m) res.v(i) = w / d.sx(i);
+    else res.u(i - m) = w / d.sy(i - m);
+  }
   res.w0 = opt.rts != Rts::crs ? sol.duals(m + s) : 0.0;
   lp::Solution fin = sol;
   if (opt.second_phase && opt.epsilon == 0.0) {

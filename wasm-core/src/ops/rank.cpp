@@ -1,11 +1,211 @@
-// op "rank": placeholder until its feature lands (returns a clear error, never a result).
+// op "rank": eco-efficiency ranking of LLMs by DEA (METHOD.md section 4; Jegham et al.,
+// "How Hungry is AI?", cross-efficiency DEA as in the authors' deaR code).
+//
+//   {"op": "rank", "dataset": {footprint dataset},
+//    "select", "method", "overrides", "hardware", "hosts", "regions": as for "estimate",
+//    "inputs": ["energy_wh", "pue", "wue_site_l_per_kwh", "wue_source_l_per_kwh",
+//               "cif_kg_per_kwh"],            // default; any other numeric model field or
+//                                               // user column may be added ("less is better")
+//    "output": "aa_intelligence_index",         // default ("more is better")
+//    "columns": {"price_usd": {"<model>": 2.5, ...}},   // optional user-supplied columns
+//    "unit": "model" | "model_prompt",          // DMUs; model_prompt scores are averaged per model
+//    "model": {DEA model, defaults = the authors': cross, CCR, io, M3 aggressive, self-appraisal}}
+//
+// The per-query energy comes from op "estimate" on the same request (so overrides of
+// PUE, hardware, region... move the ranking): energy_wh = rows[i].energy_wh.mean (averaged
+// over the selected prompts when unit = "model"); pue, wue_*, cif_* from rows[i].assumptions.
+// Models without a value for the output or an input are left out and listed in "excluded".
+#include <limits>
+#include <map>
+#include <optional>
+
+#include "llmfp/dea_json.hpp"
 #include "llmfp/ops.hpp"
 
 namespace llmfp::ops {
 
+namespace {
+
+const char* const kAssumptionInputs[] = {"pue", "wue_site_l_per_kwh", "wue_source_l_per_kwh",
+                                         "cif_kg_per_kwh"};
+
+struct Unit {
+  std::string model, prompt;     // prompt empty when unit = "model"
+  std::vector<const json*> rows; // estimate rows of this DMU
+  std::size_t dataset_index = 0;
+};
+
+bool is_assumption(const std::string& name) {
+  for (const char* a : kAssumptionInputs) {
+    if (name == a) return true;
+  }
+  return false;
+}
+
+// The value of column `name` for a unit, and the pointer it came from; nullopt if missing.
+std::optional<double> value_of(const Unit& u, const std::string& name, const json& dataset,
+                               const json* columns, std::string& path) {
+  const json& model = dataset["models"][u.dataset_index];
+  const std::string mpath = "/dataset/models/" + std::to_string(u.dataset_index);
+  if (name == "energy_wh") {
+    double sum = 0.0;
+    for (const json* r : u.rows) sum += (*r)["energy_wh"]["mean"].get<double>();
+    path = mpath + "/prompts";
+    return sum / static_cast<double>(u.rows.size());
+  }
+  if (is_assumption(name)) {
+    path = mpath + "/" + name;
+    return (*u.rows.front())["assumptions"][name].get<double>();
+  }
+  if (columns && columns->contains(name)) {
+    path = pointer_child(pointer_child("/columns", name), u.model);
+    const json& col = (*columns)[name];
+    if (!col.contains(u.model) || !col[u.model].is_number()) return std::nullopt;
+    return col[u.model].get<double>();
+  }
+  path = pointer_child(mpath, name);
+  if (!model.contains(name) || !model[name].is_number()) return std::nullopt;
+  return model[name].get<double>();
+}
+
+// Checks that a column name is usable: known, a user column, or numeric in some model.
+void check_column(const std::string& name, const std::string& path, const json& dataset,
+                  const json* columns) {
+  if (name == "energy_wh" || is_assumption(name)) return;
+  if (columns && columns->contains(name)) return;
+  for (const auto& m : dataset["models"]) {
+    if (m.contains(name) && (m[name].is_number() || m[name].is_null())) return;
+  }
+  fail(code::kUnknownValue, path,
+       "\"" + name + "\" is neither a numeric field of the dataset's models (e.g. energy_wh, pue, "
+       "wue_site_l_per_kwh, wue_source_l_per_kwh, cif_kg_per_kwh, aa_intelligence_index) nor a "
+       "column given in \"columns\"");
+}
+
+std::vector<Unit> build_units(const json& rows, const json& dataset, bool per_prompt) {
+  std::map<std::string, std::size_t> index;
+  const json& models = dataset["models"];
+  for (std::size_t k = 0; k < models.size(); ++k) index[models[k]["model"].get<std::string>()] = k;
+  std::vector<Unit> units;
+  std::map<std::string, std::size_t> where;
+  for (const auto& r : rows) {
+    const std::string model = r["model"].get<std::string>();
+    const std::string prompt = per_prompt ? r["prompt"].get<std::string>() : "";
+    const std::string key = model + "\n" + prompt;
+    auto it = where.find(key);
+    if (it == where.end()) {
+      where[key] = units.size();
+      units.push_back(Unit{model, prompt, {&r}, index[model]});
+    } else {
+      units[it->second].rows.push_back(&r);
+    }
+  }
+  return units;
+}
+
+}  // namespace
+
 json rank(const Obj& request) {
-  fail(code::kUnknownOp, "/op", "op \"rank\" is not implemented yet in this build");
-  (void)request;
+  request.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
+                "inputs", "output", "columns", "unit", "model"});
+  json est_req = {{"op", "estimate"}};
+  for (const char* key : {"dataset", "select", "method", "overrides", "hardware", "hosts", "regions"}) {
+    if (request.has(key)) est_req[key] = request.raw()[key];
+  }
+  const json est = estimate(Obj(est_req, ""));
+  const json& dataset = request.raw()["dataset"];
+  const json* columns = nullptr;
+  if (auto c = request.object_opt("columns")) {
+    for (const auto& [name, col] : c->raw().items()) Obj(col, c->at(name));  // each an object
+    columns = &c->raw();
+  }
+  std::vector<std::string> input_names = {"energy_wh", "pue", "wue_site_l_per_kwh",
+                                          "wue_source_l_per_kwh", "cif_kg_per_kwh"};
+  if (auto a = request.array_opt("inputs")) {
+    a->require_size(1, 20);
+    input_names = a->strings();
+    for (std::size_t i = 0; i < input_names.size(); ++i) check_column(input_names[i], pointer_child(a->path(), i), dataset, columns);
+  }
+  const std::string output = request.string_or("output", "aa_intelligence_index");
+  if (request.has("output")) check_column(output, request.at("output"), dataset, columns);
+  const bool per_prompt = request.choice_or("unit", "model", {"model", "model_prompt"}) == "model_prompt";
+  const auto model_obj = request.object_opt("model");
+  const dea::Model model = dea::read_model(model_obj ? &*model_obj : nullptr);
+
+  const std::vector<Unit> all = build_units(est["rows"], dataset, per_prompt);
+  dea::Table t;
+  t.input_names = input_names;
+  t.output_names = {output};
+  std::vector<const Unit*> kept;
+  json excluded = json::array();
+  std::vector<std::vector<double>> X, Y;
+  for (const Unit& u : all) {
+    std::vector<double> x, y;
+    std::vector<std::string> xp, yp;
+    std::string missing, path;
+    for (const auto& name : input_names) {
+      const auto v = value_of(u, name, dataset, columns, path);
+      if (!v && missing.empty()) missing = name;
+      x.push_back(v.value_or(0.0));
+      xp.push_back(path);
+    }
+    const auto v = value_of(u, output, dataset, columns, path);
+    if (!v && missing.empty()) missing = output;
+    y.push_back(v.value_or(0.0));
+    yp.push_back(path);
+    const std::string name = per_prompt ? u.model + " / " + u.prompt : u.model;
+    if (!missing.empty()) {
+      excluded.push_back({{"dmu", name}, {"model", u.model}, {"reason", "no value for " + missing}});
+      continue;
+    }
+    kept.push_back(&u);
+    t.dmus.push_back(name);
+    t.dmu_paths.push_back("/dataset/models/" + std::to_string(u.dataset_index));
+    X.push_back(x);
+    Y.push_back(y);
+    t.in_paths.push_back(xp);
+    t.out_paths.push_back(yp);
+  }
+  if (kept.empty()) fail(code::kInvalidValue, "/dataset/models", "no model has values for every input and for the output \"" + output + "\"");
+  const std::size_t n = kept.size();
+  t.data.X.resize(n, input_names.size());
+  t.data.Y.resize(n, 1);
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t i = 0; i < input_names.size(); ++i) t.data.X(j, i) = X[j][i];
+    t.data.Y(j, 0) = Y[j][0];
+  }
+  const auto warnings = dea::validate(t, model);
+  json result = dea::run(t, model);
+  result["warnings"] = warnings;
+  result["data"] = {{"inputs", X}, {"outputs", Y}};
+
+  // Per-model scores (the mean over a model's DMUs when unit = "model_prompt").
+  std::vector<std::string> models;
+  std::map<std::string, std::pair<double, int>> acc;
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::string& m = kept[j]->model;
+    if (!acc.count(m)) models.push_back(m);
+    const json& s = result["scores"][j];
+    auto& a = acc[m];
+    if (s.is_number()) a.first += s.get<double>(), a.second += 1;
+  }
+  std::vector<double> scores;
+  json score_json = json::array();
+  for (const auto& m : models) {
+    const auto& a = acc[m];
+    scores.push_back(a.second ? a.first / a.second : std::numeric_limits<double>::quiet_NaN());
+    score_json.push_back(a.second ? json(scores.back()) : json());
+  }
+  const bool higher = model.radial.orientation == dea::Orientation::input;
+  return {{"models", models},
+          {"scores", score_json},
+          {"ranks", dea::competition_ranks(scores, higher)},
+          {"unit", per_prompt ? "model_prompt" : "model"},
+          {"inputs", input_names},
+          {"output", output},
+          {"excluded", excluded},
+          {"estimate_method", est["method"]},
+          {"dea", result}};
 }
 
 }  // namespace llmfp::ops
