@@ -35,6 +35,28 @@ Scaled scale(const Data& data) {
   return d;
 }
 
+std::vector<int> frame(const Scaled& d) {
+  std::vector<int> out;
+  for (int j = 0; j < d.n; ++j) {
+    bool dominated = false;
+    for (int k = 0; k < d.n && !dominated; ++k) {
+      if (k == j) continue;
+      bool weakly = true, strictly = false;
+      for (int i = 0; i < d.m && weakly; ++i) {
+        weakly = d.X(k, i) <= d.X(j, i);
+        strictly = strictly || d.X(k, i) < d.X(j, i);
+      }
+      for (int r = 0; r < d.s && weakly; ++r) {
+        weakly = d.Y(k, r) >= d.Y(j, r);
+        strictly = strictly || d.Y(k, r) > d.Y(j, r);
+      }
+      dominated = weakly && strictly;
+    }
+    if (!dominated) out.push_back(j);
+  }
+  return out;
+}
+
 int w0_sign(Rts rts, Orientation orientation) {
   // Dual sign of the convexity row sum(lambda) {=, <=, >=} 1: io is a minimisation,
   // oo a maximisation, so the signs are mirrored.

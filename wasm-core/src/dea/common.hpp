@@ -17,6 +17,12 @@ struct Scaled {
 
 Scaled scale(const Data& data);
 
+/// DMUs not Pareto-dominated by another (x_k <= x_j and y_k >= y_j, one strictly). Every
+/// efficient DMU is in this set, and every weight vector that rates all of them at most 1
+/// rates every DMU at most 1, so LPs may restrict their reference set (columns of the
+/// envelopment form, rows of the multiplier form) to it (restricted basis entry, Ali 1993).
+std::vector<int> frame(const Scaled& d);
+
 /// Sign of the returns-to-scale multiplier w0 allowed by rts and orientation:
 /// 0 = absent (CRS), 2 = free (VRS), +1 = w0 >= 0, -1 = w0 <= 0.
 int w0_sign(Rts rts, Orientation orientation);

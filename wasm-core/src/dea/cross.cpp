@@ -50,31 +50,54 @@ struct RatioForms {
   }
 };
 
-lp::Solution secondary(const Scaled& d, const Forms& f, const RatioForms& rf, int o,
+// The linear forms of every DMU as matrices (rows = DMUs), computed once per run.
+struct FormTable {
+  Eigen::MatrixXd num, den, top, bottom;  // n x k
+  Eigen::RowVectorXd sum_num, sum_den, sum_top, sum_bottom;
+  std::vector<int> frame;  // rows the secondary LPs need (non-dominated DMUs)
+};
+
+FormTable form_table(const Scaled& d, const Forms& f, const RatioForms& rf) {
+  FormTable t;
+  t.num.resize(d.n, f.k);
+  t.den.resize(d.n, f.k);
+  t.top.resize(d.n, f.k);
+  t.bottom.resize(d.n, f.k);
+  for (int j = 0; j < d.n; ++j) {
+    t.num.row(j) = f.num(d, j);
+    t.den.row(j) = f.den(d, j);
+    t.top.row(j) = rf.top(d, j);
+    t.bottom.row(j) = rf.bottom(d, j);
+  }
+  t.sum_num = t.num.colwise().sum();
+  t.sum_den = t.den.colwise().sum();
+  t.sum_top = t.top.colwise().sum();
+  t.sum_bottom = t.bottom.colwise().sum();
+  t.frame = detail::frame(d);
+  return t;
+}
+
+lp::Solution secondary(const Scaled& d, const Forms& f, const FormTable& t, int o,
                        double score, const CrossOptions& opt) {
-  const int n = d.n;
   const bool io = opt.orientation == Orientation::input;
   const int eps_rows = opt.epsilon > 0 ? f.m + f.s : 0;
-  const int rows = (n - 1) + 2 + eps_rows;
+  int n_frame = 0;
+  for (int j : t.frame) n_frame += j != o;
+  const int rows = n_frame + 2 + eps_rows;
   lp::Problem p;
   p.A = Eigen::MatrixXd::Zero(rows, f.k);
   p.b = Eigen::VectorXd::Zero(rows);
   p.c = Eigen::VectorXd::Zero(f.k);
   p.sense.assign(rows, lp::Sense::le);
   int row = 0;
-  Eigen::RowVectorXd sum_num = Eigen::RowVectorXd::Zero(f.k);
-  Eigen::RowVectorXd sum_den = Eigen::RowVectorXd::Zero(f.k);
-  Eigen::RowVectorXd sum_top = Eigen::RowVectorXd::Zero(f.k);
-  Eigen::RowVectorXd sum_bottom = Eigen::RowVectorXd::Zero(f.k);
-  for (int j = 0; j < n; ++j) {
-    if (j == o) continue;
-    const Eigen::RowVectorXd num = f.num(d, j), den = f.den(d, j);
-    p.A.row(row++) = num - den;
-    sum_num += num;
-    sum_den += den;
-    sum_top += rf.top(d, j);
-    sum_bottom += rf.bottom(d, j);
+  // Feasibility num_j <= den_j: needed for the non-dominated DMUs only (see frame()).
+  for (int j : t.frame) {
+    if (j != o) p.A.row(row++) = t.num.row(j) - t.den.row(j);
   }
+  const Eigen::RowVectorXd sum_num = t.sum_num - t.num.row(o);
+  const Eigen::RowVectorXd sum_den = t.sum_den - t.den.row(o);
+  const Eigen::RowVectorXd sum_top = t.sum_top - t.top.row(o);
+  const Eigen::RowVectorXd sum_bottom = t.sum_bottom - t.bottom.row(o);
   // The rating DMU keeps its own score t (model forms: theta for io, phi for oo).
   const Eigen::RowVectorXd num_o = f.num(d, o), den_o = f.den(d, o);
   p.sense[row] = p.sense[row + 1] = lp::Sense::eq;
@@ -101,13 +124,6 @@ lp::Solution secondary(const Scaled& d, const Forms& f, const RatioForms& rf, in
   return lp::solve_via_dual(p);
 }
 
-double ratio(const Eigen::RowVectorXd& top, const Eigen::RowVectorXd& bottom,
-             const Eigen::VectorXd& w) {
-  const double b = bottom.dot(w);
-  if (!(std::fabs(b) > 1e-300)) return std::numeric_limits<double>::quiet_NaN();
-  return top.dot(w) / b;
-}
-
 }  // namespace
 
 CrossResult cross(const Data& data, const CrossOptions& opt) {
@@ -125,6 +141,7 @@ CrossResult cross(const Data& data, const CrossOptions& opt) {
   res.primary = radial(data, ro);
   res.secondary.assign(n, lp::Status::optimal);
 
+  const FormTable table = form_table(d, f, rf);
   Eigen::MatrixXd W(n, f.k);  // scaled weights of each rating DMU
   for (int o = 0; o < n; ++o) {
     const RadialResult& pr = res.primary[o];
@@ -135,7 +152,7 @@ CrossResult cross(const Data& data, const CrossOptions& opt) {
     res.secondary[o] = pr.status;
     if (pr.status != lp::Status::optimal || opt.method == CrossMethod::arbitrary || n < 2) continue;
     const double target = pr.score;
-    const lp::Solution sol = secondary(d, f, rf, o, target, opt);
+    const lp::Solution sol = secondary(d, f, table, o, target, opt);
     res.secondary[o] = sol.status;
     if (sol.status == lp::Status::optimal) W.row(o) = sol.x.transpose();
   }
@@ -154,7 +171,11 @@ CrossResult cross(const Data& data, const CrossOptions& opt) {
     res.U.row(o) = w.segment(f.m, f.s).cwiseQuotient(d.sy).transpose();
     res.W0(o) = detail::w0_value(f, w);
     if (f.w0 == -1) w(f.k - 1) = -w(f.k - 1);  // forms use the signed value
-    for (int j = 0; j < n; ++j) res.E(o, j) = ratio(rf.top(d, j), rf.bottom(d, j), w);
+    const Eigen::VectorXd tops = table.top * w, bottoms = table.bottom * w;
+    for (int j = 0; j < n; ++j) {
+      res.E(o, j) = std::fabs(bottoms(j)) > 1e-300 ? tops(j) / bottoms(j)
+                                                   : std::numeric_limits<double>::quiet_NaN();
+    }
     // Lim & Zhu keep each DMU's self-appraisal at its own VRS score (as deaR does).
     if (rf.lim_zhu && res.primary[o].status == lp::Status::optimal) res.E(o, o) = res.primary[o].score;
   }

@@ -26,10 +26,11 @@ namespace {
 
 using detail::Scaled;
 
-// Column layout: [score | lambda (n) | s- (m) | s+ (s)]; rows: inputs, outputs, rts.
+// Column layout: [score | lambda (reference DMUs `ref`) | s- (m) | s+ (s)];
+// rows: inputs, outputs, rts.
 lp::Problem envelopment(const Scaled& d, int o, const RadialOptions& opt, bool phase2,
-                        double score) {
-  const int n = d.n, m = d.m, s = d.s;
+                        double score, const std::vector<int>& ref) {
+  const int n = static_cast<int>(ref.size()), m = d.m, s = d.s;
   const bool io = opt.orientation == Orientation::input;
   const bool has_rts = opt.rts != Rts::crs;
   const int rows = m + s + (has_rts ? 1 : 0);
@@ -43,13 +44,13 @@ lp::Problem envelopment(const Scaled& d, int o, const RadialOptions& opt, bool p
   p.free_var[0] = true;
   p.maximize = !io;
   for (int i = 0; i < m; ++i) {
-    p.A.block(i, 1, 1, n) = -d.X.col(i).transpose();
+    for (int k = 0; k < n; ++k) p.A(i, 1 + k) = -d.X(ref[k], i);
     p.A(i, 0) = io ? d.X(o, i) : 0.0;
     p.A(i, 1 + n + i) = -1.0;
     p.b(i) = io ? 0.0 : -d.X(o, i);
   }
   for (int r = 0; r < s; ++r) {
-    p.A.block(m + r, 1, 1, n) = d.Y.col(r).transpose();
+    for (int k = 0; k < n; ++k) p.A(m + r, 1 + k) = d.Y(ref[k], r);
     p.A(m + r, 0) = io ? 0.0 : -d.Y(o, r);
     p.A(m + r, 1 + n + m + r) = -1.0;
     p.b(m + r) = io ? d.Y(o, r) : 0.0;
@@ -61,7 +62,9 @@ lp::Problem envelopment(const Scaled& d, int o, const RadialOptions& opt, bool p
                      : opt.rts == Rts::nirs ? lp::Sense::le
                                             : lp::Sense::ge;
   }
-  if (opt.super) p.A.col(1 + o).setZero();
+  for (int k = 0; k < n; ++k) {
+    if (opt.super && ref[k] == o) p.A.col(1 + k).setZero();
+  }
   const double slack_sign = io ? -1.0 : 1.0;  // slacks always improve the objective
   if (phase2) {
     // Fix the score: move its column to the right-hand side; maximise total slack.
@@ -77,13 +80,14 @@ lp::Problem envelopment(const Scaled& d, int o, const RadialOptions& opt, bool p
   return p;
 }
 
-RadialResult solve_one(const Scaled& d, int o, const RadialOptions& opt) {
-  const int n = d.n, m = d.m, s = d.s;
+RadialResult solve_one(const Scaled& d, int o, const RadialOptions& opt,
+                       const std::vector<int>& ref) {
+  const int n = static_cast<int>(ref.size()), m = d.m, s = d.s;
   RadialResult res;
-  const lp::Problem p1 = envelopment(d, o, opt, false, 0.0);
+  const lp::Problem p1 = envelopment(d, o, opt, false, 0.0, ref);
   lp::Solution sol = lp::solve(p1);
   res.status = sol.status;
-  res.lambda = Eigen::VectorXd::Zero(n);
+  res.lambda = Eigen::VectorXd::Zero(d.n);
   res.slack_in = Eigen::VectorXd::Zero(m);
   res.slack_out = Eigen::VectorXd::Zero(s);
   res.v = Eigen::VectorXd::Zero(m);
@@ -104,10 +108,10 @@ RadialResult solve_one(const Scaled& d, int o, const RadialOptions& opt) {
   res.w0 = opt.rts != Rts::crs ? sol.duals(m + s) : 0.0;
   lp::Solution fin = sol;
   if (opt.second_phase && opt.epsilon == 0.0) {
-    lp::Solution sol2 = lp::solve(envelopment(d, o, opt, true, res.score));
+    lp::Solution sol2 = lp::solve(envelopment(d, o, opt, true, res.score, ref));
     if (sol2.status == lp::Status::optimal) fin = sol2;
   }
-  for (int j = 0; j < n; ++j) res.lambda(j) = std::max(fin.x(1 + j), 0.0);
+  for (int k = 0; k < n; ++k) res.lambda(ref[k]) = std::max(fin.x(1 + k), 0.0);
   bool slack = false;
   for (int i = 0; i < m; ++i) {
     const double v = std::max(fin.x(1 + n + i), 0.0);
@@ -130,7 +134,12 @@ std::vector<RadialResult> radial(const Data& data, const RadialOptions& options)
   const Scaled d = detail::scale(data);
   std::vector<RadialResult> out;
   out.reserve(d.n);
-  for (int o = 0; o < d.n; ++o) out.push_back(solve_one(d, o, options));
+  // Reference set: the non-dominated DMUs (same scores, weights, peers and max-slack
+  // solutions); super-efficiency removes o itself, so it keeps every DMU.
+  std::vector<int> all(d.n);
+  for (int j = 0; j < d.n; ++j) all[j] = j;
+  const std::vector<int> ref = options.super ? all : detail::frame(d);
+  for (int o = 0; o < d.n; ++o) out.push_back(solve_one(d, o, options, ref));
   return out;
 }
 
