@@ -59,6 +59,9 @@ void validate_footprint(const json& value, const std::string& path, const KnownN
 Footprint load_footprint(const json& value, const std::string& path,
                          const KnownNames& known = {});
 
+/// Element i of a five-percentile array, with a message naming it ("tps P50 must be > 0").
+double read_percentile(const Arr& a, std::size_t i, const char* key, Range range);
+
 /// Upper bound on issues reported for one dataset (the last one says how many were cut).
 inline constexpr std::size_t kMaxIssues = 200;
 

@@ -55,6 +55,24 @@ void check_name(Collector& c, const Obj& m, const char* key, const std::vector<s
   });
 }
 
+}  // namespace
+
+double read_percentile(const Arr& a, std::size_t i, const char* key, Range range) {
+  try {
+    return a.number(i, range);
+  } catch (const InputError& e) {  // "2 must be > 0" -> "tps P50 must be > 0"
+    Issue issue = e.issue();
+    static const char* const kNames[] = {"P5", "P25", "P50", "P75", "P95"};
+    const std::string index = std::to_string(i);
+    if (i < 5 && issue.message.compare(0, index.size(), index) == 0) {
+      issue.message = std::string(key) + " " + kNames[i] + issue.message.substr(index.size());
+    }
+    throw InputError(issue);
+  }
+}
+
+namespace {
+
 footprint::Quantiles read_quantiles(Collector& c, const Obj& p, const char* key, Range range,
                                     std::vector<Issue>& warnings) {
   footprint::Quantiles q{};
@@ -63,7 +81,7 @@ footprint::Quantiles read_quantiles(Collector& c, const Obj& p, const char* key,
     a.require_size(5, 5);
     std::vector<double> v;
     bool ok = true;
-    for (std::size_t i = 0; i < 5; ++i) ok = c.guard([&] { v.push_back(a.number(i, range)); }) && ok;
+    for (std::size_t i = 0; i < 5; ++i) ok = c.guard([&] { v.push_back(read_percentile(a, i, key, range)); }) && ok;
     if (!ok) return;
     std::copy(v.begin(), v.end(), q.begin());
     if (!std::is_sorted(v.begin(), v.end())) {

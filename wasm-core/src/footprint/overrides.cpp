@@ -23,7 +23,7 @@ std::optional<Quantiles> read_quantiles(const Obj& o, const char* key, Range ran
   }
   Arr a = o.array(key);
   a.require_size(5, 5);
-  for (std::size_t i = 0; i < 5; ++i) q[i] = a.number(i, range);
+  for (std::size_t i = 0; i < 5; ++i) q[i] = dataset::read_percentile(a, i, key, range);
   return q;
 }
 
@@ -51,7 +51,7 @@ void apply_hardware(const Overrides& ov, const References& refs,
   if (!table && !derive) return;
   const std::string first = ov.hardware ? "hardware" : ov.size_class ? "size_class"
                                         : ov.gpus ? "gpus" : "batch_size";
-  if (!refs.hardware) fail(code::kMissingField, "/hardware", need(first, "hardware"));
+  if (!refs.hardware) fail(code::kMissingField, pointer_child(refs.root, "hardware"), need(first, "hardware"));
   const Obj& hw_set = *refs.hardware;
   auto hw = find_by(hw_set, "hardware", "id", r.hardware);
   if (!hw) {
@@ -94,7 +94,7 @@ void apply_multipliers(const Overrides& ov, const References& refs, const std::s
   auto& m = r.assumptions.mult;
   if (ov.multipliers || ov.host) {
     const char* first = ov.host ? "host" : "multipliers";
-    if (!refs.hosts) fail(code::kMissingField, "/hosts", need(first, "hosts"));
+    if (!refs.hosts) fail(code::kMissingField, pointer_child(refs.root, "hosts"), need(first, "hosts"));
     const std::string preset_id =
         ov.multipliers ? *ov.multipliers : refs.hosts->string_or("default_preset", "v6");
     auto preset = find_by(*refs.hosts, "presets", "id", preset_id);
@@ -114,7 +114,7 @@ void apply_multipliers(const Overrides& ov, const References& refs, const std::s
     r.multipliers = preset_id;
   }
   if (ov.region) {
-    if (!refs.regions) fail(code::kMissingField, "/regions", need("region", "regions"));
+    if (!refs.regions) fail(code::kMissingField, pointer_child(refs.root, "regions"), need("region", "regions"));
     Arr providers = refs.regions->array("providers");
     for (std::size_t i = 0; i < providers.size(); ++i) {
       Obj p = providers.object(i);

@@ -27,6 +27,7 @@ struct Overrides {
 /// Reference datasets passed in the request (each may be absent).
 struct References {
   std::optional<Obj> hardware, hosts, regions;
+  std::string root;  // JSON pointer of the request holding them ("" at top level)
 };
 
 /// A dataset row after the overrides.

@@ -147,7 +147,7 @@ std::optional<std::set<std::string>> select_prompts(const dataset::Footprint& d,
 
 json estimate(const Obj& request) {
   request.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions"});
-  const dataset::Footprint d = dataset::load_footprint(request.object("dataset").raw(), "/dataset");
+  const dataset::Footprint d = dataset::load_footprint(request.object("dataset").raw(), request.at("dataset"));
   std::optional<Arr> model_names, prompt_names;
   if (auto sel = request.object_opt("select")) {
     sel->only({"models", "prompts"});
@@ -160,7 +160,7 @@ json estimate(const Obj& request) {
   footprint::Overrides ov;
   if (auto o = request.object_opt("overrides")) ov = footprint::read_overrides(*o);
   footprint::References refs{request.object_opt("hardware"), request.object_opt("hosts"),
-                             request.object_opt("regions")};
+                             request.object_opt("regions"), request.path()};
 
   json rows = json::array();
   json notes = json::array();
@@ -170,13 +170,13 @@ json estimate(const Obj& request) {
   }
   const bool mc = s.estimator == footprint::Estimator::kV6 && s.sampling == footprint::Sampling::kMonteCarlo;
   if (mc && static_cast<double>(count) * s.draws > kMaxTotalDraws) {
-    fail(code::kTooLarge, "/method/draws",
+    fail(code::kTooLarge, pointer_child(request.at("method"), "draws"),
          std::to_string(count) + " rows x " + std::to_string(s.draws) +
              " draws is more than the limit of 20,000,000 draws per request");
   }
   for (std::size_t i : models) {
     const auto& m = d.models[i];
-    const footprint::Resolved r = footprint::resolve(m, ov, refs, "/overrides");
+    const footprint::Resolved r = footprint::resolve(m, ov, refs, request.at("overrides"));
     for (const auto& p : m.prompts) {
       if (prompts && !prompts->count(p.prompt)) continue;
       const footprint::PromptInputs in = footprint::resolve_prompt(p.inputs, ov);

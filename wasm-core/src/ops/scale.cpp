@@ -1,11 +1,297 @@
-// op "scale": placeholder until its feature lands (returns a clear error, never a result).
+// op "scale": a day of N queries and a year of traffic from per-query values, with a
+// prompt-size mix, low/high bounds and the paper's equivalences (scaling.hpp).
+//
+// Request (README "Scaling up"); the per-query values come from exactly one of
+//   "per_query": {"<prompt>": {"energy_wh": {"mean", "sd", "low", "high"},
+//                               "water_ml": {...}, "carbon_g": {...}}, ...}
+//   "estimate":  an estimate request (one model) whose rows give the values
+//   "preset":    "gpt-4o-2025" (the paper's case study, from "constants" + "hosts")
+// plus "mix": {"<prompt>": share}, "day": {"queries"}, "year": {"queries"} or
+// {"queries_per_day", "days"}, "totals": {"energy_mwh", "water_kl", "carbon_t"},
+// "constants": {constants dataset} (equivalences), "hosts": {hosts dataset} (preset).
+#include <cmath>
+#include <map>
+
 #include "llmfp/ops.hpp"
+#include "llmfp/scaling.hpp"
 
 namespace llmfp::ops {
+namespace {
+
+using scaling::Amount;
+using scaling::Dimension;
+
+// Per-query amounts of one prompt size; a quantity may be missing (no water given).
+struct Values {
+  std::optional<Amount> energy_wh, water_ml, carbon_g;
+};
+
+Amount read_amount(const Obj& o) {
+  o.only({"mean", "sd", "low", "high"});
+  const Range nn = Range::closed(0, 1e15);
+  Amount a;
+  a.mean = o.number("mean", nn);
+  a.sd = o.number_or("sd", 0, nn);
+  a.low = o.number_or("low", a.mean, nn);
+  a.high = o.number_or("high", a.mean, nn);
+  if (a.low > a.high) fail(code::kInvalidValue, o.at("low"), "low must be <= high");
+  return a;
+}
+
+std::map<std::string, Values> read_per_query(const Obj& pq) {
+  std::map<std::string, Values> out;
+  for (auto it = pq.raw().begin(); it != pq.raw().end(); ++it) {
+    Obj p = pq.object(it.key());
+    p.only({"energy_wh", "water_ml", "carbon_g"});
+    Values v;
+    v.energy_wh = read_amount(p.object("energy_wh"));
+    if (auto w = p.object_opt("water_ml")) v.water_ml = read_amount(*w);
+    if (auto c = p.object_opt("carbon_g")) v.carbon_g = read_amount(*c);
+    out[it.key()] = v;
+  }
+  if (out.empty()) fail(code::kInvalidValue, pq.path(), "per_query must give at least one prompt");
+  return out;
+}
+
+Amount from_row(const json& s) {
+  return {s["mean"].get<double>(), s["sd"].get<double>(), s["low"].get<double>(), s["high"].get<double>()};
+}
+
+std::map<std::string, Values> from_estimate(const Obj& request) {
+  const Obj est = request.object("estimate");
+  const json result = estimate(est);
+  std::map<std::string, Values> out;
+  std::string model;
+  for (const auto& row : result["rows"]) {
+    const auto name = row["model"].get<std::string>();
+    if (!model.empty() && name != model) {
+      fail(code::kInvalidValue, pointer_child(est.at("select"), "models"),
+           "scale needs the rows of exactly one model; select one with select.models");
+    }
+    model = name;
+    out[row["prompt"].get<std::string>()] = {from_row(row["energy_wh"]), from_row(row["water_ml"]),
+                                             from_row(row["carbon_g"])};
+  }
+  return out;
+}
+
+// The paper's case study: v4 per-query energy, low/high by the Large-class power ratios,
+// water and carbon by the v4 host multipliers.
+std::map<std::string, Values> from_preset(const Obj& request, json& notes, json& published) {
+  const std::string preset = request.choice("preset", {"gpt-4o-2025"});
+  if (!request.has("constants")) {
+    fail(code::kMissingField, request.at("constants"), "preset needs the constants dataset in \"constants\"");
+  }
+  if (!request.has("hosts")) {
+    fail(code::kMissingField, request.at("hosts"), "preset needs the hosts dataset in \"hosts\"");
+  }
+  const Obj cs = request.object("constants").object("case_study");
+  const Obj per = cs.object("energy_wh_per_query_v4");
+  const double r_min = cs.number("power_ratio_min_over_mean", Range::positive());
+  const double r_max = cs.number("power_ratio_max_over_mean", Range::positive());
+  const std::string host_name = cs.string("host");
+  const std::string preset_id = cs.string("host_preset");
+  double water_per_wh = 0, carbon_per_wh = 0;
+  bool found = false;
+  Arr presets = request.object("hosts").array("presets");
+  for (std::size_t i = 0; i < presets.size() && !found; ++i) {
+    if (presets.object(i).string("id") != preset_id) continue;
+    Arr hosts = presets.object(i).array("hosts");
+    for (std::size_t j = 0; j < hosts.size() && !found; ++j) {
+      Obj h = hosts.object(j);
+      if (h.string("host") != host_name) continue;
+      water_per_wh = h.number("wue_site_l_per_kwh") / h.number("pue", Range::closed(1, 5)) +
+                     h.number("wue_source_l_per_kwh");
+      carbon_per_wh = h.number("cif_kg_per_kwh");
+      found = true;
+    }
+  }
+  if (!found) {
+    fail(code::kInvalidValue, request.at("hosts"),
+         "the hosts dataset has no preset \"" + preset_id + "\" host \"" + host_name + "\"");
+  }
+  std::map<std::string, Values> out;
+  for (auto it = per.raw().begin(); it != per.raw().end(); ++it) {
+    const double mean = per.number(it.key(), Range::positive());
+    const Amount e{mean, 0, mean * r_min, mean * r_max};
+    out[it.key()] = {e, scaling::scaled(e, water_per_wh), scaling::scaled(e, carbon_per_wh)};
+  }
+  if (auto n = cs.array_opt("notes")) notes.insert(notes.end(), n->raw().begin(), n->raw().end());
+  for (const char* k : {"annual_energy_mwh", "annual_water_kl", "annual_carbon_t"}) published[k] = cs.raw()[k];
+  return out;
+}
+
+std::map<std::string, double> read_mix(const Obj& request, const std::map<std::string, Values>& values) {
+  std::map<std::string, double> shares;
+  std::optional<Obj> mix = request.object_opt("mix");
+  if (!mix && request.has("preset")) mix = request.object("constants").object("case_study").object("prompt_mix");
+  if (!mix) {
+    if (values.size() != 1) {
+      fail(code::kMissingField, request.at("mix"),
+           "mix is required when there are several prompt sizes (e.g. {\"short\": 0.8, \"medium\": 0.2})");
+    }
+    shares[values.begin()->first] = 1.0;
+    return shares;
+  }
+  double total = 0;
+  for (auto it = mix->raw().begin(); it != mix->raw().end(); ++it) {
+    if (!values.count(it.key())) {
+      fail(code::kUnknownValue, mix->at(it.key()), "no per-query values for prompt \"" + it.key() + "\"");
+    }
+    total += shares[it.key()] = mix->number(it.key(), Range::unit());
+  }
+  if (std::fabs(total - 1.0) > 1e-9) {
+    fail(code::kInvalidValue, mix->path(), "mix shares must add up to 1, got " + std::to_string(total));
+  }
+  return shares;
+}
+
+Values mixed(const std::map<std::string, Values>& values, const std::map<std::string, double>& shares) {
+  Values out;
+  auto one = [&](std::optional<Amount> Values::*field) -> std::optional<Amount> {
+    std::vector<std::pair<double, Amount>> parts;
+    for (const auto& [prompt, share] : shares) {
+      const auto& v = values.at(prompt).*field;
+      if (!v) return std::nullopt;
+      parts.emplace_back(share, *v);
+    }
+    return scaling::mix(parts);
+  };
+  out.energy_wh = one(&Values::energy_wh);
+  out.water_ml = one(&Values::water_ml);
+  out.carbon_g = one(&Values::carbon_g);
+  return out;
+}
+
+json amount_json(const Amount& a) {
+  return {{"mean", a.mean}, {"sd", a.sd}, {"low", a.low}, {"high", a.high}};
+}
+
+// Equivalences of totals given in base units (Wh, mL, g).
+json equivalences(const std::optional<Obj>& constants, const Values& totals, bool year) {
+  json out = json::array();
+  if (!constants) return out;
+  std::optional<double> forest_t_per_acre;
+  std::vector<Obj> all;
+  for (const char* list : {"equivalences", "everyday"}) {
+    if (auto a = constants->array_opt(list)) {
+      for (std::size_t i = 0; i < a->size(); ++i) all.push_back(a->object(i));
+    }
+  }
+  for (const Obj& c : all) {
+    if (c.string("unit").find("/acre/year") != std::string::npos) forest_t_per_acre = c.number("value", Range::positive());
+  }
+  for (const Obj& c : all) {
+    const std::string unit = c.string("unit");
+    if (!year && scaling::per_year(unit)) continue;
+    const std::string applies = c.choice("applies_to", {"energy", "water", "carbon"});
+    const Dimension dim = applies == "energy" ? Dimension::kEnergy
+                          : applies == "water" ? Dimension::kWater : Dimension::kCarbon;
+    const auto& total = dim == Dimension::kEnergy ? totals.energy_wh
+                        : dim == Dimension::kWater ? totals.water_ml : totals.carbon_g;
+    if (!total) continue;
+    const double value = c.number("value", Range::positive());
+    double size = 0;  // the constant in base units
+    if (auto base = scaling::unit_in_base(unit, dim)) {
+      size = *base * value;
+    } else if (unit == "acre" && dim == Dimension::kCarbon && forest_t_per_acre && year) {
+      size = value * *forest_t_per_acre * 1e6;  // an area of forest absorbs this much a year
+    } else {
+      continue;
+    }
+    const Amount n = scaling::scaled(*total, 1.0 / size);
+    out.push_back({{"id", c.string("id")}, {"label", c.string("label")}, {"applies_to", applies},
+                   {"value", value}, {"unit", unit}, {"source", c.string_or("source", "")},
+                   {"count", {{"mean", n.mean}, {"low", n.low}, {"high", n.high}}}});
+  }
+  return out;
+}
+
+json scaled_json(const Values& v, double n, const char* e_key, const char* w_key, const char* c_key,
+                 double unit) {
+  json j;
+  if (v.energy_wh) j[e_key] = amount_json(scaling::scaled(scaling::times(*v.energy_wh, n), unit));
+  if (v.water_ml) j[w_key] = amount_json(scaling::scaled(scaling::times(*v.water_ml, n), unit));
+  if (v.carbon_g) j[c_key] = amount_json(scaling::scaled(scaling::times(*v.carbon_g, n), unit));
+  return j;
+}
+
+Values times_values(const Values& v, double n) {
+  Values out;
+  if (v.energy_wh) out.energy_wh = scaling::times(*v.energy_wh, n);
+  if (v.water_ml) out.water_ml = scaling::times(*v.water_ml, n);
+  if (v.carbon_g) out.carbon_g = scaling::times(*v.carbon_g, n);
+  return out;
+}
+
+}  // namespace
 
 json scale(const Obj& request) {
-  fail(code::kUnknownOp, "/op", "op \"scale\" is not implemented yet in this build");
-  (void)request;
+  request.only({"op", "per_query", "estimate", "preset", "mix", "day", "year", "totals", "constants", "hosts"});
+  const int sources = request.has("per_query") + request.has("estimate") + request.has("preset");
+  if (sources > 1) {
+    fail(code::kInvalidValue, request.path(), "give only one of per_query, estimate and preset");
+  }
+  if (sources == 0 && !request.has("totals")) {
+    fail(code::kMissingField, request.at("per_query"),
+         "per_query, estimate or preset is required (or totals, for equivalences only)");
+  }
+  const auto constants = request.object_opt("constants");
+  json notes = json::array(), published = json::object(), result = json::object();
+  if (sources == 1) {
+    std::map<std::string, Values> values = request.has("per_query") ? read_per_query(request.object("per_query"))
+                                           : request.has("estimate") ? from_estimate(request)
+                                                                     : from_preset(request, notes, published);
+    const auto shares = read_mix(request, values);
+    json per = json::array();
+    for (const auto& [prompt, v] : values) {
+      json p = scaled_json(v, 1, "energy_wh", "water_ml", "carbon_g", 1);
+      p["prompt"] = prompt;
+      p["share"] = shares.count(prompt) ? shares.at(prompt) : 0.0;
+      per.push_back(std::move(p));
+    }
+    const Values one = mixed(values, shares);
+    result["per_query"] = std::move(per);
+    result["mixed"] = scaled_json(one, 1, "energy_wh", "water_ml", "carbon_g", 1);
+    std::optional<double> day_n, year_n;
+    if (auto day = request.object_opt("day")) {
+      day->only({"queries"});
+      day_n = day->number("queries", Range{0, 1e15, true});
+    }
+    if (auto year = request.object_opt("year")) {
+      year->only({"queries", "queries_per_day", "days"});
+      year_n = year->has("queries") ? year->number("queries", Range{0, 1e16, true})
+                                    : year->number("queries_per_day", Range{0, 1e14, true}) *
+                                          year->number_or("days", 365, Range{0, 366, true});
+    } else if (request.has("preset")) {
+      year_n = request.object("constants").object("case_study").number("queries_2025", Range::positive());
+    }
+    if (day_n) {
+      json d = scaled_json(one, *day_n, "energy_wh", "water_ml", "carbon_g", 1);
+      d["queries"] = *day_n;
+      d["equivalences"] = equivalences(constants, times_values(one, *day_n), false);
+      result["day"] = std::move(d);
+    }
+    if (year_n) {
+      json y = scaled_json(one, *year_n, "energy_mwh", "water_kl", "carbon_t", 1e-6);
+      y["queries"] = *year_n;
+      y["equivalences"] = equivalences(constants, times_values(one, *year_n), true);
+      result["year"] = std::move(y);
+    }
+  }
+  if (auto t = request.object_opt("totals")) {
+    t->only({"energy_mwh", "water_kl", "carbon_t"});
+    Values v;
+    const Range nn = Range::closed(0, 1e15);
+    if (auto e = t->number_opt("energy_mwh", nn)) v.energy_wh = Amount{*e * 1e6, 0, *e * 1e6, *e * 1e6};
+    if (auto w = t->number_opt("water_kl", nn)) v.water_ml = Amount{*w * 1e6, 0, *w * 1e6, *w * 1e6};
+    if (auto c = t->number_opt("carbon_t", nn)) v.carbon_g = Amount{*c * 1e6, 0, *c * 1e6, *c * 1e6};
+    result["totals"] = {{"equivalences", equivalences(constants, v, true)}};
+  }
+  if (!published.empty()) result["published"] = published;
+  if (!constants) notes.push_back("no constants dataset given: no equivalences");
+  result["notes"] = std::move(notes);
+  return result;
 }
 
 }  // namespace llmfp::ops
