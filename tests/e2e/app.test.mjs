@@ -228,7 +228,7 @@ describe('other views', () => {
     await page.waitForFunction(() => document.querySelectorAll('code.eq').length >= 8, null, { timeout: 20000 });
     const text = await page.textContent('ol.steps');
     assert.match(text, /E\[T\] = /);
-    assert.match(text, /P_min = 5\.6 × 0\.055 \+ 4\.6 × 0\.0625 = 0\.595 kW/);
+    assert.match(text, /P_min = 5\.6 × 0\.055 \+ 4\.6 × 0\.0625 = 0\.5955 kW/);
     assert.match(text, /factor = 0\.3 \/ 1\.12 \+ 4\.35 = 4\.618 mL per Wh/);
     await page.close();
   });

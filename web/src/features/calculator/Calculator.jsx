@@ -144,6 +144,13 @@ export default function Calculator({ state, setState, data }) {
           {num(row.reference.energy_wh_sd)}).
         </p>
       )}
+      {(fp.notes ?? [])
+        .filter((n) => n.startsWith(`${model}:`))
+        .map((n) => (
+          <p key={n} class="notice" data-testid="model-note">
+            Note: {n}
+          </p>
+        ))}
       <Slot
         loaders={slotLoaders('calculator.results')}
         state={state}

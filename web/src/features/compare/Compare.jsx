@@ -19,10 +19,11 @@ function Ratio({ rows, a, b, metric, setState, options }) {
   let text = '';
   if (ra && rb) {
     const x = ra[m.key].mean / rb[m.key].mean;
+    const what = m.label.toLowerCase();
     text =
       x >= 1
-        ? `${a} uses ${times(x)} the ${m.label.toLowerCase()} of ${b}.`
-        : `${a} uses ${times(1 / x)} less ${m.label.toLowerCase()} than ${b} (${times(x)}).`;
+        ? `${a} uses ${times(x)} the ${what} of ${b}.`
+        : `${a} uses ${times(x)} the ${what} of ${b} (${b} uses ${times(1 / x)} as much).`;
   } else if (a && b) text = 'One of these models has no measurement for this prompt size.';
   return (
     <section aria-labelledby="vs-h">
