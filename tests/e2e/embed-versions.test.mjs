@@ -3,10 +3,13 @@
 // that newer data exist; without the pin the newer data are used (so the check can fail).
 // The newer version is a test-only fake, added to a temporary copy of dist/.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { addNewerVersion, copyDist, NEWER, recordRequests, serveApp } from './embed-server.mjs';
-import { launch } from './helpers.mjs';
+import { launch, repoRoot } from './helpers.mjs';
 
 const num = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
 
@@ -84,5 +87,27 @@ describe('pinned dataset versions', () => {
         assert.match(await page.textContent('[data-testid="dataset"]'), /^paper-v6@/);
       },
     });
+  });
+});
+
+describe('the stability promise', () => {
+  test('every published dataset file is still in public/data with the same content', () => {
+    const lock = JSON.parse(readFileSync(join(repoRoot, 'tests/fixtures/embed/published-datasets.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'public/data/manifest.json'), 'utf8'));
+    const listed = new Set(
+      manifest.datasets.flatMap((d) =>
+        d.versions.flatMap((v) => [v.file, ...(v.parts ?? []).map((p) => p.file)].filter(Boolean)),
+      ),
+    );
+    assert.ok(lock.files.length >= 9);
+    for (const { ref, file, content_sha256: expected } of lock.files) {
+      assert.ok(listed.has(file), `${ref}: ${file} is still listed in the manifest`);
+      const path = join(repoRoot, 'public/data', file);
+      assert.ok(existsSync(path), `${ref}: ${file} still exists`);
+      const actual = createHash('sha256')
+        .update(JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))))
+        .digest('hex');
+      assert.equal(actual, expected, `${ref}: ${file} was changed in place; publish a new version instead`);
+    }
   });
 });

@@ -17,8 +17,12 @@ function listFiles(dir, base = dir) {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Not precached: build metadata, host-only files, the worker itself, the JSON Schemas. */
-const SKIP = [/^\.vite\//, /^sw\.js$/, /^_headers$/, /^data\/schemas\//, /\.map$/];
+/**
+ * Not precached: build metadata, host-only files, the worker itself, the JSON Schemas, and
+ * the parts of split datasets (data/<id>/<version>/<part>.json, e.g. provider-daily's 3.8 MB
+ * of per-model files): those are cached by the worker the first time a page uses them.
+ */
+const SKIP = [/^\.vite\//, /^sw\.js$/, /^_headers$/, /^data\/schemas\//, /^data\/[^/]+\/[^/]+\//, /\.map$/];
 
 export function precacheList(outDir) {
   return listFiles(outDir).filter((f) => !SKIP.some((re) => re.test(f)));
