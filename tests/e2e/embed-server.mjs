@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 
+import { headersFor, parseHeaders } from '../../web/src/embed/vite-plugin.mjs';
 import { distDir } from './helpers.mjs';
 
 const TYPES = {
@@ -26,23 +27,6 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
 };
-
-/** Parses a _headers file: [{path, headers: [[name, value]]}] (path may end in *). */
-export function parseHeaders(text) {
-  const rules = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
-    else {
-      const i = line.indexOf(':');
-      rules.at(-1)?.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
-    }
-  }
-  return rules;
-}
-
-const matches = (rule, path) =>
-  rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : rule.path === path;
 
 function listen(handler) {
   const server = createServer(handler);
@@ -76,7 +60,7 @@ export async function serveApp(dir = distDir) {
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-    for (const rule of rules) if (matches(rule, path)) for (const [k, v] of rule.headers) headers[k.toLowerCase()] = v;
+    Object.assign(headers, headersFor(rules, path));
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });

@@ -62,3 +62,51 @@ export function serviceWorker({ template }) {
     },
   };
 }
+
+/** Parses a _headers file (Netlify/Cloudflare format): [{path, headers: [[name, value]]}]; path may end in *. */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
+    else {
+      const i = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers of `rules` for a URL path (every matching rule, in order). */
+export function headersFor(rules, path) {
+  const out = {};
+  for (const rule of rules) {
+    const hit = rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : rule.path === path;
+    if (hit) for (const [k, v] of rule.headers) out[k.toLowerCase()] = v;
+  }
+  return out;
+}
+
+/** `vite preview` (npm start) sends the headers of dist/_headers, like a Netlify-style host. */
+export function previewHeaders() {
+  let outDir;
+  return {
+    name: 'llmfp-preview-headers',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        let rules = [];
+        try {
+          rules = parseHeaders(readFileSync(join(outDir, '_headers'), 'utf8'));
+        } catch {
+          // no _headers file: nothing to add
+        }
+        const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+        for (const [k, v] of Object.entries(headersFor(rules, path))) res.setHeader(k, v);
+        next();
+      });
+    },
+  };
+}
