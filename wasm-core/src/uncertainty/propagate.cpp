@@ -1,6 +1,6 @@
 // Seeded Monte Carlo propagation and sample summaries (uncertainty.hpp).
 //
-//   mean  = (1/n) sum y_j
+//   mean  = (1/n) sum y_j       (compensated summation, Neumaier 1974)
 //   sd    = sqrt( sum (y_j - mean)^2 / (n - 1) )                       (ddof = 1)
 //   P_p   = y_(floor h) + (h - floor h) (y_(floor h + 1) - y_(floor h)),  h = (n - 1) p / 100
 //           on the ascending sample (Hyndman & Fan 1996, definition 7; NumPy's default)
@@ -69,6 +69,17 @@ std::vector<double> evaluate(const Model& model, const std::vector<double>& x,
   return y;
 }
 
+double sum_compensated(const std::vector<double>& values) {
+  double sum = 0.0;
+  double carry = 0.0;  // Neumaier: the low-order bits lost by each addition
+  for (double v : values) {
+    const double t = sum + v;
+    carry += std::fabs(sum) >= std::fabs(v) ? (sum - t) + v : (v - t) + sum;
+    sum = t;
+  }
+  return sum + carry;
+}
+
 double percentile_sorted(const std::vector<double>& sorted, double p) {
   if (sorted.empty()) return 0.0;
   const double h = static_cast<double>(sorted.size() - 1) * p / 100.0;
@@ -86,9 +97,7 @@ Summary summarise(const std::vector<double>& values, std::size_t stride, std::si
   for (std::size_t j = column; j < values.size(); j += stride) v.push_back(values[j]);
   s.n = v.size();
   if (v.empty()) return s;
-  double sum = 0.0;
-  for (double y : v) sum += y;
-  s.mean = sum / static_cast<double>(s.n);
+  s.mean = sum_compensated(v) / static_cast<double>(s.n);
   double ss = 0.0;
   for (double y : v) ss += (y - s.mean) * (y - s.mean);
   s.sd = s.n > 1 ? std::sqrt(ss / static_cast<double>(s.n - 1)) : 0.0;
