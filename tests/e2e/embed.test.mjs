@@ -14,6 +14,7 @@ import { distDir, launch, repoRoot } from './helpers.mjs';
 const require = createRequire(import.meta.url);
 const EXAMPLE = 'https://example.org/llm-footprint/';
 const dataset = JSON.parse(readFileSync(`${distDir}/data/paper-v6/2025-10-26.json`, 'utf8'));
+const gpt41 = dataset.models.find((m) => m.model === 'GPT-4.1');
 const reference = (model, prompt) =>
   dataset.models.find((m) => m.model === model).prompts.find((p) => p.prompt === prompt).reference;
 
@@ -46,6 +47,10 @@ before(async () => {
     '/element.html': page(snippets[1]),
     '/compare.html': page(snippets[2]),
     '/other.html': '<!doctype html><title>other</title><p>another frame</p>',
+    // Two elements on one page; the second overrides PUE through `params` (energy is linear in PUE).
+    '/two.html': page(`<script type="module" src="${app.url}embed.js"></script>
+<llm-footprint id="plain" model="GPT-4.1" dataset="paper-v6@2025-10-26"><a href="${app.url}">x</a></llm-footprint>
+<llm-footprint id="pue" model="GPT-4.1" dataset="paper-v6@2025-10-26" params="pue=${2 * gpt41.pue}"></llm-footprint>`),
   });
   browser = await launch();
 });
@@ -131,6 +136,29 @@ describe('embed on a host page of another origin', () => {
       assert.equal(await frame.locator('tbody tr').count(), 2);
       assert.match(await frame.textContent('[data-testid="ratio"]'), /GPT-4\.1 uses .*× as much as o3/);
       await fitted(p, handle, frame);
+      assert.deepEqual(requests.foreign([app.origin, host.origin]), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('two elements on one page: each fits its own content; params overrides an assumption', async () => {
+    const { context, page: p, requests, errors } = await openHost('/two.html', 1024);
+    try {
+      const values = {};
+      for (const id of ['plain', 'pue']) {
+        const handle = await p.waitForSelector(`llm-footprint#${id} iframe`);
+        assert.equal(new URL(await handle.getAttribute('src')).searchParams.get('eid'), id);
+        const frame = await handle.contentFrame();
+        await frame.waitForSelector('[data-testid="result"][aria-busy="false"] [data-testid="energy-mean"]', {
+          timeout: 30000,
+        });
+        values[id] = num(await frame.textContent('[data-testid="energy-mean"]'));
+        await fitted(p, handle, frame);
+      }
+      // E = time x power x PUE (paper Eq. 1): doubling PUE doubles the energy (3 shown digits).
+      assert.ok(Math.abs(values.pue / values.plain - 2) < 0.01, `${values.pue} / ${values.plain}`);
+      assert.deepEqual(errors, []);
       assert.deepEqual(requests.foreign([app.origin, host.origin]), []);
     } finally {
       await context.close();
