@@ -109,6 +109,9 @@ class LlmFootprint extends HTMLElement {
       if (!this.style.display) this.style.display = 'block';
       iframe = document.createElement('iframe');
       iframe.setAttribute('loading', 'lazy');
+      // The embed never sees the host page's address and can never navigate or script it.
+      iframe.setAttribute('referrerpolicy', 'no-referrer');
+      iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
       Object.assign(iframe.style, { display: 'block', width: '100%', border: '0' });
       iframe.style.height = `${Number(this.getAttribute('height')) || 340}px`;
       root.append(iframe);

@@ -34,6 +34,12 @@ export const EMBED_KEYS = [
   'cb',
 ];
 
+/**
+ * The iframe sandbox: the embed runs its scripts (and its worker) in its own origin and may
+ * open the calculator in a new tab, but can never navigate or script the host page.
+ */
+export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
 /** The views an embed can show; any other view embeds the calculator's estimate. */
 export const EMBED_VIEWS = ['calc', 'compare'];
 
@@ -90,6 +96,7 @@ export function snippets(base, state, fields, id = 'llmfp-1') {
   const iframe =
     `<iframe src="${escapeAttr(src)}" title="${escapeAttr(`llm-footprint: ${title}`)}" ` +
     `width="100%" height="${state.view === 'compare' ? 480 : 340}" loading="lazy" data-llm-footprint ` +
+    `referrerpolicy="no-referrer" sandbox="${SANDBOX}" ` +
     `style="border:0;max-width:44rem"></iframe>\n` +
     `<script type="module" src="${escapeAttr(script)}"></script>`;
   const attrs = [];
