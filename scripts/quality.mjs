@@ -191,7 +191,7 @@ function fuzzArgs(name, seconds) {
     '-print_final_stats=1',
     `-artifact_prefix=${join(root, 'tests', 'fuzz', 'artifacts', `${target}-`)}`,
   ];
-  if (target === 'handle') args.push(`-dict=${join(root, 'tests', 'fuzz', 'json.dict')}`);
+  if (target === 'handle') args.push(`-dict=${join(root, 'tests', 'fuzz', 'json.dict')}`, '-max_len=16384');
   else args.push('-max_len=256');
   return args;
 }

@@ -1,5 +1,5 @@
 // Writes the seed corpus of the fuzz targets into tests/fuzz/corpus/<target>/ (committed):
-//   handle     every tests/fixtures/api request as JSON text ($include resolved), plus a
+//   handle     every tests/fixtures/api request up to 8 KB as JSON text ($include resolved), plus a
 //              few hand-made edge cases of the envelope;
 //   <op>, dataset  one-byte inputs 0..15 (each picks a fixture request unchanged, the
 //              valid path) and a few short mutation programs.
@@ -11,18 +11,12 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '..', 'fixtures', 'api');
 const corpus = join(here, 'corpus');
-const STRUCTURED = [
-  'estimate',
-  'scale',
-  'dea',
-  'rank',
-  'uncertainty',
-  'sensitivity',
-  'stats',
-  'attribute',
-  'validate_dataset',
-  'dataset',
-];
+// One structured target per op file (as tests/fuzz/CMakeLists.txt), plus the dataset target.
+const STRUCTURED = readdirSync(join(here, '..', '..', 'wasm-core', 'src', 'ops'))
+  .filter((f) => f.endsWith('.cpp') && f !== 'version.cpp')
+  .map((f) => f.replace(/\.cpp$/, ''))
+  .concat('dataset')
+  .sort();
 
 function resolveIncludes(value, baseDir) {
   if (Array.isArray(value)) return value.map((v) => resolveIncludes(v, baseDir));
@@ -42,13 +36,18 @@ function fresh(dir) {
   return dir;
 }
 
+const MAX_HANDLE_SEED = 8192;
 const handle = fresh(join(corpus, 'handle'));
 let n = 0;
 for (const file of readdirSync(fixtures)
   .filter((f) => f.endsWith('.json'))
   .sort()) {
   const request = JSON.parse(readFileSync(join(fixtures, file), 'utf8')).request;
-  writeFileSync(join(handle, file), JSON.stringify(resolveIncludes(request, fixtures)));
+  const text = JSON.stringify(resolveIncludes(request, fixtures));
+  // Requests that inline a whole dataset are left to the structured targets: as raw bytes
+  // they would only slow fuzz_handle down (and bloat the repository).
+  if (text.length > MAX_HANDLE_SEED) continue;
+  writeFileSync(join(handle, file), text);
   n++;
 }
 const edges = {
