@@ -74,10 +74,6 @@ TEST_CASE("DEA published cases and deaR results", "[dea][cases]") {
     const int n = static_cast<int>(c.at("dmus").size());
     for (const auto& [key, exp] : c.at("expected").items()) {
       const json& fm = exp.at("model");
-      if (fm.at("type") == "game") {
-        ++skipped;  // game cross-efficiency: not implemented (oracle-only values)
-        continue;
-      }
       json req = {{"op", "dea"},       {"dmus", c.at("dmus")},
                   {"inputs", c.at("inputs")}, {"outputs", c.at("outputs")},
                   {"model", request_model(fm)}};

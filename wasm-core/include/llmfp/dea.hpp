@@ -80,6 +80,16 @@ struct CrossResult {
 
 CrossResult cross(const Data& data, const CrossOptions& options);
 
+/// Game cross-efficiency (Liang, Wu, Cook & Zhu 2008), CRS, input orientation: the fixed
+/// point of the d-game iteration started from the simple cross-efficiency.
+struct GameResult {
+  lp::Status status = lp::Status::optimal;  // iteration_limit if it did not converge
+  Eigen::VectorXd e;                        // n: game cross-efficiency scores
+  int rounds = 0;
+};
+
+GameResult game(const Data& data);
+
 /// Bounds of each simple cross-efficiency entry over all optimal weights of the rating
 /// DMU: lo(d, j) = min E_dj and hi(d, j) = max E_dj subject to the weights being optimal
 /// for d (CRS/VRS, io/oo). Used to test arbitrary cross-efficiency, whose weights are

@@ -11,7 +11,7 @@
 
 namespace llmfp::dea {
 
-enum class ModelType { envelopment, multiplier, super, cross };
+enum class ModelType { envelopment, multiplier, super, cross, game };
 
 struct Model {
   ModelType type = ModelType::cross;  // the authors' set-up: cross-efficiency,

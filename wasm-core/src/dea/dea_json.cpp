@@ -49,7 +49,7 @@ json peers_of(const Table& t, const Eigen::VectorXd& lambda) {
 }
 
 json model_echo(const Model& m) {
-  static const char* kTypes[] = {"envelopment", "multiplier", "super", "cross"};
+  static const char* kTypes[] = {"envelopment", "multiplier", "super", "cross", "game"};
   json out = {{"type", kTypes[static_cast<int>(m.type)]},
               {"orientation", m.radial.orientation == Orientation::input ? "io" : "oo"},
               {"rts", rts_name(m.radial.rts)},
@@ -149,10 +149,12 @@ Model read_model(const Obj* model) {
   if (!model) return m;
   model->only({"type", "orientation", "rts", "method", "formulation", "self_appraisal",
                "epsilon", "lim_zhu", "return_matrix"});
-  const std::string type = model->choice_or("type", "cross", {"envelopment", "multiplier", "super", "cross"});
+  const std::string type =
+      model->choice_or("type", "cross", {"envelopment", "multiplier", "super", "cross", "game"});
   m.type = type == "envelopment" ? ModelType::envelopment
            : type == "multiplier" ? ModelType::multiplier
            : type == "super"      ? ModelType::super
+           : type == "game"       ? ModelType::game
                                   : ModelType::cross;
   const std::string o = model->choice_or("orientation", "io", {"io", "oo"});
   const std::string rts = model->choice_or("rts", "crs", {"crs", "vrs", "nirs", "ndrs"});
@@ -172,6 +174,9 @@ Model read_model(const Obj* model) {
   m.cross.self_appraisal = model->boolean_or("self_appraisal", true);
   m.cross.lim_zhu = model->boolean_or("lim_zhu", false);
   m.return_matrix = model->boolean_or("return_matrix", true);
+  if (m.type == ModelType::game && (m.radial.rts != Rts::crs || m.radial.orientation != Orientation::input)) {
+    fail(code::kInvalidValue, model->path(), "game cross-efficiency is available for rts \"crs\" and orientation \"io\" only");
+  }
   return m;
 }
 
@@ -206,6 +211,9 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
     if (!pos_in) fail(code::kInvalidValue, t.in_paths[j].empty() ? t.dmu_paths[j] : t.in_paths[j][0], "DMU " + quoted(t.dmus[j]) + " has no positive input: DEA needs at least one");
     if (!pos_out) fail(code::kInvalidValue, t.out_paths[j].empty() ? t.dmu_paths[j] : t.out_paths[j][0], "DMU " + quoted(t.dmus[j]) + " has no positive output: DEA needs at least one");
   }
+  if (model.type == ModelType::game && n > 200) {
+    fail(code::kTooLarge, "/dmus", "game cross-efficiency is limited to 200 DMUs (n^2 LPs per round), got " + std::to_string(n));
+  }
   if (model.type == ModelType::cross && n > kMaxCrossDmus) {
     fail(code::kTooLarge, "/dmus", "cross-efficiency is limited to " + std::to_string(kMaxCrossDmus) + " DMUs, got " + std::to_string(n));
   }
@@ -238,8 +246,19 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
   return warnings;
 }
 
+static json game_result(const Table& t) {
+  const GameResult g = game(t.data);
+  std::vector<double> scores(g.e.data(), g.e.data() + g.e.size());
+  return {{"scores", vec(g.e)},
+          {"ranks", competition_ranks(scores, true)},
+          {"status", json::array({lp::to_string(g.status)})},
+          {"rounds", g.rounds}};
+}
+
 json run(const Table& t, const Model& m) {
-  json out = m.type == ModelType::cross ? cross_result(t, m) : radial_result(t, m);
+  json out = m.type == ModelType::cross  ? cross_result(t, m)
+             : m.type == ModelType::game ? game_result(t)
+                                         : radial_result(t, m);
   out["model"] = model_echo(m);
   out["dmus"] = t.dmus;
   out["input_names"] = t.input_names;
