@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
-import { previewHeaders, serviceWorker } from './web/src/embed/vite-plugin.mjs';
+import { previewHeaders, securityHeaders, serviceWorker } from './web/src/embed/vite-plugin.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const wasmDir = resolve(root, process.env.LLMFP_WASM_DIR ?? 'build/wasm/dist');
@@ -42,7 +42,9 @@ export default defineConfig({
     preact({ prerender: { enabled: false } }),
     // dist/sw.js: the service worker with the list of every built file (offline use).
     serviceWorker({ template: resolve(root, 'web/src/sw.js') }),
-    // `vite preview` (npm start) sends the CSP and other headers of dist/_headers.
+    // Built pages get the CSP <meta>, dist/_headers the HTTP headers (README "Embedding");
+    // `vite preview` (npm start) sends those headers.
+    securityHeaders(),
     previewHeaders(),
   ],
 });

@@ -9,7 +9,14 @@ import { test } from 'node:test';
 
 import { EMBED_ID, EMBED_KEYS, appUrl, embedState, embedUrl, snippets } from '../../web/src/embed/links.js';
 import { versionStatus } from '../../web/src/embed/versions.js';
-import { headersFor, parseHeaders, precacheList, writeServiceWorker } from '../../web/src/embed/vite-plugin.mjs';
+import {
+  csp,
+  headersFile,
+  headersFor,
+  parseHeaders,
+  precacheList,
+  writeServiceWorker,
+} from '../../web/src/embed/vite-plugin.mjs';
 import { coreFields } from '../../web/src/state/fields.js';
 import { decode, defaults } from '../../web/src/state/url-state.js';
 
@@ -141,4 +148,17 @@ test('the service worker lists every built file but metadata, schemas and datase
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the generated _headers: frame-ancestors self for the app, * for the embed only, the same policy otherwise', () => {
+  const rules = parseHeaders(headersFile());
+  const policy = (path) => headersFor(rules, path)['content-security-policy'];
+  assert.equal(policy('/'), csp("'self'"));
+  assert.equal(policy('/index.html'), csp("'self'"));
+  assert.equal(policy('/embed.html'), csp('*'));
+  assert.equal(csp(), csp('*').replace('; frame-ancestors *', ''));
+  assert.match(policy('/assets/worker-x.js'), /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal(headersFor(rules, '/embed.js')['access-control-allow-origin'], '*');
+  for (const path of ['/', '/embed.html', '/assets/a.js', '/sw.js'])
+    assert.ok(!/unsafe-inline|'unsafe-eval'/.test(policy(path)), path);
 });
