@@ -29,7 +29,7 @@ function Snippet({ id, label, hint, text }) {
         id={id}
         ref={ref}
         readOnly
-        rows={text.split('\n').length + 2}
+        rows={Math.max(5, text.split('\n').length + 2)}
         aria-describedby={`${id}-hint`}
         value={text}
       />
