@@ -1,0 +1,344 @@
+// The uncertainty / sensitivity request (request_json.hpp): the estimate request's
+// dataset, selection and overrides resolved by the footprint engine (footprint/overrides),
+// then the "uncertain" object (spec_json.cpp) applied to each selected (model, prompt).
+#include "request_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "../footprint/overrides.hpp"
+#include "spec_json.hpp"
+
+namespace llmfp::uq {
+
+namespace {
+
+/// Rows x draws one request may ask for (memory ~ 100 bytes per draw and row).
+constexpr double kMaxTotalDraws = 2e6;
+
+struct Context {
+  const Obj& request;
+  footprint::Overrides ov;
+  footprint::References refs;
+  std::optional<Obj> uncertain;
+  HostSpread hosts;
+  bool ranges = false;
+  std::set<std::string> notes;
+};
+
+std::optional<double> class_gpus(const Context& cx, const std::string& size_class) {
+  if (!cx.refs.hardware) return std::nullopt;
+  const Arr classes = cx.refs.hardware->array("size_classes");
+  for (std::size_t k = 0; k < classes.size(); ++k) {
+    const Obj sc = classes.object(k);
+    if (sc.raw().value("id", "") == size_class) return sc.number("gpus", Range::positive());
+  }
+  return std::nullopt;
+}
+
+void read_latency(Context& cx, CaseRequest& cr) {
+  const auto& q = cr.c.prompt;
+  json j = {{"name", "latency_speed"}, {"dist", "copula"}, {"default", true},
+            {"ttft_s", std::vector<double>(q.ttft_s.begin(), q.ttft_s.end())},
+            {"tps", std::vector<double>(q.tps.begin(), q.tps.end())},
+            {"source", "paper v6: Gaussian copula of latency and speed"}};
+  if (cx.uncertain && cx.uncertain->has("latency_speed")) {
+    const Obj spec = cx.uncertain->object("latency_speed");
+    const std::string dist = spec.choice("dist", {"copula", "fixed", "default"});
+    if (dist == "copula") {
+      spec.only({"dist", "rho"});
+    } else {
+      spec.only({"dist"});
+    }
+    cr.u.copula = dist != "fixed";
+    cr.u.rho = spec.number_or("rho", cr.u.rho, Range::closed(-0.999, 0.999));
+    j["default"] = dist == "default";
+    if (dist == "fixed") j = {{"name", "latency_speed"}, {"dist", "fixed"}, {"default", false}};
+  }
+  if (cr.u.copula) j["rho"] = cr.u.rho;
+  cr.inputs.push_back(std::move(j));
+}
+
+void read_scalars(Context& cx, CaseRequest& cr, bool have_gpus) {
+  for (std::size_t i = 0; i < kScalarInputs.size(); ++i) {
+    const char* name = kScalarInputs[i];
+    const double nominal = nominal_value(cr.c, i);
+    std::string source;
+    const auto fallback = default_scalar(i, nominal, cx.hosts, have_gpus, &source);
+    SpecResult sr{Distribution::fixed(nominal), false};
+    if (cx.uncertain && cx.uncertain->has(name)) {
+      sr = read_scalar(cx.uncertain->raw()[name], cx.uncertain->at(name), i, nominal, fallback);
+    } else if (cx.ranges && fallback) {
+      sr = {*fallback, true};
+    } else if (cx.ranges && (i == kBatch || i == kPue || i == kWueSite)) {
+      cx.notes.insert(std::string(name) + " kept fixed: its default range needs the " +
+                      (i == kBatch ? "hardware" : "hosts") + " dataset in the request");
+    }
+    const bool moves = !(sr.dist.is_fixed() && sr.dist.low() == nominal);
+    if ((i == kBatch || i == kGpus) && moves && !have_gpus) {
+      fail(code::kMissingField, pointer_child(cx.refs.root, "hardware"),
+           std::string("uncertain.") + name +
+               " needs the hardware dataset (GPU count of the size class) in the request field "
+               "\"hardware\"");
+    }
+    if ((i == kBatch || i == kGpus) && moves) {
+      cx.notes.insert("batch size and GPU count: utilisation U = G D / (N B) with D scaled "
+                      "by the paper's batch-size appendix (Large, H100) for every class");
+    }
+    cr.u.scalar[i] = sr.dist;
+    cr.inputs.push_back(describe_scalar(i, sr.dist, nominal, sr.by_default,
+                                        sr.by_default ? source : std::string()));
+  }
+}
+
+// The provider of `host` in the regions dataset, or of the name asked.
+std::optional<Obj> find_provider(const Obj& regions, const std::string& host,
+                                 const std::optional<std::string>& asked) {
+  const Arr list = regions.array("providers");
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const Obj p = list.object(k);
+    if (asked) {
+      if (p.string("provider") == *asked) return p;
+      continue;
+    }
+    if (!p.has("hosts")) continue;
+    for (const auto& h : p.array("hosts").strings()) {
+      if (h == host) return p;
+    }
+  }
+  return std::nullopt;
+}
+
+void read_region(Context& cx, CaseRequest& cr) {
+  const bool asked = cx.uncertain && cx.uncertain->has("region");
+  if (!asked && !cx.ranges) return;
+  std::string dist = "default";
+  std::optional<Obj> spec;
+  if (asked) {
+    spec = cx.uncertain->object("region");
+    dist = spec->choice("dist", {"choice", "fixed", "default"});
+    if (dist == "fixed") {
+      spec->only({"dist"});
+      return;
+    }
+    spec->only({"dist", "provider", "regions", "weights"});
+  }
+  const std::string where = asked ? spec->path() : cx.request.at("preset");
+  if (!cx.refs.regions) {
+    if (!asked) {
+      cx.notes.insert("region kept fixed: needs the regions dataset");
+      return;
+    }
+    fail(code::kMissingField, pointer_child(cx.refs.root, "regions"),
+         "uncertain.region needs the regions dataset in the request field \"regions\"");
+  }
+  std::optional<std::string> name;
+  if (spec && spec->has("provider")) name = spec->string("provider");
+  const auto provider = find_provider(*cx.refs.regions, cr.host, name);
+  if (!provider) {
+    if (!asked) {
+      cx.notes.insert("region kept fixed for host " + cr.host + ": no regions in the dataset");
+      return;
+    }
+    fail(name ? code::kUnknownValue : code::kInvalidValue,
+         name ? spec->at("provider") : spec->path(),
+         name ? "the regions dataset has no provider \"" + *name + "\""
+              : "host \"" + cr.host + "\" has no regions in the regions dataset; name a \"provider\"");
+  }
+  const Arr all = provider->array("regions");
+  std::vector<std::string> wanted;
+  if (spec && spec->has("regions")) wanted = spec->array("regions").strings();
+  std::vector<RegionOption> options;
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const Obj reg = all.object(k);
+    const std::string rn = reg.string("region");
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), rn) == wanted.end()) continue;
+    options.push_back({rn, reg.number("wue_source_l_per_kwh", Range::closed(0, 100)),
+                       reg.number("cif_kg_per_kwh", Range::closed(0, 5)),
+                       reg.number_or("weight", 1.0, Range::positive())});
+  }
+  for (std::size_t k = 0; k < wanted.size(); ++k) {
+    const bool found = std::any_of(options.begin(), options.end(),
+                                   [&](const RegionOption& o) { return o.name == wanted[k]; });
+    if (!found) {
+      fail(code::kUnknownValue, pointer_child(spec->at("regions"), k),
+           "region \"" + wanted[k] + "\" is not a region of " + provider->string("provider"));
+    }
+  }
+  if (options.size() < 2) {
+    fail(code::kInvalidValue, where,
+         "a region choice needs at least two regions (use overrides.region for one)");
+  }
+  if (spec && spec->has("weights")) {
+    const Arr w = spec->array("weights");
+    if (w.size() != options.size()) {
+      fail(code::kInvalidValue, w.path(), "weights must have one entry per region (" +
+                                              std::to_string(options.size()) + ")");
+    }
+    const auto values = w.numbers(Range::positive());
+    for (std::size_t k = 0; k < options.size(); ++k) options[k].weight = values[k];
+  }
+  for (std::size_t i : {std::size_t{kWueSource}, std::size_t{kCif}}) {
+    if (!cr.u.scalar[i].is_fixed()) {
+      fail(code::kInvalidValue, where,
+           std::string("the region sets WUE_source and CIF together: do not also give ") +
+               kScalarInputs[i] + " a range");
+    }
+  }
+  cr.u.regions = options;
+  // The model drops the two scalar inputs the region replaces (uncertainty_footprint.hpp).
+  auto& list = cr.inputs;
+  list.erase(std::remove_if(list.begin(), list.end(), [](const json& j) {
+               return j["name"] == "wue_source_l_per_kwh" || j["name"] == "cif_kg_per_kwh";
+             }), list.end());
+  json names = json::array(), weights = json::array();
+  for (const auto& o : options) {
+    names.push_back(o.name);
+    weights.push_back(o.weight);
+  }
+  cr.inputs.push_back({{"name", "region"}, {"dist", "choice"},
+                       {"provider", provider->string("provider")}, {"options", names},
+                       {"weights", weights}, {"default", dist == "default"},
+                       {"nominal", {{"wue_source_l_per_kwh", cr.c.assumptions.mult.wue_source_l_per_kwh},
+                                    {"cif_kg_per_kwh", cr.c.assumptions.mult.cif_kg_per_kwh}}},
+                       {"source", "regions dataset: the provider's regions and weights"}});
+}
+
+CaseRequest make_case(Context& cx, const dataset::ModelRow& m, const dataset::PromptRow& p,
+                      const Request& r) {
+  CaseRequest cr;
+  const auto res = footprint::resolve(m, cx.ov, cx.refs, cx.request.at("overrides"));
+  cr.model = m.model;
+  cr.company = m.company;
+  cr.host = res.host;
+  cr.prompt = p.prompt;
+  cr.reference = p.reference;
+  cr.c.prompt = footprint::resolve_prompt(p.inputs, cx.ov);
+  cr.c.assumptions = res.assumptions;
+  cr.c.w_max = r.w_max;
+  cr.c.rho = r.rho;
+  const auto gpus = res.gpus ? res.gpus : class_gpus(cx, res.size_class);
+  cr.c.gpus = gpus.value_or(0.0);
+  cr.c.batch_size = res.batch_size.value_or(8.0);
+  cr.c.basis.coded = res.assumptions.util;
+  cr.c.basis.coded_gpus = cr.c.gpus;
+  cr.c.basis.coded_batch = cr.c.batch_size;
+  cr.u = nominal_uncertainty(cr.c);
+  read_latency(cx, cr);
+  read_scalars(cx, cr, gpus.has_value());
+  read_region(cx, cr);
+  return cr;
+}
+
+void check_uncertain_keys(const Obj& u) {
+  for (auto it = u.raw().begin(); it != u.raw().end(); ++it) {
+    const std::string& key = it.key();
+    const bool known = key == "latency_speed" || key == "region" ||
+                       std::any_of(kScalarInputs.begin(), kScalarInputs.end(),
+                                   [&key](const char* n) { return key == n; });
+    if (!known) {
+      std::string list = "latency_speed, region";
+      for (const char* n : kScalarInputs) list += std::string(", ") + n;
+      fail(code::kUnknownField, u.at(key), "unknown assumption \"" + key + "\"; known: " + list);
+    }
+  }
+}
+
+}  // namespace
+
+Request read_request(const Obj& req, bool is_uncertainty) {
+  if (is_uncertainty) {
+    req.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
+              "preset", "uncertain", "draws", "seed", "bins", "scale"});
+  } else {
+    req.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
+              "preset", "uncertain", "draws", "seed", "bins"});
+  }
+  Request r;
+  const auto d = dataset::load_footprint(req.object("dataset").raw(), req.at("dataset"));
+  if (auto m = req.object_opt("method")) {
+    m->only({"estimator", "rho", "w_max"});
+    m->choice_or("estimator", "v6", {"v6"});
+    r.rho = m->number_or("rho", r.rho, Range::closed(-0.999, 0.999));
+    r.w_max = m->number_or("w_max", r.w_max, Range::unit());
+  }
+  r.preset = req.choice_or("preset", "paper", {"paper", "ranges"});
+  r.draws = static_cast<std::size_t>(req.integer_or("draws", 10000, 2, 200000));
+  r.seed = static_cast<std::uint64_t>(req.integer_or("seed", 0, 0, 9007199254740991LL));
+  r.bins = static_cast<std::size_t>(req.integer_or("bins", 40, 1, 200));
+  if (auto s = req.object_opt("scale")) {
+    s->only({"queries"});
+    r.queries = s->number("queries", Range::closed(1, 1e15));
+  }
+  Context cx{req, {}, {req.object_opt("hardware"), req.object_opt("hosts"), req.object_opt("regions"), req.path()},
+             req.object_opt("uncertain"), {}, r.preset == "ranges", {}};
+  if (auto o = req.object_opt("overrides")) cx.ov = footprint::read_overrides(*o);
+  if (cx.uncertain) check_uncertain_keys(*cx.uncertain);
+  cx.hosts = host_spread(cx.refs.hosts);
+
+  std::vector<std::string> models, prompts;
+  if (auto sel = req.object_opt("select")) {
+    sel->only({"models", "prompts"});
+    if (auto a = sel->array_opt("models")) models = a->strings();
+    if (auto a = sel->array_opt("prompts")) prompts = a->strings();
+  }
+  const auto wanted = [](const std::vector<std::string>& list, const std::string& name) {
+    return list.empty() || std::find(list.begin(), list.end(), name) != list.end();
+  };
+  for (std::size_t k = 0; k < models.size(); ++k) {
+    const bool found = std::any_of(d.models.begin(), d.models.end(),
+                                   [&](const dataset::ModelRow& m) { return m.model == models[k]; });
+    if (!found) {
+      fail(code::kUnknownValue, pointer_child(req.at("select") + "/models", k),
+           "model \"" + models[k] + "\" is not in the dataset");
+    }
+  }
+  std::vector<std::pair<const dataset::ModelRow*, const dataset::PromptRow*>> rows;
+  for (const auto& m : d.models) {
+    if (!wanted(models, m.model)) continue;
+    for (const auto& p : m.prompts) {
+      if (wanted(prompts, p.prompt)) rows.emplace_back(&m, &p);
+    }
+  }
+  if (rows.empty()) fail(code::kInvalidValue, req.at("select"), "the selection matches no (model, prompt) row");
+  if (static_cast<double>(rows.size()) * static_cast<double>(r.draws) > kMaxTotalDraws) {
+    fail(code::kTooLarge, req.at("draws"),
+         std::to_string(rows.size()) + " rows x " + std::to_string(r.draws) +
+             " draws is more than the limit of 2,000,000 per request; select fewer rows");
+  }
+  for (const auto& [m, p] : rows) r.cases.push_back(make_case(cx, *m, *p, r));
+  for (const auto& n : cx.notes) r.notes.push_back(n);
+  for (const auto& w : d.warnings) r.notes.push_back(w.message + " (at " + w.path + ")");
+  return r;
+}
+
+json summary_json(const Summary& s) {
+  return {{"mean", s.mean}, {"sd", s.sd}, {"min", s.min}, {"max", s.max},
+          {"p5", s.percentiles[0]}, {"p25", s.percentiles[1]}, {"p50", s.percentiles[2]},
+          {"p75", s.percentiles[3]}, {"p95", s.percentiles[4]},
+          {"histogram", {{"lo", s.histogram.lo}, {"hi", s.histogram.hi},
+                         {"counts", s.histogram.counts}}}};
+}
+
+json method_json(const Request& r) {
+  return {{"estimator", "v6"}, {"sampling", "monte_carlo"}, {"draws", r.draws},
+          {"seed", r.seed}, {"rho", r.rho}, {"w_max", r.w_max}, {"preset", r.preset},
+          {"bins", r.bins}};
+}
+
+json row_head(const CaseRequest& c) {
+  json j = {{"model", c.model}, {"company", c.company}, {"host", c.host}, {"prompt", c.prompt},
+            {"output_tokens", c.c.prompt.output_tokens}, {"inputs", c.inputs}};
+  if (c.reference) {
+    j["reference"] = {{"energy_wh_mean", c.reference->energy_wh_mean},
+                      {"energy_wh_sd", c.reference->energy_wh_sd},
+                      {"water_ml_mean", c.reference->water_ml_mean},
+                      {"water_ml_sd", c.reference->water_ml_sd},
+                      {"carbon_g_mean", c.reference->carbon_g_mean},
+                      {"carbon_g_sd", c.reference->carbon_g_sd}};
+  }
+  return j;
+}
+
+}  // namespace llmfp::uq
