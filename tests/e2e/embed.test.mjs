@@ -277,3 +277,51 @@ describe('"Embed this" in the app', () => {
     }
   });
 });
+
+describe('the embed page itself', () => {
+  for (const query of [
+    'embed.html?v=1&model=GPT-4.1&ds=paper-v6%402025-10-26&eid=a',
+    'embed.html?v=1&view=compare&prompt=long&cmetric=water&eid=b',
+    'embed.html?v=1&ds=snapshot%402025-10-26&model=o3&eid=c',
+  ]) {
+    test(`axe-core finds no serious or critical violation: ${query}`, async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+      const requests = recordRequests(context);
+      const p = await context.newPage();
+      try {
+        await p.goto(`${app.url}${query}`);
+        await p.waitForSelector('[data-testid="result"][aria-busy="false"]', { timeout: 30000 });
+        await p.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+        const violations = await p.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id);
+        });
+        assert.deepEqual(violations, []);
+        // No horizontal scroll at 320 px (a table scrolls inside its own box).
+        assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
+        assert.deepEqual(requests.foreign([app.origin]), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('garbage in an embed URL gives the defaults, a notice naming each setting, never a blank frame', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await p.goto(`${app.url}embed.html?v=x&prompt=huge&pue=-4&out=1e99&zzz=1&view=%00&eid=${'e'.repeat(500)}`);
+      await p.waitForSelector('[data-testid="result"][aria-busy="false"] [data-testid="energy-mean"]', {
+        timeout: 30000,
+      });
+      const notice = await p.textContent('.embed-root ul.notice');
+      for (const name of ['version', 'prompt', 'pue', 'out', 'zzz', 'view']) assert.match(notice, new RegExp(name));
+      assert.equal(await p.textContent('[data-testid="model"]'), "GPT-4o (Mar '25)");
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
