@@ -25,6 +25,7 @@ constexpr OpEntry kOps[] = {
     {"dea", &ops::dea},                 {"rank", &ops::rank},
     {"uncertainty", &ops::uncertainty}, {"sensitivity", &ops::sensitivity},
     {"stats", &ops::stats},             {"attribute", &ops::attribute},
+    {"import", &ops::import_measurements}, {"export", &ops::export_measurements},
 };
 
 json error_envelope(const json& op, const std::vector<Issue>& issues) {

@@ -17,5 +17,7 @@ json uncertainty(const Obj& request);       // joint Monte Carlo over uncertain 
 json sensitivity(const Obj& request);       // Sobol indices and tornado
 json stats(const Obj& request);             // ANOVA, Tukey HSD, Welch t-test
 json attribute(const Obj& request);         // hardware attribution across hosts
+json import_measurements(const Obj& request);  // op "import": user CSV/JSON -> dataset
+json export_measurements(const Obj& request);  // op "export": dataset -> import CSV
 
 }  // namespace llmfp::ops
