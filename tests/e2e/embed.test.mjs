@@ -308,6 +308,7 @@ describe('the embed page itself', () => {
 
   test('garbage in an embed URL gives the defaults, a notice naming each setting, never a blank frame', async () => {
     const context = await browser.newContext();
+    const requests = recordRequests(context);
     const p = await context.newPage();
     const errors = [];
     p.on('pageerror', (e) => errors.push(e.message));
@@ -320,6 +321,7 @@ describe('the embed page itself', () => {
       for (const name of ['version', 'prompt', 'pue', 'out', 'zzz', 'view']) assert.match(notice, new RegExp(name));
       assert.equal(await p.textContent('[data-testid="model"]'), "GPT-4o (Mar '25)");
       assert.deepEqual(errors, []);
+      assert.deepEqual(requests.foreign([app.origin]), []);
     } finally {
       await context.close();
     }
