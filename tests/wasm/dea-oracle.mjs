@@ -196,8 +196,8 @@ export function crossEfficiency(h, X, Y, { orientation = 'io', rts = 'crs', meth
       maximize = method === 'benevolent';
     } else {
       A.push(io ? sumDen : sumNum, io ? fd.num.map((v, i) => v - t * fd.den[i]) : fd.den.map((v, i) => v - t * fd.num[i]));
-      rowLo.push(1, 0);
-      rowHi.push(1, 0);
+      rowLo.push(n - 1, 0); // a mean of 1, not a sum: O(1) activities for HiGHS's tolerances
+      rowHi.push(n - 1, 0);
       c = io ? sumNum : sumDen;
       maximize = (method === 'benevolent') === io;
     }
