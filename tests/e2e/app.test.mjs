@@ -223,6 +223,21 @@ describe('other views', () => {
     await page.close();
   });
 
+  test('my own traffic: a year is N queries times the per-query mean; a mix must add up to 100 %', async () => {
+    const calc = await open('?model=o3&prompt=medium');
+    const perQuery = (await means(calc)).energy;
+    await calc.close();
+    const page = await open('?view=scale&model=o3&sq=2000000&sdays=365&sshort=0&smedium=100&slong=0');
+    await page.waitForSelector('.scale-totals tbody tr', { timeout: 20000 });
+    const mean = parse(await page.textContent('.scale-totals tbody tr:first-child td:nth-child(3)'));
+    const expected = (perQuery * 2e6 * 365) / 1e6; // Wh -> MWh
+    assert.ok(Math.abs(mean / expected - 1) < 0.01, `${mean} MWh vs ${expected} (displayed to 3 digits)`);
+    await page.fill('input[name="smedium"]', '90');
+    await page.waitForSelector('p.error[role="alert"]');
+    assert.match(await page.textContent('p.error[role="alert"]'), /add up to 100 %/);
+    await page.close();
+  });
+
   test('show the work substitutes the numbers step by step', async () => {
     const page = await open('?view=work');
     await page.waitForFunction(() => document.querySelectorAll('code.eq').length >= 8, null, { timeout: 20000 });

@@ -4,11 +4,13 @@ import { App } from './app.jsx';
 import { registerServiceWorker } from './embed/register-sw.js';
 import { engine } from './engine/engine.js';
 import { coreFields } from './state/fields.js';
-import { initStore } from './state/store.js';
+import { getState, initStore } from './state/store.js';
 import './styles.css';
-import { featureFields } from './views.js';
+import { featureFields, views } from './views.js';
 
 initStore({ ...coreFields, ...featureFields });
+// Fetch the current view's code while the datasets load (the module is then cached).
+(views.find((v) => v.id === getState().view) ?? views[0])?.load().catch(() => {});
 render(<App />, document.getElementById('app'));
 // Start the engine worker right after the first render, so the wasm compiles while the
 // datasets load; the page never waits for it.

@@ -35,7 +35,7 @@ export function methodOf(state) {
 }
 
 /** Which helper datasets the overrides need. */
-function helperRefs(overrides, refs) {
+export function helperRefs(overrides, refs) {
   const out = {};
   if ((overrides.hardware || overrides.size_class || overrides.gpus || overrides.batch_size) && refs.hardware)
     out.hardware = refs.hardware;

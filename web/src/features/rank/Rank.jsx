@@ -78,13 +78,10 @@ function Settings({ state, setState }) {
 }
 
 function Explain({ row, all }) {
-  if (!row) return <p class="muted">Choose a model in the chart or the table to see why it ranks where it does.</p>;
-  const weights = row.weights
-    ? Object.entries(row.weights.inputs ?? row.weights).filter(([, v]) => typeof v === 'number')
-    : [];
-  const peers = (row.peers ?? []).map((p) =>
-    typeof p === 'string' ? { model: p } : { model: p.model ?? p.dmu ?? p.name, lambda: p.lambda ?? p.weight },
-  );
+  if (!row) return <p class="muted">Choose a model in the table or the scatter to see why it ranks where it does.</p>;
+  const inputWeights = Object.entries(row.weights?.inputs ?? {}).filter(([, v]) => typeof v === 'number');
+  const outputWeights = Object.entries(row.weights?.outputs ?? {}).filter(([, v]) => typeof v === 'number');
+  const peers = row.peers ?? [];
   return (
     <section aria-labelledby="explain-h" class="panel" data-testid="explain">
       <h2 id="explain-h">
@@ -92,28 +89,31 @@ function Explain({ row, all }) {
       </h2>
       <p>
         Cross-efficiency score <strong>{num(row.score)}</strong>: the average of how efficient {row.model} looks under
-        every model's own best weights
-        {row.simple !== undefined && (
-          <>
-            {' '}
-            (under its own weights alone: {num(row.simple)}
-            {row.efficient ? ', efficient' : ''})
-          </>
-        )}
-        .
+        the weights every model picks for itself. Under its own best weights alone it scores {num(row.simple)}
+        {row.efficient ? ', so it is on the efficient frontier' : ''}.
       </p>
-      {weights.length > 0 && (
+      {inputWeights.length > 0 && (
         <p>
-          Its own optimal weights: {weights.map(([k, v]) => `${k} ${num(v)}`).join(', ')}
-          {row.weights.output !== undefined && `; output ${num(row.weights.output)}`}.
+          Its own weights (per unit of each input): {inputWeights.map(([k, v]) => `${k} ${num(v)}`).join(', ')}; output{' '}
+          {outputWeights.map(([k, v]) => `${k} ${num(v)}`).join(', ')}. A weight of 0 means the input did not count in
+          its favour.
         </p>
       )}
       {peers.length > 0 && (
         <p>
-          Efficient peers it is compared with:{' '}
+          Efficient peers it is measured against:{' '}
           {peers.map((p) => (p.lambda !== undefined ? `${p.model} (λ = ${num(p.lambda)})` : p.model)).join(', ')}.
         </p>
       )}
+      <h3>Its inputs and output</h3>
+      <ul>
+        {Object.entries(row.inputs).map(([k, v]) => (
+          <li key={k}>
+            {k}: {num(v)}
+          </li>
+        ))}
+        <li>intelligence index: {num(row.output)}</li>
+      </ul>
     </section>
   );
 }
@@ -123,7 +123,7 @@ export default function Rank({ state, setState, data }) {
   const ranked = readRank(result);
   const rows = [...(ranked?.rows ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || b.score - a.score);
   const selected = rows.find((r) => r.model === state.rsel);
-  const energyOf = (r) => r.inputs.energy ?? r.inputs.energy_wh ?? r.inputs.energy_wh_mean;
+  const energyOf = (r) => r.inputs.energy_wh;
   const caption = `Cross-efficiency score of ${rows.length} models (higher is more eco-efficient); efficient models are marked.`;
   const points = rows
     .filter((r) => Number.isFinite(energyOf(r)) && Number.isFinite(r.output))
@@ -240,8 +240,7 @@ export default function Rank({ state, setState, data }) {
       {rows.length > 0 && <Explain row={selected} all={rows} />}
       {ranked?.excluded?.length > 0 && (
         <p class="muted">
-          Left out (no intelligence score):{' '}
-          {ranked.excluded.map((x) => (typeof x === 'string' ? x : x.model)).join(', ')}.
+          Left out: {ranked.excluded.map((x) => (x.reason ? `${x.model} (${x.reason})` : x.model)).join('; ')}.
         </p>
       )}
     </article>

@@ -1,23 +1,27 @@
 // The `rank` request of the Rank view and a reader of its result (README "Eco-efficiency
-// ranking"): the engine builds the DMUs (models) from the footprint dataset itself.
-import { methodOf, overridesOf } from '../../lib/requests.js';
+// ranking"): the engine builds the DMUs (models) from the footprint dataset through
+// `estimate`, so every override of the calculator moves the ranking.
+import { helperRefs, methodOf, overridesOf } from '../../lib/requests.js';
 
-/** URL input names -> the engine's input names. */
+/** URL input names -> the engine's input names and labels. */
 export const RANK_INPUT_NAMES = {
-  energy: { id: 'energy', label: 'Energy per query (Wh)' },
+  energy: { id: 'energy_wh', label: 'Energy per query (Wh)' },
   pue: { id: 'pue', label: 'PUE' },
-  wue_site: { id: 'wue_site', label: 'On-site water (WUE site)' },
-  wue_source: { id: 'wue_source', label: 'Electricity water (WUE source)' },
-  cif: { id: 'cif', label: 'Carbon intensity (CIF)' },
+  wue_site: { id: 'wue_site_l_per_kwh', label: 'On-site water (WUE site)' },
+  wue_source: { id: 'wue_source_l_per_kwh', label: 'Electricity water (WUE source)' },
+  cif: { id: 'cif_kg_per_kwh', label: 'Carbon intensity (CIF)' },
 };
 
 export function rankRequest(state, data) {
+  const overrides = overridesOf(state);
+  delete overrides.output_tokens;
   const req = {
     op: 'rank',
     dataset: data.refs.dataset,
     inputs: state.rin.map((k) => RANK_INPUT_NAMES[k].id),
     output: 'aa_intelligence_index',
     model: {
+      type: 'cross',
       orientation: state.rorient,
       rts: state.rrts,
       method: state.rmethod,
@@ -25,29 +29,39 @@ export function rankRequest(state, data) {
     },
     method: methodOf(state),
   };
-  const overrides = overridesOf(state);
-  delete overrides.output_tokens;
   if (Object.keys(overrides).length) req.overrides = overrides;
-  return req;
+  return { ...req, ...helperRefs(overrides, data.refs) };
 }
 
+const byName = (names, values) => Object.fromEntries((names ?? []).map((n, j) => [n, values?.[j]]));
+
 /**
- * Normalises the rank result to {rows: [{model, score, rank, efficient, inputs, output, weights, peers}], excluded, notes}.
+ * Normalises the rank result to {rows: [{model, score, rank, simple, efficient, inputs, output,
+ * weights: {inputs: {name: w}, outputs: {name: w}}, peers: [{model, lambda}]}], excluded, notes}.
  */
 export function readRank(result) {
   if (!result) return null;
-  const list = result.rows ?? result.models ?? result.ranking ?? [];
-  const rows = list.map((r) => ({
-    model: r.model ?? r.dmu ?? r.name,
-    score: r.score ?? r.cross_efficiency ?? r.cross_score,
-    rank: r.rank,
-    simple: r.simple_efficiency ?? r.efficiency ?? r.ccr ?? r.self_score,
-    efficient: r.efficient ?? (r.simple_efficiency ?? r.efficiency) >= 1 - 1e-9,
-    inputs: r.inputs ?? r.input_values ?? {},
-    output: r.output ?? r.output_value ?? r.aa_intelligence_index,
-    weights: r.weights ?? null,
-    peers: r.peers ?? [],
-  }));
-  const excluded = result.excluded ?? result.left_out ?? [];
-  return { rows, excluded, notes: result.notes ?? [], inputNames: result.input_names, outputName: result.output_name };
+  const dea = result.dea ?? {};
+  const inNames = dea.input_names ?? [];
+  const outNames = dea.output_names ?? [];
+  const data = dea.data ?? {};
+  const rows = (result.models ?? []).map((model, i) => {
+    const simple = dea.efficiency?.[i];
+    return {
+      model,
+      score: result.scores?.[i],
+      rank: result.ranks?.[i],
+      simple,
+      efficient: simple !== undefined && simple >= 1 - 1e-9,
+      inputs: byName(inNames, data.inputs?.[i]),
+      output: data.outputs?.[i]?.[0],
+      weights: dea.weights
+        ? { inputs: byName(inNames, dea.weights.inputs?.[i]), outputs: byName(outNames, dea.weights.outputs?.[i]) }
+        : null,
+      peers: (dea.peers?.[i] ?? []).map((p) => ({ model: p.dmu ?? p.model, lambda: p.lambda })),
+      maverick: dea.maverick?.[i],
+    };
+  });
+  const excluded = (result.excluded ?? []).map((x) => (typeof x === 'string' ? { model: x } : x));
+  return { rows, excluded, notes: [...(result.notes ?? []), ...(dea.warnings ?? [])] };
 }

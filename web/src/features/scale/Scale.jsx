@@ -6,7 +6,7 @@ import { NumberField, RadioGroup } from '../../components/fields.jsx';
 import { ExportButtons } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
-import { compact, count, num } from '../../lib/format.js';
+import { compact, count, num, num4 } from '../../lib/format.js';
 import { chosenModel } from '../../lib/requests.js';
 import { ModelPicker } from '../calculator/ModelPicker.jsx';
 import { paperEquivalences } from './paper-totals.js';
@@ -150,6 +150,58 @@ function PaperCheck({ preset, totals, constants }) {
   );
 }
 
+function EquivalenceList({ list, testid }) {
+  if (!list?.length) return null;
+  return (
+    <ul data-testid={testid}>
+      {list.map((e) => (
+        <li key={e.id} data-id={e.id} title={e.source}>
+          {e.label}:{' '}
+          <strong>
+            {e.high !== undefined && e.high !== e.low ? `${count(e.low)} – ${count(e.high)}` : count(e.mean)}
+          </strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const DAY_UNITS = [
+  { key: 'energy_wh', label: 'Energy', unit: 'Wh' },
+  { key: 'water_ml', label: 'Water', unit: 'mL' },
+  { key: 'carbon_g', label: 'Carbon', unit: 'g CO₂e' },
+];
+
+function Day({ day, isPreset }) {
+  if (!day) return null;
+  const rows = DAY_UNITS.map((u) => ({ ...u, v: day[u.key] }));
+  return (
+    <section aria-labelledby="day-h">
+      <h2 id="day-h">
+        {isPreset ? `A daily session of ${num(day.queries)} queries` : `One day: ${count(day.queries)} queries`}
+      </h2>
+      <DataTable
+        caption={isPreset ? 'Mean × N, SD × √N' : 'Per day'}
+        columns={[
+          { key: 'label', label: 'Quantity' },
+          { key: 'mean', label: 'Mean', numeric: true, render: (r) => `${num(r.v?.mean)} ${r.unit}` },
+          { key: 'sd', label: 'SD', numeric: true, render: (r) => `${num(r.v?.sd)} ${r.unit}` },
+          {
+            key: 'range',
+            label: 'Low – high',
+            numeric: true,
+            render: (r) => `${num(r.v?.low)} – ${num(r.v?.high)} ${r.unit}`,
+          },
+        ]}
+        rows={rows}
+        rowKey={(r) => r.key}
+        className="scale-day"
+      />
+      <EquivalenceList list={day.equivalences} testid="day-equivalences" />
+    </section>
+  );
+}
+
 export default function Scale({ state, setState, data }) {
   const model = chosenModel(state, data.footprint);
   const preset = presetOf(data.constants);
@@ -159,6 +211,7 @@ export default function Scale({ state, setState, data }) {
   const scaled = readScale(result);
   const totals = scaled?.totals;
   const rows = TOTALS.map((t) => ({ ...t, v: totals?.[t.key] }));
+  const days = isPreset ? 365 : (state.sdays ?? 365);
   return (
     <article>
       <h1>Scale up: a year of queries</h1>
@@ -184,10 +237,10 @@ export default function Scale({ state, setState, data }) {
             .join(', ')}
           , at the paper's v4 per-query energy (
           {Object.entries(preset.per_query_wh)
-            .map(([k, v]) => `${k} ${num(v)} Wh`)
+            .map(([k, v]) => `${k} ${num4(v)} Wh`)
             .join(', ')}
-          ), utilisation bounds {num(preset.ratios.low)}× and {num(preset.ratios.high)}× the mean power, {preset.host} (
-          {preset.host_preset}) multipliers.
+          ), utilisation bounds {num4(preset.ratios.low)}× and {num4(preset.ratios.high)}× the mean power, {preset.host}{' '}
+          ({preset.host_preset}) multipliers.
         </p>
       ) : (
         <Custom state={state} setState={setState} data={data} model={model} />
@@ -201,9 +254,11 @@ export default function Scale({ state, setState, data }) {
       {loading && !scaled && <p aria-busy="true">Computing…</p>}
       {scaled && (
         <section aria-labelledby="totals-h" aria-live="polite">
-          <h2 id="totals-h">Totals{scaled.queries ? ` for ${compact(scaled.queries)} queries` : ''}</h2>
+          <h2 id="totals-h">
+            {isPreset ? 'The year 2025' : `${num(days)} days`}: {compact(scaled.queries)} queries
+          </h2>
           <DataTable
-            caption="Annual footprint"
+            caption={`Total footprint (${isPreset ? 'low and high utilisation bounds' : 'low and high utilisation bounds; mean'})`}
             columns={[
               { key: 'label', label: 'Quantity' },
               { key: 'low', label: 'Low', numeric: true, render: (r) => `${num(r.v?.low)} ${r.unit}` },
@@ -214,22 +269,8 @@ export default function Scale({ state, setState, data }) {
             rowKey={(r) => r.key}
             className="scale-totals"
           />
-          {scaled.equivalences.length > 0 && (
-            <>
-              <h3>Equivalent to</h3>
-              <ul data-testid="scenario-equivalences">
-                {scaled.equivalences.map((e) => (
-                  <li key={e.id} data-id={e.id}>
-                    {e.label}:{' '}
-                    <strong>
-                      {count(e.low ?? e.mean)}
-                      {e.high !== undefined ? ` – ${count(e.high)}` : ''}
-                    </strong>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <h3>Equivalent to</h3>
+          <EquivalenceList list={scaled.equivalences} testid="scenario-equivalences" />
           <ExportButtons
             name="scale"
             csv={{
@@ -245,6 +286,7 @@ export default function Scale({ state, setState, data }) {
           />
         </section>
       )}
+      {scaled && <Day day={scaled.day} isPreset={isPreset} />}
       {isPreset && <PaperCheck preset={preset} totals={totals} constants={data.constants} />}
     </article>
   );

@@ -29,58 +29,52 @@ export function mixOf(state, preset) {
   return { mix };
 }
 
-function hostMultipliers(hosts, presetId, host) {
-  const preset = hosts?.presets?.find((p) => p.id === presetId);
-  const h = preset?.hosts?.find((x) => x.host === host);
-  if (!h) return undefined;
-  const { pue, wue_site_l_per_kwh, wue_source_l_per_kwh, cif_kg_per_kwh } = h;
-  return { pue, wue_site_l_per_kwh, wue_source_l_per_kwh, cif_kg_per_kwh };
-}
-
 /** The scale request, or {error} when the inputs do not allow one. */
 export function scaleRequest(state, data, model) {
   const preset = state.spreset === 'gpt4o' ? presetOf(data.constants) : null;
-  const { mix, error } = mixOf(state, preset);
-  if (error) return { error };
-  const req = { op: 'scale', mix, constants: data.refs.constants };
   if (preset) {
-    req.queries = { per_year: preset.queries_per_year };
-    req.days = 365;
-    req.per_query = Object.fromEntries(Object.entries(preset.per_query_wh).map(([k, v]) => [k, { energy_wh: v }]));
-    req.power_ratios = preset.ratios;
-    req.multipliers = hostMultipliers(data.hosts, preset.host_preset, preset.host);
-  } else {
-    req.queries = state.sper === 'year' ? { per_year: state.sq ?? 1e9 } : { per_day: state.sq ?? 1e9 };
-    req.days = state.sdays ?? 365;
-    const est = estimateRequest(state, data, { models: [model], prompts: Object.keys(mix) });
-    delete est.op;
-    req.estimate = est;
+    const session = data.constants.case_study.session_queries;
+    const req = { op: 'scale', preset: 'gpt-4o-2025', constants: data.refs.constants, hosts: data.refs.hosts };
+    if (session) req.day = { queries: session };
+    return { request: req };
   }
-  return { request: req };
+  const { mix, error } = mixOf(state, null);
+  if (error) return { error };
+  const days = state.sdays ?? 365;
+  const q = state.sq ?? 1e9;
+  const perDay = state.sper === 'year' ? q / days : q;
+  const est = estimateRequest(state, data, { models: [model], prompts: Object.keys(mix) });
+  delete est.op;
+  delete est.select.prompts;
+  return {
+    request: {
+      op: 'scale',
+      estimate: est,
+      mix,
+      day: { queries: perDay },
+      year: { queries: perDay * days },
+      constants: data.refs.constants,
+    },
+  };
 }
 
-const pick = (o, ...keys) => keys.map((k) => o?.[k]).find((v) => v !== undefined);
-
 /**
- * Normalises the scale result: {totals: {energy_mwh, water_kl, carbon_t} each {mean, low, high},
- * day: {...}, equivalences: [{id, label, metric, low, high, mean}], notes}.
+ * Normalises the scale result: {queries, totals: {energy_mwh, water_kl, carbon_t} each {mean, sd, low, high},
+ * day, equivalences: [{id, label, metric, low, high, mean}], published, notes}.
  */
 export function readScale(result) {
   if (!result) return null;
-  const y = result.year ?? result.annual ?? result.total ?? result;
-  const get = (...keys) => {
-    const v = pick(y, ...keys);
-    return typeof v === 'number' ? { mean: v } : v;
-  };
+  const y = result.year ?? {};
+  const eq = (list) =>
+    (list ?? []).map((e) => ({ id: e.id, label: e.label, metric: e.applies_to, source: e.source, ...e.count }));
   return {
-    queries: pick(y, 'queries', 'queries_total') ?? pick(result, 'queries_total'),
-    totals: {
-      energy_mwh: get('energy_mwh', 'energy'),
-      water_kl: get('water_kl', 'water'),
-      carbon_t: get('carbon_t', 'carbon'),
-    },
-    day: result.day ?? result.daily ?? null,
-    equivalences: (result.equivalences ?? []).map((e) => ({ ...e, metric: e.metric ?? e.applies_to })),
+    queries: y.queries,
+    totals: { energy_mwh: y.energy_mwh, water_kl: y.water_kl, carbon_t: y.carbon_t },
+    day: result.day ? { ...result.day, equivalences: eq(result.day.equivalences) } : null,
+    perQuery: result.per_query ?? [],
+    mixed: result.mixed,
+    equivalences: eq(y.equivalences),
+    published: result.published,
     notes: result.notes ?? [],
   };
 }
