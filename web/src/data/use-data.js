@@ -1,6 +1,7 @@
 // Hooks that load the manifest and the datasets the current view needs.
 import { useEffect, useState } from 'preact/hooks';
 
+import { importedDataset } from '../features/import/imported.js';
 import { dataUrl, findDataset, loadDataFile, loadManifest } from './datasets.js';
 
 function usePromise(fn, deps) {
@@ -27,15 +28,24 @@ function usePromise(fn, deps) {
 export function useDatasets(ref) {
   return usePromise(async () => {
     const manifest = await loadManifest();
-    const fp = findDataset(manifest, 'footprint', ref);
+    // ?ds=imported: the visitor's own dataset (features/import), held in this tab only.
+    const own = ref === 'imported' ? importedDataset() : null;
+    const fp = own
+      ? {
+          entry: { id: 'imported', kind: 'footprint', latest: '1', title: own.title ?? 'Imported measurements' },
+          version: { version: own.version ?? '1' },
+          file: null,
+          ref: 'imported',
+        }
+      : findDataset(manifest, 'footprint', ref);
     if (!fp) throw new Error('no footprint dataset is listed in data/manifest.json');
     const helperKinds = ['hardware', 'hosts', 'regions', 'constants'];
     const helpers = Object.fromEntries(helperKinds.map((k) => [k, findDataset(manifest, k)]));
     const [footprint, ...loaded] = await Promise.all([
-      loadDataFile(fp.file),
+      own ?? loadDataFile(fp.file),
       ...helperKinds.map((k) => (helpers[k] ? loadDataFile(helpers[k].file).catch(() => null) : null)),
     ]);
-    const refs = { dataset: { $data: dataUrl(fp.file) } };
+    const refs = { dataset: own ?? { $data: dataUrl(fp.file) } };
     helperKinds.forEach((k) => {
       if (helpers[k]) refs[k] = { $data: dataUrl(helpers[k].file) };
     });
