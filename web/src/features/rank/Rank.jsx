@@ -118,6 +118,16 @@ function Explain({ row, all }) {
   );
 }
 
+/** [[reason, [models]]] of the models the ranking left out. */
+function excludedByReason(excluded) {
+  const groups = new Map();
+  for (const x of excluded ?? []) {
+    const reason = x.reason ?? 'no value';
+    groups.set(reason, [...(groups.get(reason) ?? []), x.model]);
+  }
+  return [...groups];
+}
+
 export default function Rank({ state, setState, data }) {
   const { result, error, loading } = useEngine(rankRequest(state, data));
   const ranked = readRank(result);
@@ -197,15 +207,15 @@ export default function Rank({ state, setState, data }) {
             }
             table={
               <DataTable
-                caption="Ranking"
-                columns={columns}
+                caption="Cross-efficiency scores"
+                columns={[
+                  { key: 'model', label: 'Model' },
+                  { key: 'score', label: 'Score', numeric: true, render: (r) => num(r.score) },
+                ]}
                 rows={rows}
                 rowKey={(r) => r.model}
-                highlight={state.rsel}
-                className="rank-table"
               />
             }
-            tableOpen
             csv={csv}
             json={{ dataset: data.meta.ref, request: rankRequest(state, data), result }}
           />
@@ -237,12 +247,26 @@ export default function Rank({ state, setState, data }) {
           />
         </div>
       )}
-      {rows.length > 0 && <Explain row={selected} all={rows} />}
-      {ranked?.excluded?.length > 0 && (
-        <p class="muted">
-          Left out: {ranked.excluded.map((x) => (x.reason ? `${x.model} (${x.reason})` : x.model)).join('; ')}.
-        </p>
+      {rows.length > 0 && (
+        <section aria-labelledby="ranking-h">
+          <h2 id="ranking-h">Ranking</h2>
+          <p class="muted">Select a model to see why it ranks where it does.</p>
+          <DataTable
+            caption={`${rows.length} models, best first`}
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => r.model}
+            highlight={state.rsel}
+            className="rank-table"
+          />
+        </section>
       )}
+      {rows.length > 0 && <Explain row={selected} all={rows} />}
+      {excludedByReason(ranked?.excluded).map(([reason, models]) => (
+        <p class="muted" key={reason}>
+          Left out ({reason}): {models.join(', ')}.
+        </p>
+      ))}
     </article>
   );
 }

@@ -150,7 +150,9 @@ function PaperCheck({ preset, totals, constants }) {
   );
 }
 
-function EquivalenceList({ list, testid }) {
+function EquivalenceList({ list: all, testid }) {
+  // Leave out equivalents too small to picture (e.g. a 5e-9 share of an Olympic pool).
+  const list = all?.filter((e) => (e.high ?? e.mean) >= 0.01);
   if (!list?.length) return null;
   return (
     <ul data-testid={testid}>
