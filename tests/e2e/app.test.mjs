@@ -250,34 +250,44 @@ describe('other views', () => {
 });
 
 const VIEWS = ['calc', 'work', 'compare', 'rank', 'scale'];
+/** What is on screen once a view has its numbers. */
+const READY = {
+  calc: '.results[aria-busy="false"]',
+  work: 'code.eq >> nth=7',
+  compare: '.compare-table tbody tr',
+  rank: '.rank-table tbody tr',
+  scale: '.scale-totals tbody tr',
+};
 
 describe('accessibility and layout', () => {
   for (const view of VIEWS) {
-    test(`axe-core finds no serious or critical violation on ${view}`, async () => {
-      const page = await open(`?view=${view}${view === 'scale' ? '&spreset=gpt4o' : ''}`);
-      await page.waitForSelector('main h1');
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(500);
-      // The page's CSP refuses inline scripts (README "Embedding"): inject axe through the devtools protocol.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-        }));
+    for (const colorScheme of ['light', 'dark']) {
+      test(`axe-core finds no serious or critical violation on ${view} (${colorScheme})`, async () => {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+        await page.goto(`${server.url}?view=${view}${view === 'scale' ? '&spreset=gpt4o' : ''}`);
+        await page.waitForSelector(READY[view], { timeout: 20000 });
+        // Audit the closed panels too (assumptions, tables, notes).
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        // The page's CSP refuses inline scripts (README "Embedding"): inject axe through the devtools protocol.
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+          }));
+        });
+        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(bad, []);
+        await page.close();
       });
-      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      assert.deepEqual(bad, []);
-      await page.close();
-    });
+    }
 
     test(`no horizontal scroll at 320 px on ${view}`, async () => {
-      const page = await open(`?view=${view}`, { width: 320, height: 640 });
-      await page.waitForSelector('main h1');
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
+      const page = await open(`?view=${view}${view === 'scale' ? '&spreset=gpt4o' : ''}`, { width: 320, height: 640 });
+      await page.waitForSelector(READY[view], { timeout: 20000 });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 320, `page is ${width} px wide`);
       await page.close();

@@ -1,0 +1,93 @@
+// Infer hardware and Import data in headless Chromium: the attribution view states the
+// GPT-4o mini conclusion and its comparison with the paper; the example file imports,
+// and its models appear in compare and ranking; a broken file lists its problems.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { launch, repoRoot, serve } from './helpers.mjs';
+
+const example = readFileSync(join(repoRoot, 'web/src/features/import/measurements-example.csv'), 'utf8');
+const exampleModels = [
+  ...new Set(
+    example
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]),
+  ),
+];
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  await page.goto(`${server.url}${query}`);
+  return page;
+}
+
+describe('Infer hardware', () => {
+  test('GPT-4o mini: the conclusion points to A100 and the page compares it with the paper', async () => {
+    const page = await open('?view=hardware&amodel=gpt-4o-mini');
+    await page.waitForSelector('[data-testid="attribution-conclusion"]', { timeout: 60000 });
+    const conclusion = await page.textContent('[data-testid="attribution-conclusion"]');
+    assert.match(conclusion, /OpenAI/);
+    assert.match(conclusion, /DGX A100/);
+    assert.match(conclusion, /rolling aggregates/);
+    assert.match(await page.textContent('[data-testid="paper-note"]'), /0\.979/);
+    // The box plot has its table alternative with the four... six host | prompt cells.
+    assert.equal(await page.locator('.chart-figure table tbody tr').count(), 6);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
+
+describe('Import data', () => {
+  test('the example file imports and its models appear in compare and ranking', async () => {
+    const page = await open('?view=import');
+    await page.getByRole('button', { name: 'Try the example file' }).click();
+    await page.waitForSelector('[data-testid="import-ok"]', { timeout: 30000 });
+    assert.match(await page.textContent('[data-testid="import-ok"]'), /2 models and 6 prompt rows/);
+    await page.getByRole('button', { name: /Use these models/ }).click();
+    await page.waitForSelector('.compare-table tbody tr', { timeout: 30000 });
+    const compared = await page.$$eval('.compare-table tbody tr th', (ths) => ths.map((t) => t.textContent.trim()));
+    assert.deepEqual([...compared].sort(), [...exampleModels].sort());
+    assert.match(page.url(), /ds=imported/);
+    await page.goto(`${server.url}?view=rank&ds=imported`);
+    await page.waitForSelector('.rank-table tbody tr', { timeout: 30000 });
+    const ranked = await page.$$eval('.rank-table tbody tr th', (ths) => ths.map((t) => t.textContent));
+    for (const m of exampleModels)
+      assert.ok(
+        ranked.some((r) => r.includes(m)),
+        `${m} ranked: ${ranked}`,
+      );
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('a broken file lists every problem with its row and column', async () => {
+    const page = await open('?view=import');
+    const broken = example.replace(',51,', ',fast,').replace(',128,', ',-128,');
+    await page.fill('#import-text', broken);
+    await page.getByRole('button', { name: 'Check and import' }).click();
+    await page.waitForSelector('#issues-h', { timeout: 30000 });
+    assert.match(await page.textContent('#issues-h'), /2 problems/);
+    const text = await page.textContent('[role="alert"]');
+    assert.match(text, /"fast" is not a number/);
+    assert.match(text, /\/rows\/3\/tps_p50/);
+    await page.close();
+  });
+});
