@@ -113,3 +113,24 @@ TEST_CASE("simplex: random LPs satisfy strong duality; the dual route agrees", "
   }
   CHECK(solved > 50);
 }
+
+TEST_CASE("simplex: a warm start from the optimal basis needs no pivot", "[lp]") {
+  // Same textbook LP; then a changed right-hand side for which the old basis stays
+  // feasible (and optimal): the warm start skips phase 1 and pivots at most a little.
+  auto p = make({{1, 0}, {0, 2}, {3, 2}}, {4, 12, 18}, {3, 5},
+                {lp::Sense::le, lp::Sense::le, lp::Sense::le}, true);
+  const auto cold = lp::solve(p);
+  REQUIRE(cold.status == lp::Status::optimal);
+  const auto again = lp::solve(p, {}, &cold.basis);
+  REQUIRE(again.status == lp::Status::optimal);
+  CHECK(again.iterations == 0);
+  CHECK(again.objective == Approx(36.0));
+  p.b(2) = 19;  // optimum moves to x = 7/3, y = 6: z = 37
+  const auto moved = lp::solve(p, {}, &cold.basis);
+  REQUIRE(moved.status == lp::Status::optimal);
+  CHECK(moved.iterations == 0);
+  CHECK(moved.objective == Approx(37.0));
+  // A basis of the wrong size or a singular one is ignored (cold start), never trusted.
+  const std::vector<int> bad = {0, 0, 1};
+  CHECK(lp::solve(p, {}, &bad).objective == Approx(37.0));
+}

@@ -211,8 +211,11 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
     if (!pos_in) fail(code::kInvalidValue, t.in_paths[j].empty() ? t.dmu_paths[j] : t.in_paths[j][0], "DMU " + quoted(t.dmus[j]) + " has no positive input: DEA needs at least one");
     if (!pos_out) fail(code::kInvalidValue, t.out_paths[j].empty() ? t.dmu_paths[j] : t.out_paths[j][0], "DMU " + quoted(t.dmus[j]) + " has no positive output: DEA needs at least one");
   }
-  if (model.type == ModelType::game && n > 200) {
-    fail(code::kTooLarge, "/dmus", "game cross-efficiency is limited to 200 DMUs (n^2 LPs per round), got " + std::to_string(n));
+  if (model.type == ModelType::game && n > 40) {
+    fail(code::kTooLarge, "/dmus", "game cross-efficiency is limited to 40 DMUs (n^2 LPs per round, tens of rounds), got " + std::to_string(n));
+  }
+  if (model.return_matrix && n > 1000) {
+    fail(code::kTooLarge, "/model/return_matrix", "the n x n matrix of " + std::to_string(n) + " DMUs is too large to return; set \"return_matrix\": false");
   }
   if (model.type == ModelType::cross && n > kMaxCrossDmus) {
     fail(code::kTooLarge, "/dmus", "cross-efficiency is limited to " + std::to_string(kMaxCrossDmus) + " DMUs, got " + std::to_string(n));

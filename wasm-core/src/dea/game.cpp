@@ -7,7 +7,8 @@
 // (j maximises its own efficiency without pushing d below alpha_d); then
 // alpha_j <- mean over d of alpha_dj. Starting from the simple (arbitrary) cross-efficiency,
 // the iteration converges to the game cross-efficiency, a Nash equilibrium; it stops when
-// no alpha changes by more than 1e-10 (or after 500 rounds: status iteration_limit).
+// no alpha changes by more than 1e-10 (or after 300 rounds: status iteration_limit).
+// Cost: n^2 LPs per round and tens of rounds, so the op allows it for up to 40 DMUs.
 // For d = j the LP is the CCR model (alpha_jj = theta_j). Rows for l are needed for the
 // non-dominated DMUs only (see detail::frame), and each LP is solved through its dual.
 #include <cmath>
@@ -56,7 +57,7 @@ GameResult game(const Data& data) {
   Eigen::VectorXd alpha = cross(data, start).e;
   res.status = lp::Status::iteration_limit;
   const std::vector<int> frame = detail::frame(d);
-  for (res.rounds = 1; res.rounds <= 500; ++res.rounds) {
+  for (res.rounds = 1; res.rounds <= 300; ++res.rounds) {
     Eigen::VectorXd next = Eigen::VectorXd::Zero(n);
     for (int j = 0; j < n; ++j) {
       for (int r = 0; r < n; ++r) {
