@@ -2,8 +2,9 @@
 // agrees with statsmodels (tests/fixtures/stats/gpt-4o-mini.json) to 1e-4, synthetic
 // hosts with a known speed ratio are attributed to the right class, energies equal the
 // estimate op's, and bad requests name their field.
-#include <catch2/catch.hpp>
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "support.hpp"
 
@@ -51,14 +52,17 @@ json synthetic(double ratio) {
     }
   }
   return {{"op", "attribute"},
-          {"data", {{"columns", {{"date", date}, {"prompt", prompt}, {"provider", provider}, {"tps_p50", tps}}}}},
+          {"data",
+           {{"columns",
+             {{"date", date}, {"prompt", prompt}, {"provider", provider}, {"tps_p50", tps}}}}},
           {"reference", {{"host", "ref"}, {"hardware", "DGX H200/H100"}}},
           {"hypotheses", kHypotheses}};
 }
 
 }  // namespace
 
-TEST_CASE("GPT-4o mini attribution matches statsmodels on the bundled daily data", "[attribute][gpt4omini]") {
+TEST_CASE("GPT-4o mini attribution matches statsmodels on the bundled daily data",
+          "[attribute][gpt4omini]") {
   const json fx = load_json("tests/fixtures/stats/gpt-4o-mini.json");
   const json res = call(mini_request());
   INFO(res.dump().substr(0, 500));
@@ -144,7 +148,8 @@ TEST_CASE("attribution recovers a known speed ratio", "[attribute]") {
   }
 }
 
-TEST_CASE("energy per hardware hypothesis equals the estimate op with that hardware", "[attribute]") {
+TEST_CASE("energy per hardware hypothesis equals the estimate op with that hardware",
+          "[attribute]") {
   json req = mini_request();
   req["footprint"] = {{"dataset", load_json("public/data/paper-v6/2025-10-26.json")},
                       {"model", "GPT-4o mini"},

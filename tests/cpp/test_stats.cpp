@@ -1,8 +1,9 @@
 // The statistics engine against SciPy / statsmodels reference values
 // (tests/fixtures/stats/*.json, made by scripts/make-stats-fixtures.py; tolerance 1e-4
 // relative, p-values 1e-4 relative or 1e-10 absolute when tiny).
-#include <catch2/catch.hpp>
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "llmfp/stats_dist.hpp"
 #include "support.hpp"
@@ -144,7 +145,8 @@ TEST_CASE("Welch's t-test matches scipy ttest_ind(equal_var=False)", "[stats][we
   }
 }
 
-TEST_CASE("GPT-4o mini case: two-way ANOVA and Tukey HSD on the fixture subset", "[stats][gpt4omini]") {
+TEST_CASE("GPT-4o mini case: two-way ANOVA and Tukey HSD on the fixture subset",
+          "[stats][gpt4omini]") {
   const json fx = load_json("tests/fixtures/stats/gpt-4o-mini.json");
   const json& a = fx["anova2"];
   json req = stats_request(a, "anova2");
@@ -195,6 +197,9 @@ TEST_CASE("stats op rejects bad input with a named field", "[stats][errors]") {
         "out_of_range /alpha");
   CHECK(err({{"op", "stats"}, {"test", "tukey"}, {"y", ok_y}, {"a", ok_a}, {"bogus", 1}}) ==
         "unknown_field /bogus");
-  CHECK(err({{"op", "stats"}, {"test", "anova2"}, {"y", ok_y}, {"a", ok_a}, {"b", {"p", "p", "p", "p"}}}) ==
-        "invalid_value /b");
+  CHECK(err({{"op", "stats"},
+             {"test", "anova2"},
+             {"y", ok_y},
+             {"a", ok_a},
+             {"b", {"p", "p", "p", "p"}}}) == "invalid_value /b");
 }

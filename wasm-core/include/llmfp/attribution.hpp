@@ -34,7 +34,8 @@ struct Settings {
   bool common_dates = true;  // keep dates on which every host has every prompt
   bool dedupe = false;       // drop a day whose value repeats the series' previous value
   bool log_scale = false;    // ANOVA and Tukey on log(value): damps outlier days
-  double fit_tolerance = 0.3;  // a hypothesis "fits" if |log(observed / predicted)| <= log(1 + this)
+  double fit_tolerance =
+      0.3;  // a hypothesis "fits" if |log(observed / predicted)| <= log(1 + this)
 };
 
 /// Summary of one host | prompt cell, with quartiles for box plots.

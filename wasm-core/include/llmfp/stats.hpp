@@ -113,15 +113,14 @@ struct WelchResult {
   double df = 0.0;  // Welch-Satterthwaite
   double p = 0.0;   // two-sided
   double lower = 0.0;
-  double upper = 0.0;  // (1 - alpha) confidence interval of diff
+  double upper = 0.0;     // (1 - alpha) confidence interval of diff
   double cohens_d = 0.0;  // diff / pooled SD
   double hedges_g = 0.0;  // d * J(n1 + n2 - 2), J exact (gamma ratio)
   double alpha = 0.05;
 };
 
 /// Welch's unequal-variance t-test of mean(x) - mean(y); each sample needs n >= 2.
-WelchResult welch_t_test(const std::vector<double>& x, const std::vector<double>& y,
-                         double alpha);
+WelchResult welch_t_test(const std::vector<double>& x, const std::vector<double>& y, double alpha);
 
 /// Summary of one sample (sorted copy for the median).
 GroupSummary summarize(const std::string& name, const std::vector<double>& values);

@@ -10,7 +10,9 @@ namespace llmfp::measurements {
 
 namespace {
 
-[[noreturn]] void text_error(const std::string& message) { fail(code::kInvalidValue, "/text", message); }
+[[noreturn]] void text_error(const std::string& message) {
+  fail(code::kInvalidValue, "/text", message);
+}
 
 std::string trim(const std::string& s) {
   std::size_t a = 0;
@@ -26,7 +28,8 @@ Table parse_csv(const std::string& text) {
   std::size_t start = 0;
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) start = 3;  // UTF-8 byte order mark
   bool blank = true;
-  for (std::size_t i = start; i < text.size() && blank; ++i) blank = text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t';
+  for (std::size_t i = start; i < text.size() && blank; ++i)
+    blank = text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t';
   if (blank) text_error("the file is empty");
   std::vector<std::vector<std::string>> records;
   std::vector<std::size_t> record_lines;
@@ -74,26 +77,34 @@ Table parse_csv(const std::string& text) {
       quoted = true;
       cell.clear();
     } else if (after_quote && ch != ' ' && ch != '\t') {
-      text_error("line " + std::to_string(line) + ": text after a closing quote (quote a whole field, and double quotes inside it)");
+      text_error("line " + std::to_string(line) +
+                 ": text after a closing quote (quote a whole field, and double quotes inside it)");
     } else if (ch == '"') {
-      text_error("line " + std::to_string(line) + ": a quote in the middle of a field (write the field in quotes, with \"\" for a quote)");
+      text_error(
+          "line " + std::to_string(line) +
+          ": a quote in the middle of a field (write the field in quotes, with \"\" for a quote)");
     } else {
       cell += ch;
     }
   }
-  if (quoted) text_error("a quoted field opened on line " + std::to_string(row_line) + " is never closed");
+  if (quoted)
+    text_error("a quoted field opened on line " + std::to_string(row_line) + " is never closed");
   if (!cell.empty() || !row.empty()) end_row();
   Table t;
   for (auto& h : records.front()) t.header.push_back(trim(h));
   if (t.header.size() == 1) {
     const std::string& h = records.front()[0];
-    if (h.find(';') != std::string::npos) text_error("the header has no commas but semicolons: save the file with commas as delimiters");
-    if (h.find('\t') != std::string::npos) text_error("the header has no commas but tabs: save the file with commas as delimiters");
+    if (h.find(';') != std::string::npos)
+      text_error(
+          "the header has no commas but semicolons: save the file with commas as delimiters");
+    if (h.find('\t') != std::string::npos)
+      text_error("the header has no commas but tabs: save the file with commas as delimiters");
   }
   for (std::size_t r = 1; r < records.size(); ++r) {
     if (records[r].size() != t.header.size()) {
-      text_error("line " + std::to_string(record_lines[r]) + " has " + std::to_string(records[r].size()) +
-                 " fields but the header has " + std::to_string(t.header.size()));
+      text_error("line " + std::to_string(record_lines[r]) + " has " +
+                 std::to_string(records[r].size()) + " fields but the header has " +
+                 std::to_string(t.header.size()));
     }
     for (auto& c : records[r]) c = trim(c);
     t.rows.push_back(std::move(records[r]));

@@ -43,9 +43,14 @@ Table rows_table(const Arr& rows) {
     std::vector<std::string> cells;
     for (const auto& [k, v] : r.raw().items()) {
       if (std::find(kColumns.begin(), kColumns.end(), k) == kColumns.end()) {
-        issues.push_back({code::kUnknownField, "row " + std::to_string(i + 1) + ": unknown column \"" + k + "\"", r.at(k)});
+        issues.push_back({code::kUnknownField,
+                          "row " + std::to_string(i + 1) + ": unknown column \"" + k + "\"",
+                          r.at(k)});
       } else if (!(v.is_string() || v.is_number() || v.is_null())) {
-        issues.push_back({code::kWrongType, "row " + std::to_string(i + 1) + ", column \"" + k + "\": must be a number or text, got " + describe_type(v), r.at(k)});
+        issues.push_back({code::kWrongType,
+                          "row " + std::to_string(i + 1) + ", column \"" + k +
+                              "\": must be a number or text, got " + describe_type(v),
+                          r.at(k)});
       }
     }
     for (const auto& c : t.header) {
@@ -67,13 +72,16 @@ json import_json(const std::string& text, const ImportOptions& options) {
   try {
     value = json::parse(text);
   } catch (const json::parse_error& e) {
-    fail(code::kInvalidValue, "/text", "the file is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    fail(code::kInvalidValue, "/text",
+         "the file is not valid JSON (at byte " + std::to_string(e.byte) + ")");
   }
   if (value.is_array()) return rows_to_dataset(rows_table(Arr(value, "/rows")), options);
   const Obj o(value, "");
   if (o.has("rows")) return rows_to_dataset(rows_table(o.array("rows")), options);
   if (!o.has("models")) {
-    fail(code::kInvalidValue, "/text", "a JSON file must be a footprint dataset (with \"models\"), an array of rows, or {\"rows\": [...]}");
+    fail(code::kInvalidValue, "/text",
+         "a JSON file must be a footprint dataset (with \"models\"), an array of rows, or "
+         "{\"rows\": [...]}");
   }
   dataset::Footprint checked;
   std::vector<Issue> issues;
@@ -83,9 +91,11 @@ json import_json(const std::string& text, const ImportOptions& options) {
 }
 
 std::string export_csv(const Obj& dataset) {
-  dataset::load_footprint(dataset.raw(), dataset.path());  // refuses a bad dataset, listing every issue
+  dataset::load_footprint(dataset.raw(),
+                          dataset.path());  // refuses a bad dataset, listing every issue
   std::string out;
-  std::vector<std::string> cols(kColumns.begin(), kColumns.end() - 2);  // not the raw-sample columns
+  std::vector<std::string> cols(kColumns.begin(),
+                                kColumns.end() - 2);  // not the raw-sample columns
   for (std::size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + cols[i];
   out += "\n";
   for (const auto& m : dataset.raw()["models"]) {

@@ -7,21 +7,46 @@
 // Empty power/utilisation cells are filled from the hardware dataset (hardware + size class,
 // the coded utilisation of the hardware's family), empty multipliers from the hosts
 // dataset's default preset. The result is checked again by dataset::validate_footprint.
+#include "llmfp/measurements.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
 
 #include "llmfp/dataset.hpp"
-#include "llmfp/measurements.hpp"
 
 namespace llmfp::measurements {
 
-const std::vector<std::string> kColumns = {
-    "model", "company", "host", "hardware", "size_class", "aa_intelligence_index", "p_gpu_kw", "p_nongpu_kw",
-    "u_gpu_min", "u_gpu_max", "u_nongpu", "pue", "wue_site_l_per_kwh", "wue_source_l_per_kwh", "cif_kg_per_kwh",
-    "prompt", "output_tokens", "ttft_p5_s", "ttft_p25_s", "ttft_p50_s", "ttft_p75_s", "ttft_p95_s",
-    "tps_p5", "tps_p25", "tps_p50", "tps_p75", "tps_p95", "ttft_s", "tps"};
+const std::vector<std::string> kColumns = {"model",
+                                           "company",
+                                           "host",
+                                           "hardware",
+                                           "size_class",
+                                           "aa_intelligence_index",
+                                           "p_gpu_kw",
+                                           "p_nongpu_kw",
+                                           "u_gpu_min",
+                                           "u_gpu_max",
+                                           "u_nongpu",
+                                           "pue",
+                                           "wue_site_l_per_kwh",
+                                           "wue_source_l_per_kwh",
+                                           "cif_kg_per_kwh",
+                                           "prompt",
+                                           "output_tokens",
+                                           "ttft_p5_s",
+                                           "ttft_p25_s",
+                                           "ttft_p50_s",
+                                           "ttft_p75_s",
+                                           "ttft_p95_s",
+                                           "tps_p5",
+                                           "tps_p25",
+                                           "tps_p50",
+                                           "tps_p75",
+                                           "tps_p95",
+                                           "ttft_s",
+                                           "tps"};
 
 void throw_all(const std::vector<Issue>& issues) {
   throw InputError(issues.front(), std::vector<Issue>(issues.begin() + 1, issues.end()));
@@ -30,9 +55,12 @@ void throw_all(const std::vector<Issue>& issues) {
 namespace {
 
 const std::vector<std::string> kModelText = {"company", "host", "hardware", "size_class"};
-const std::vector<std::string> kPower = {"p_gpu_kw", "p_nongpu_kw", "u_gpu_min", "u_gpu_max", "u_nongpu"};
-const std::vector<std::string> kMult = {"pue", "wue_site_l_per_kwh", "wue_source_l_per_kwh", "cif_kg_per_kwh"};
-const std::vector<std::string> kTtftP = {"ttft_p5_s", "ttft_p25_s", "ttft_p50_s", "ttft_p75_s", "ttft_p95_s"};
+const std::vector<std::string> kPower = {"p_gpu_kw", "p_nongpu_kw", "u_gpu_min", "u_gpu_max",
+                                         "u_nongpu"};
+const std::vector<std::string> kMult = {"pue", "wue_site_l_per_kwh", "wue_source_l_per_kwh",
+                                        "cif_kg_per_kwh"};
+const std::vector<std::string> kTtftP = {"ttft_p5_s", "ttft_p25_s", "ttft_p50_s", "ttft_p75_s",
+                                         "ttft_p95_s"};
 const std::vector<std::string> kTpsP = {"tps_p5", "tps_p25", "tps_p50", "tps_p75", "tps_p95"};
 
 struct Ctx {
@@ -41,25 +69,31 @@ struct Ctx {
   std::vector<Issue> issues;
   void add(std::size_t r, const std::string& c, const std::string& msg) {
     if (issues.size() < dataset::kMaxIssues) {
-      issues.push_back({code::kInvalidValue, "row " + std::to_string(r + 1) + " (line " + std::to_string(t.lines[r]) +
-                                                 "), column \"" + c + "\": " + msg,
+      issues.push_back({code::kInvalidValue,
+                        "row " + std::to_string(r + 1) + " (line " + std::to_string(t.lines[r]) +
+                            "), column \"" + c + "\": " + msg,
                         "/rows/" + std::to_string(r) + "/" + c});
     }
   }
   bool has(const std::string& c) const { return col.count(c) > 0; }
-  std::string cell(std::size_t r, const std::string& c) const { return has(c) ? t.rows[r][col.at(c)] : ""; }
+  std::string cell(std::size_t r, const std::string& c) const {
+    return has(c) ? t.rows[r][col.at(c)] : "";
+  }
 };
 
 bool is_number_text(const std::string& s) {
   if (s.empty()) return false;
   for (char ch : s) {
-    if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) return false;
+    if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '+' || ch == 'e' ||
+          ch == 'E'))
+      return false;
   }
   return true;
 }
 
 // A number cell; nullopt when empty (or after recording an issue).
-std::optional<double> number(Ctx& c, std::size_t r, const std::string& name, bool required, double min, bool strict) {
+std::optional<double> number(Ctx& c, std::size_t r, const std::string& name, bool required,
+                             double min, bool strict) {
   const std::string s = c.cell(r, name);
   if (s.empty()) {
     if (required) c.add(r, name, "a number is required");
@@ -68,7 +102,8 @@ std::optional<double> number(Ctx& c, std::size_t r, const std::string& name, boo
   char* end = nullptr;
   const double v = is_number_text(s) ? std::strtod(s.c_str(), &end) : 0.0;
   if (!is_number_text(s) || end != s.c_str() + s.size()) {
-    c.add(r, name, "\"" + s + "\" is not a number (use a dot for decimals and no thousands separators)");
+    c.add(r, name,
+          "\"" + s + "\" is not a number (use a dot for decimals and no thousands separators)");
     return std::nullopt;
   }
   if (strict ? !(v > min) : !(v >= min)) {
@@ -85,7 +120,8 @@ double interpolate(std::vector<double> v, double p) {
   return i + 1 >= v.size() ? v.back() : v[i] + (pos - static_cast<double>(i)) * (v[i + 1] - v[i]);
 }
 
-std::optional<json> find_id(const std::optional<Obj>& set, const char* list, const char* key, const std::string& id) {
+std::optional<json> find_id(const std::optional<Obj>& set, const char* list, const char* key,
+                            const std::string& id) {
   if (!set || !set->raw().contains(list) || !set->raw()[list].is_array()) return std::nullopt;
   for (const auto& e : set->raw()[list]) {
     if (e.is_object() && e.value(key, "") == id) return e;
@@ -97,35 +133,46 @@ void check_columns(Ctx& c, bool& raw) {
   for (std::size_t i = 0; i < c.t.header.size(); ++i) {
     const std::string& h = c.t.header[i];
     if (std::find(kColumns.begin(), kColumns.end(), h) == kColumns.end()) {
-      c.issues.push_back({code::kUnknownField, "unknown column \"" + h + "\" (columns: see the template)", "/header/" + std::to_string(i)});
+      c.issues.push_back({code::kUnknownField,
+                          "unknown column \"" + h + "\" (columns: see the template)",
+                          "/header/" + std::to_string(i)});
     } else if (!c.col.emplace(h, i).second) {
-      c.issues.push_back({code::kInvalidValue, "column \"" + h + "\" appears twice", "/header/" + std::to_string(i)});
+      c.issues.push_back({code::kInvalidValue, "column \"" + h + "\" appears twice",
+                          "/header/" + std::to_string(i)});
     }
   }
   raw = c.has("ttft_s") || c.has("tps");
-  std::vector<std::string> need = {"model", "prompt", "output_tokens", "host", "hardware", "size_class"};
+  std::vector<std::string> need = {"model", "prompt",   "output_tokens",
+                                   "host",  "hardware", "size_class"};
   for (const auto& n : raw ? std::vector<std::string>{"ttft_s", "tps"} : kTtftP) need.push_back(n);
   if (!raw) need.insert(need.end(), kTpsP.begin(), kTpsP.end());
   for (const auto& n : need) {
-    if (!c.has(n)) c.issues.push_back({code::kMissingField, "missing column \"" + n + "\"", "/header"});
+    if (!c.has(n))
+      c.issues.push_back({code::kMissingField, "missing column \"" + n + "\"", "/header"});
   }
   if (raw && (c.has("ttft_p50_s") || c.has("tps_p50"))) {
-    c.issues.push_back({code::kInvalidValue, "give either percentile columns or raw samples (ttft_s, tps), not both", "/header"});
+    c.issues.push_back({code::kInvalidValue,
+                        "give either percentile columns or raw samples (ttft_s, tps), not both",
+                        "/header"});
   }
 }
 
 // Fills an empty model-level number from the hardware or hosts dataset, else records an issue.
-double model_number(Ctx& c, std::size_t r, const std::string& name, const std::optional<json>& fallback,
-                    const std::string& why_missing) {
+double model_number(Ctx& c, std::size_t r, const std::string& name,
+                    const std::optional<json>& fallback, const std::string& why_missing) {
   const bool strict = name == "p_gpu_kw" || name == "pue";
-  if (auto v = number(c, r, name, false, strict && name == "pue" ? 1.0 : 0.0, strict && name != "pue")) return *v;
+  if (auto v =
+          number(c, r, name, false, strict && name == "pue" ? 1.0 : 0.0, strict && name != "pue"))
+    return *v;
   if (!c.cell(r, name).empty()) return 0.0;  // a bad cell: already reported
-  if (fallback && fallback->contains(name) && (*fallback)[name].is_number()) return (*fallback)[name].get<double>();
+  if (fallback && fallback->contains(name) && (*fallback)[name].is_number())
+    return (*fallback)[name].get<double>();
   c.add(r, name, "empty, and " + why_missing + ": give the number");
   return 0.0;
 }
 
-json node_fallback(const ImportOptions& opt, const std::string& hardware, const std::string& size_class) {
+json node_fallback(const ImportOptions& opt, const std::string& hardware,
+                   const std::string& size_class) {
   json out = json::object();
   const auto hw = find_id(opt.hardware, "hardware", "id", hardware);
   if (!hw) return out;
@@ -134,7 +181,8 @@ json node_fallback(const ImportOptions& opt, const std::string& hardware, const 
   }
   const auto sc = find_id(opt.hardware, "size_classes", "id", size_class);
   const std::string family = hw->value("family", "");
-  if (sc && sc->contains("utilisation") && (*sc)["utilisation"].contains(family) && (*sc)["utilisation"][family].is_object()) {
+  if (sc && sc->contains("utilisation") && (*sc)["utilisation"].contains(family) &&
+      (*sc)["utilisation"][family].is_object()) {
     for (const auto& [k, v] : (*sc)["utilisation"][family].items()) out[k] = v;
   }
   return out;
@@ -161,26 +209,33 @@ void check_model_constant(Ctx& c, const std::vector<std::size_t>& rows) {
   for (const auto& col : cols) {
     for (std::size_t r : rows) {
       if (c.cell(r, col) != c.cell(rows[0], col)) {
-        c.add(r, col, "\"" + c.cell(r, col) + "\" here but \"" + c.cell(rows[0], col) + "\" on row " +
-                          std::to_string(rows[0] + 1) + " of the same model (model columns must be equal on every row)");
+        c.add(r, col,
+              "\"" + c.cell(r, col) + "\" here but \"" + c.cell(rows[0], col) + "\" on row " +
+                  std::to_string(rows[0] + 1) +
+                  " of the same model (model columns must be equal on every row)");
       }
     }
   }
 }
 
-json prompt_json(Ctx& c, bool raw, const std::string& model, const std::string& prompt, const std::vector<std::size_t>& rows) {
+json prompt_json(Ctx& c, bool raw, const std::string& model, const std::string& prompt,
+                 const std::vector<std::size_t>& rows) {
   double tokens = 0.0;
   for (std::size_t r : rows) {
     const auto v = number(c, r, "output_tokens", true, 0.0, true);
     if (v && r == rows[0]) tokens = *v;
-    if (v && *v != tokens) c.add(r, "output_tokens", "differs from row " + std::to_string(rows[0] + 1) + " for the same model and prompt");
+    if (v && *v != tokens)
+      c.add(r, "output_tokens",
+            "differs from row " + std::to_string(rows[0] + 1) + " for the same model and prompt");
   }
   std::vector<double> ttft(5, 0.0);
   std::vector<double> tps(5, 0.0);
   if (!raw) {
     if (rows.size() > 1) {
-      c.add(rows[1], "prompt", "model \"" + model + "\" has prompt \"" + prompt + "\" on rows " + std::to_string(rows[0] + 1) +
-                                   " and " + std::to_string(rows[1] + 1) + " (duplicated: one row of percentiles per model and prompt)");
+      c.add(rows[1], "prompt",
+            "model \"" + model + "\" has prompt \"" + prompt + "\" on rows " +
+                std::to_string(rows[0] + 1) + " and " + std::to_string(rows[1] + 1) +
+                " (duplicated: one row of percentiles per model and prompt)");
     }
     for (std::size_t i = 0; i < 5; ++i) {
       ttft[i] = number(c, rows[0], kTtftP[i], true, 0.0, false).value_or(0.0);
@@ -201,7 +256,8 @@ json prompt_json(Ctx& c, bool raw, const std::string& model, const std::string& 
   return {{"prompt", prompt}, {"output_tokens", tokens}, {"ttft_s", ttft}, {"tps", tps}};
 }
 
-json model_json(Ctx& c, bool raw, const ImportOptions& opt, const std::string& model, const std::vector<std::size_t>& rows) {
+json model_json(Ctx& c, bool raw, const ImportOptions& opt, const std::string& model,
+                const std::vector<std::size_t>& rows) {
   check_model_constant(c, rows);
   const std::size_t r0 = rows[0];
   json m = {{"model", model}};
@@ -212,20 +268,28 @@ json model_json(Ctx& c, bool raw, const ImportOptions& opt, const std::string& m
   }
   const bool unknown_hw = opt.hardware && !c.cell(r0, "hardware").empty() &&
                           !find_id(opt.hardware, "hardware", "id", c.cell(r0, "hardware"));
-  if (unknown_hw) c.add(r0, "hardware", "unknown hardware \"" + c.cell(r0, "hardware") + "\" (not in the hardware dataset)");
+  if (unknown_hw)
+    c.add(r0, "hardware",
+          "unknown hardware \"" + c.cell(r0, "hardware") + "\" (not in the hardware dataset)");
   const bool unknown_sc = opt.hardware && !c.cell(r0, "size_class").empty() &&
                           !find_id(opt.hardware, "size_classes", "id", c.cell(r0, "size_class"));
-  if (unknown_sc) c.add(r0, "size_class", "unknown size class \"" + c.cell(r0, "size_class") + "\" (not in the hardware dataset)");
+  if (unknown_sc)
+    c.add(r0, "size_class",
+          "unknown size class \"" + c.cell(r0, "size_class") + "\" (not in the hardware dataset)");
   const auto index = number(c, r0, "aa_intelligence_index", false, 0.0, false);
   m["aa_intelligence_index"] = index ? json(*index) : json(nullptr);
   const json node = node_fallback(opt, c.cell(r0, "hardware"), c.cell(r0, "size_class"));
-  const std::string node_why = opt.hardware ? "the hardware dataset has no value for hardware \"" + c.cell(r0, "hardware") +
-                                                  "\" and size class \"" + c.cell(r0, "size_class") + "\""
+  const std::string node_why = opt.hardware ? "the hardware dataset has no value for hardware \"" +
+                                                  c.cell(r0, "hardware") + "\" and size class \"" +
+                                                  c.cell(r0, "size_class") + "\""
                                             : "no hardware dataset was given to fill it";
-  for (const auto& k : kPower) m[k] = unknown_hw || unknown_sc ? number(c, r0, k, false, 0.0, false).value_or(0.0) : model_number(c, r0, k, node, node_why);
+  for (const auto& k : kPower)
+    m[k] = unknown_hw || unknown_sc ? number(c, r0, k, false, 0.0, false).value_or(0.0)
+                                    : model_number(c, r0, k, node, node_why);
   const json host = host_fallback(opt, c.cell(r0, "host"));
-  const std::string host_why = opt.hosts ? "the hosts dataset has no host \"" + c.cell(r0, "host") + "\""
-                                         : "no hosts dataset was given to fill it";
+  const std::string host_why = opt.hosts
+                                   ? "the hosts dataset has no host \"" + c.cell(r0, "host") + "\""
+                                   : "no hosts dataset was given to fill it";
   for (const auto& k : kMult) m[k] = model_number(c, r0, k, host, host_why);
   std::vector<std::string> order;
   std::map<std::string, std::vector<std::size_t>> by_prompt;
@@ -264,11 +328,18 @@ json rows_to_dataset(const Table& table, const ImportOptions& opt) {
   json models = json::array();
   for (const auto& m : order) models.push_back(model_json(c, raw, opt, m, by_model[m]));
   if (!c.issues.empty()) throw_all(c.issues);
-  json d = {{"kind", "footprint"}, {"id", "imported"}, {"version", "1"}, {"title", opt.title},
+  json d = {{"kind", "footprint"},
+            {"id", "imported"},
+            {"version", "1"},
+            {"title", opt.title},
             {"description", "Measurements imported by the user; never leaves the browser."},
-            {"paper_version", nullptr}, {"estimator", "v6"}, {"intelligence_index_edition", nullptr},
+            {"paper_version", nullptr},
+            {"estimator", "v6"},
+            {"intelligence_index_edition", nullptr},
             {"percentiles", {5, 25, 50, 75, 95}},
-            {"notes", {raw ? "Percentiles computed from raw samples (linear interpolation)." : "Percentiles as given."}},
+            {"notes",
+             {raw ? "Percentiles computed from raw samples (linear interpolation)."
+                  : "Percentiles as given."}},
             {"models", models}};
   dataset::KnownNames known;
   if (opt.hardware) {

@@ -3,7 +3,8 @@
 // through the "estimate" op (JSON, hardware override).
 //
 //   {"op": "attribute",
-//    "data": {"model": "...", "levels": {...}, "columns": {"date", "prompt", "provider", "tps_p50", ...}},
+//    "data": {"model": "...", "levels": {...}, "columns": {"date", "prompt", "provider", "tps_p50",
+//    ...}},
 //        (a public/data/provider-daily/<version>/<model>.json file, or the same shape with
 //         plain string columns and no "levels")
 //    "metric": "tps_p50", "hosts": [...], "prompts": [...], "from": "YYYY-MM-DD", "to": "...",
@@ -17,9 +18,9 @@
 #include <cstdio>
 #include <string>
 
-#include "llmfp/attribution_json.hpp"
 #include "llmfp/api.hpp"
 #include "llmfp/attribution.hpp"
+#include "llmfp/attribution_json.hpp"
 #include "llmfp/ops.hpp"
 
 namespace llmfp::ops {
@@ -38,7 +39,8 @@ std::vector<std::string> string_column(const Obj& data, const Obj& columns, cons
     for (std::size_t i = 0; i < col.size(); ++i) {
       const double v = col.number(i, Range::closed(0.0, static_cast<double>(names.size()) - 1.0));
       if (v != static_cast<double>(static_cast<std::size_t>(v))) {
-        fail(code::kInvalidValue, pointer_child(col.path(), i), "a level index must be a whole number");
+        fail(code::kInvalidValue, pointer_child(col.path(), i),
+             "a level index must be a whole number");
       }
       out.push_back(names[static_cast<std::size_t>(v)]);
     }
@@ -54,20 +56,25 @@ std::vector<std::string> optional_list(const Obj& request, const char* key) {
   return a.strings();
 }
 
-std::vector<attribution::Observation> read_observations(const Obj& request, const std::string& metric) {
+std::vector<attribution::Observation> read_observations(const Obj& request,
+                                                        const std::string& metric) {
   const Obj data = request.object("data");
   const Obj columns = data.object("columns");
   const std::vector<std::string> dates = string_column(data, columns, "date");
   if (dates.size() > kMaxRows) {
-    fail(code::kTooLarge, columns.at("date"), "at most " + std::to_string(kMaxRows) + " rows are accepted");
+    fail(code::kTooLarge, columns.at("date"),
+         "at most " + std::to_string(kMaxRows) + " rows are accepted");
   }
   const std::vector<std::string> prompts = string_column(data, columns, "prompt");
   const std::vector<std::string> hosts = string_column(data, columns, "provider");
   const Arr values = columns.array(metric);
-  for (const auto& [name, size] : {std::pair{"prompt", prompts.size()}, {"provider", hosts.size()}, {metric.c_str(), values.size()}}) {
+  for (const auto& [name, size] : {std::pair{"prompt", prompts.size()},
+                                   {"provider", hosts.size()},
+                                   {metric.c_str(), values.size()}}) {
     if (size != dates.size()) {
-      fail(code::kInvalidValue, columns.at(name), std::string("column ") + name + " has " + std::to_string(size) +
-                                                       " rows but date has " + std::to_string(dates.size()));
+      fail(code::kInvalidValue, columns.at(name),
+           std::string("column ") + name + " has " + std::to_string(size) + " rows but date has " +
+               std::to_string(dates.size()));
     }
   }
   const auto keep_hosts = optional_list(request, "hosts");
@@ -92,7 +99,9 @@ std::vector<attribution::Observation> read_observations(const Obj& request, cons
   for (std::size_t i = 0; i < out.size();) {
     std::size_t j = i;
     double sum = 0.0;
-    while (j < out.size() && out[j].host == out[i].host && out[j].prompt == out[i].prompt && out[j].date == out[i].date) sum += out[j++].value;
+    while (j < out.size() && out[j].host == out[i].host && out[j].prompt == out[i].prompt &&
+           out[j].date == out[i].date)
+      sum += out[j++].value;
     merged.push_back(out[i]);
     merged.back().value = sum / static_cast<double>(j - i);
     i = j;
@@ -111,7 +120,8 @@ attribution::Settings read_settings(const Obj& request) {
   for (std::size_t i = 0; i < hyps.size(); ++i) {
     const Obj h = hyps.object(i);
     h.only({"hardware", "memory_bandwidth_tb_s", "gpu", "source"});
-    s.hypotheses.push_back({h.string("hardware"), h.number("memory_bandwidth_tb_s", Range::positive())});
+    s.hypotheses.push_back(
+        {h.string("hardware"), h.number("memory_bandwidth_tb_s", Range::positive())});
   }
   s.alpha = request.number_or("alpha", 0.05, Range{0.0, 1.0, true, true});
   s.common_dates = request.boolean_or("common_dates", true);
@@ -127,8 +137,10 @@ json energy_by_hypothesis(const Obj& fp, const attribution::Settings& s) {
   const std::string model = fp.string("model");
   json out = json::array();
   for (const auto& h : s.hypotheses) {
-    json req = {{"op", "estimate"}, {"dataset", fp.raw()["dataset"]},
-                {"select", {{"models", {model}}}}, {"overrides", {{"hardware", h.hardware}}}};
+    json req = {{"op", "estimate"},
+                {"dataset", fp.raw()["dataset"]},
+                {"select", {{"models", {model}}}},
+                {"overrides", {{"hardware", h.hardware}}}};
     for (const char* k : {"hardware", "hosts", "regions", "method"}) {
       if (fp.has(k)) req[k] = fp.raw()[k];
     }
@@ -139,9 +151,12 @@ json energy_by_hypothesis(const Obj& fp, const attribution::Settings& s) {
     } else {
       json prompts = json::array();
       for (const auto& row : res["result"]["rows"]) {
-        prompts.push_back({{"prompt", row["prompt"]}, {"output_tokens", row["output_tokens"]},
-                           {"energy_wh_mean", row["energy_wh"]["mean"]}, {"energy_wh_sd", row["energy_wh"]["sd"]},
-                           {"water_ml_mean", row["water_ml"]["mean"]}, {"carbon_g_mean", row["carbon_g"]["mean"]}});
+        prompts.push_back({{"prompt", row["prompt"]},
+                           {"output_tokens", row["output_tokens"]},
+                           {"energy_wh_mean", row["energy_wh"]["mean"]},
+                           {"energy_wh_sd", row["energy_wh"]["sd"]},
+                           {"water_ml_mean", row["water_ml"]["mean"]},
+                           {"carbon_g_mean", row["carbon_g"]["mean"]}});
       }
       entry["prompts"] = prompts;
     }
@@ -158,16 +173,20 @@ json attribute(const Obj& request) {
   const std::string metric = request.string_or("metric", "tps_p50");
   if (metric.rfind("tps", 0) != 0) {
     fail(code::kUnknownValue, request.at("metric"),
-         "metric must be an output-speed column (tps_p5 .. tps_p95): speed ratios are what the hardware hypotheses predict");
+         "metric must be an output-speed column (tps_p5 .. tps_p95): speed ratios are what the "
+         "hardware hypotheses predict");
   }
   const attribution::Settings settings = read_settings(request);
   auto obs = read_observations(request, metric);
-  if (obs.empty()) fail(code::kInvalidValue, "/data", "no measurements match the selected hosts, prompts and dates");
+  if (obs.empty())
+    fail(code::kInvalidValue, "/data",
+         "no measurements match the selected hosts, prompts and dates");
   const attribution::Result r = attribution::attribute(std::move(obs), settings);
   json out = attribution::to_json(r, settings, metric);
   const Obj data = request.object("data");
   out["model"] = data.string_or("model", "");
-  if (auto fp = request.object_opt("footprint")) out["energy"] = energy_by_hypothesis(*fp, settings);
+  if (auto fp = request.object_opt("footprint"))
+    out["energy"] = energy_by_hypothesis(*fp, settings);
   return out;
 }
 

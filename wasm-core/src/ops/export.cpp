@@ -8,7 +8,8 @@ namespace llmfp::ops {
 
 json export_measurements(const Obj& request) {
   request.only({"op", "dataset"});
-  return {{"csv", measurements::export_csv(request.object("dataset"))}, {"columns", measurements::kColumns}};
+  return {{"csv", measurements::export_csv(request.object("dataset"))},
+          {"columns", measurements::kColumns}};
 }
 
 }  // namespace llmfp::ops

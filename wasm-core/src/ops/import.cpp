@@ -15,21 +15,26 @@ json import_measurements(const Obj& request) {
                                ? request.raw()["text"].get<std::string>()
                                : request.string("text");
   if (text.size() > measurements::kMaxTextBytes) {
-    fail(code::kTooLarge, "/text", "the file is " + std::to_string(text.size() / (1024 * 1024)) +
-                                       " MB; the limit is " + std::to_string(measurements::kMaxTextBytes / (1024 * 1024)) + " MB");
+    fail(code::kTooLarge, "/text",
+         "the file is " + std::to_string(text.size() / (1024 * 1024)) + " MB; the limit is " +
+             std::to_string(measurements::kMaxTextBytes / (1024 * 1024)) + " MB");
   }
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   const bool looks_json = first != std::string::npos && (text[first] == '{' || text[first] == '[');
-  const std::string format = request.choice_or("format", looks_json ? "json" : "csv", {"csv", "json"});
+  const std::string format =
+      request.choice_or("format", looks_json ? "json" : "csv", {"csv", "json"});
   measurements::ImportOptions opt;
   opt.title = request.string_or("title", opt.title);
   opt.hardware = request.object_opt("hardware");
   opt.hosts = request.object_opt("hosts");
-  const json d = format == "json" ? measurements::import_json(text, opt)
-                                  : measurements::rows_to_dataset(measurements::parse_csv(text), opt);
+  const json d = format == "json"
+                     ? measurements::import_json(text, opt)
+                     : measurements::rows_to_dataset(measurements::parse_csv(text), opt);
   std::size_t prompts = 0;
   for (const auto& m : d["models"]) prompts += m["prompts"].size();
-  return {{"format", format}, {"dataset", d}, {"counts", {{"models", d["models"].size()}, {"prompts", prompts}}}};
+  return {{"format", format},
+          {"dataset", d},
+          {"counts", {{"models", d["models"].size()}, {"prompts", prompts}}}};
 }
 
 }  // namespace llmfp::ops

@@ -8,10 +8,11 @@
 //
 // Labels are strings (or integers); levels are sorted in byte order (as statsmodels).
 // anova2 uses type II sums of squares (see src/stats/anova.cpp).
+#include "llmfp/stats.hpp"
+
 #include <string>
 
 #include "llmfp/ops.hpp"
-#include "llmfp/stats.hpp"
 #include "llmfp/stats_json.hpp"
 
 namespace llmfp::ops {

@@ -14,11 +14,12 @@
 // part is summed once by two passes, so no large sums of squares are subtracted.
 // Effect sizes: eta^2 = SS / SS_total, partial eta^2 = SS / (SS + SS_res),
 // omega^2 = (SS - df MS_res) / (SS_total + MS_res).
-#include <Eigen/Dense>
 #include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
+
+#include <Eigen/Dense>
 
 #include "llmfp/json_in.hpp"
 #include "llmfp/stats.hpp"
@@ -120,10 +121,12 @@ AnovaResult anova_one_way(const OneFactorData& data) {
     }
     out.groups.push_back(summarize(data.levels[g], groups[g]));
   }
-  if (k < 2) fail(code::kInvalidValue, "/a", "ANOVA needs at least 2 groups, got " + std::to_string(k));
+  if (k < 2)
+    fail(code::kInvalidValue, "/a", "ANOVA needs at least 2 groups, got " + std::to_string(k));
   if (out.n <= k) {
-    fail(code::kInvalidValue, "/y", "ANOVA needs more observations (" + std::to_string(out.n) +
-                                        ") than groups (" + std::to_string(k) + ")");
+    fail(code::kInvalidValue, "/y",
+         "ANOVA needs more observations (" + std::to_string(out.n) + ") than groups (" +
+             std::to_string(k) + ")");
   }
   const double grand = mean_and_ss(data.y).first;
   double ss_within = 0.0;
@@ -146,7 +149,8 @@ AnovaResult anova_one_way(const OneFactorData& data) {
 
 AnovaResult anova_two_way(const TwoFactorData& data, bool interaction) {
   std::map<std::pair<std::size_t, std::size_t>, std::vector<double>> by_cell;
-  for (std::size_t i = 0; i < data.y.size(); ++i) by_cell[{data.a[i], data.b[i]}].push_back(data.y[i]);
+  for (std::size_t i = 0; i < data.y.size(); ++i)
+    by_cell[{data.a[i], data.b[i]}].push_back(data.y[i]);
   const std::size_t na = data.a_levels.size();
   const std::size_t nb = data.b_levels.size();
   if (na < 2 || nb < 2) {
@@ -162,14 +166,19 @@ AnovaResult anova_two_way(const TwoFactorData& data, bool interaction) {
     const auto [mean, ss] = mean_and_ss(values);
     ss_within += ss;
     means.push_back(mean);
-    out.groups.push_back(summarize(data.a_levels[key.first] + " | " + data.b_levels[key.second], values));
+    out.groups.push_back(
+        summarize(data.a_levels[key.first] + " | " + data.b_levels[key.second], values));
     cells.push_back({key.first, key.second, std::move(values)});
   }
   const double grand = mean_and_ss(data.y).first;
   const int ia = static_cast<int>(na) - 1;  // treatment coding: level 0 is the baseline
   const int ib = static_cast<int>(nb) - 1;
-  auto cols_a = [](const Cell& c) { return c.a > 0 ? std::vector<int>{int(c.a) - 1} : std::vector<int>{}; };
-  auto cols_b = [](const Cell& c) { return c.b > 0 ? std::vector<int>{int(c.b) - 1} : std::vector<int>{}; };
+  auto cols_a = [](const Cell& c) {
+    return c.a > 0 ? std::vector<int>{int(c.a) - 1} : std::vector<int>{};
+  };
+  auto cols_b = [](const Cell& c) {
+    return c.b > 0 ? std::vector<int>{int(c.b) - 1} : std::vector<int>{};
+  };
   auto cols_ab = [&](const Cell& c) {
     std::vector<int> v = cols_a(c);
     if (c.b > 0) v.push_back(ia + int(c.b) - 1);
@@ -180,15 +189,17 @@ AnovaResult anova_two_way(const TwoFactorData& data, bool interaction) {
   const Fit fab = fit_cells(cells, means, grand, ia + ib, cols_ab);
   double ss_total = ss_within;
   for (std::size_t c = 0; c < cells.size(); ++c) {
-    ss_total += static_cast<double>(cells[c].values.size()) * (means[c] - grand) * (means[c] - grand);
+    ss_total +=
+        static_cast<double>(cells[c].values.size()) * (means[c] - grand) * (means[c] - grand);
   }
   const double rank_full = interaction ? static_cast<double>(cells.size()) : fab.rank;
   const double ss_res = interaction ? ss_within : ss_within + fab.rss_between;
   const double df_res = static_cast<double>(out.n) - rank_full;
   if (!(df_res >= 1.0)) {
-    fail(code::kInvalidValue, "/y", "too few observations: the model has no residual degrees of freedom (" +
-                                        std::to_string(out.n) + " observations, " +
-                                        std::to_string(static_cast<long>(rank_full)) + " parameters)");
+    fail(code::kInvalidValue, "/y",
+         "too few observations: the model has no residual degrees of freedom (" +
+             std::to_string(out.n) + " observations, " +
+             std::to_string(static_cast<long>(rank_full)) + " parameters)");
   }
   require_spread(ss_res, ss_total);
   const double ms_res = ss_res / df_res;
@@ -198,8 +209,8 @@ AnovaResult anova_two_way(const TwoFactorData& data, bool interaction) {
   out.rows.push_back(make_row("b", fab.rank - fa.rank, fa.rss_between - fab.rss_between, ss_total,
                               ms_res, df_res, ss_res));
   if (interaction) {
-    out.rows.push_back(make_row("a:b", rank_full - fab.rank, fab.rss_between, ss_total, ms_res,
-                                df_res, ss_res));
+    out.rows.push_back(
+        make_row("a:b", rank_full - fab.rank, fab.rss_between, ss_total, ms_res, df_res, ss_res));
   }
   out.rows.push_back(residual_row(df_res, ss_res, ss_total));
   return out;

@@ -66,7 +66,8 @@ std::vector<Observation> drop_repeats(std::vector<Observation> obs, std::size_t&
   });
   std::vector<Observation> out;
   for (std::size_t i = 0; i < obs.size(); ++i) {
-    const bool same_series = i > 0 && obs[i].host == obs[i - 1].host && obs[i].prompt == obs[i - 1].prompt;
+    const bool same_series =
+        i > 0 && obs[i].host == obs[i - 1].host && obs[i].prompt == obs[i - 1].prompt;
     if (same_series && obs[i].value == obs[i - 1].value) {
       ++dropped;
       continue;
@@ -135,22 +136,26 @@ Result attribute(std::vector<Observation> obs, const Settings& s) {
   }
   r.hosts = sorted_unique(hosts);
   r.prompts = sorted_unique(prompts);
-  if (r.hosts.size() < 2) fail(code::kInvalidValue, "/hosts", "attribution needs measurements of at least 2 hosts");
+  if (r.hosts.size() < 2)
+    fail(code::kInvalidValue, "/hosts", "attribution needs measurements of at least 2 hosts");
   if (std::find(r.hosts.begin(), r.hosts.end(), s.reference_host) == r.hosts.end()) {
-    fail(code::kInvalidValue, "/reference/host", "the reference host \"" + s.reference_host + "\" has no measurements in the selection");
+    fail(code::kInvalidValue, "/reference/host",
+         "the reference host \"" + s.reference_host + "\" has no measurements in the selection");
   }
   double ref_bw = 0.0;
   for (const auto& h : s.hypotheses) {
     if (h.hardware == s.reference_hardware) ref_bw = h.memory_bandwidth_tb_s;
   }
   if (!(ref_bw > 0.0)) {
-    fail(code::kInvalidValue, "/reference/hardware", "the reference hardware \"" + s.reference_hardware + "\" is not one of the hypotheses");
+    fail(code::kInvalidValue, "/reference/hardware",
+         "the reference hardware \"" + s.reference_hardware + "\" is not one of the hypotheses");
   }
   if (s.common_dates) obs = common_dates_only(obs, r.hosts.size() * r.prompts.size());
   if (s.dedupe) obs = drop_repeats(std::move(obs), r.dropped_repeats);
   if (obs.size() < r.hosts.size() * r.prompts.size() + 2) {
-    fail(code::kInfeasible, "/data", "too few measurements left (" + std::to_string(obs.size()) +
-                                         ") after selecting dates; try \"common_dates\": false or a wider date range");
+    fail(code::kInfeasible, "/data",
+         "too few measurements left (" + std::to_string(obs.size()) +
+             ") after selecting dates; try \"common_dates\": false or a wider date range");
   }
   std::vector<std::string> dates;
   std::map<Key, double> values;
@@ -183,20 +188,25 @@ Result attribute(std::vector<Observation> obs, const Settings& s) {
   // Cell labels sort by host, then prompt; recover each cell's host and prompt.
   std::vector<std::pair<std::string, std::string>> cell_of(fc.levels.size());
   for (std::size_t i = 0; i < obs.size(); ++i) cell_of[fc.index[i]] = {obs[i].host, obs[i].prompt};
-  const auto same_prompt = [&](std::size_t a, std::size_t b) { return cell_of[a].second == cell_of[b].second; };
+  const auto same_prompt = [&](std::size_t a, std::size_t b) {
+    return cell_of[a].second == cell_of[b].second;
+  };
   r.tukey = stats::tukey_hsd({two.y, fc.index, fc.levels}, s.alpha, res.ms, res.df, same_prompt);
   for (const auto& p : r.tukey.pairs) {
-    r.host_pairs.push_back({cell_of[p.group1].second, cell_of[p.group1].first, cell_of[p.group2].first, p});
+    r.host_pairs.push_back(
+        {cell_of[p.group1].second, cell_of[p.group1].first, cell_of[p.group2].first, p});
   }
   std::vector<std::vector<double>> by_cell(fc.levels.size());  // raw values, for the charts
   for (std::size_t i = 0; i < obs.size(); ++i) by_cell[fc.index[i]].push_back(obs[i].value);
   for (std::size_t c = 0; c < by_cell.size(); ++c) {
     std::sort(by_cell[c].begin(), by_cell[c].end());
-    r.cells.push_back({cell_of[c].first, cell_of[c].second, stats::summarize(fc.levels[c], by_cell[c]),
+    r.cells.push_back({cell_of[c].first, cell_of[c].second,
+                       stats::summarize(fc.levels[c], by_cell[c]),
                        quantile_sorted(by_cell[c], 0.25), quantile_sorted(by_cell[c], 0.75)});
   }
   for (const auto& h : r.hosts) {
-    if (h != s.reference_host) r.verdicts.push_back(judge(h, values, r.prompts, s, r.host_pairs, ref_bw));
+    if (h != s.reference_host)
+      r.verdicts.push_back(judge(h, values, r.prompts, s, r.host_pairs, ref_bw));
   }
   return r;
 }

@@ -50,15 +50,20 @@ const stats::AnovaRow* row_named(const Result& r, const std::string& term) {
 
 std::string host_sentence(const HostVerdict& v, const Result& r, const Settings& s) {
   const double pct = (v.ratio - 1.0) * 100.0;
-  std::string t = v.host + " is " + fmt("%.0f", std::fabs(pct)) + " % " + (pct < 0 ? "slower" : "faster") +
-                  " than " + s.reference_host + " (median of " + std::to_string(v.n_pairs) +
-                  " paired daily speed ratios " + fmt("%.3f", v.ratio) + ", interquartile range " +
-                  fmt("%.3f", v.ratio_lower) + " to " + fmt("%.3f", v.ratio_upper) + "). ";
+  std::string t = v.host + " is " + fmt("%.0f", std::fabs(pct)) + " % " +
+                  (pct < 0 ? "slower" : "faster") + " than " + s.reference_host + " (median of " +
+                  std::to_string(v.n_pairs) + " paired daily speed ratios " + fmt("%.3f", v.ratio) +
+                  ", interquartile range " + fmt("%.3f", v.ratio_lower) + " to " +
+                  fmt("%.3f", v.ratio_upper) + "). ";
   std::vector<std::string> same;
   for (const auto& p : display_prompts(r.prompts)) {
-    if (std::find(v.prompts_differing.begin(), v.prompts_differing.end(), p) == v.prompts_differing.end()) same.push_back(p);
+    if (std::find(v.prompts_differing.begin(), v.prompts_differing.end(), p) ==
+        v.prompts_differing.end())
+      same.push_back(p);
   }
-  if (!v.prompts_differing.empty()) t += "Tukey HSD finds a difference for the " + join(display_prompts(v.prompts_differing)) + " prompt";
+  if (!v.prompts_differing.empty())
+    t += "Tukey HSD finds a difference for the " + join(display_prompts(v.prompts_differing)) +
+         " prompt";
   if (!v.prompts_differing.empty() && !same.empty()) t += " but not for " + join(same) + ". ";
   if (!v.prompts_differing.empty() && same.empty()) t += ". ";
   if (v.prompts_differing.empty()) t += "Tukey HSD finds no difference for any prompt size. ";
@@ -73,9 +78,10 @@ std::string host_sentence(const HostVerdict& v, const Result& r, const Settings&
          " would give (memory bandwidth relative to " + s.reference_hardware + "), so " + v.host +
          " most likely serves it on " + v.most_likely + ".";
   } else {
-    t += "No listed hardware class predicts a speed ratio within " + fmt("%.0f", s.fit_tolerance * 100.0) +
-         " % of this one (nearest: " + v.most_likely +
-         "): the difference more likely comes from batching, quantisation, speculative decoding or other accelerators.";
+    t += "No listed hardware class predicts a speed ratio within " +
+         fmt("%.0f", s.fit_tolerance * 100.0) + " % of this one (nearest: " + v.most_likely +
+         "): the difference more likely comes from batching, quantisation, speculative decoding or "
+         "other accelerators.";
   }
   return t;
 }
@@ -86,15 +92,19 @@ std::string conclusion(const Result& r, const Settings& s, const std::string& me
   std::string t;
   const stats::AnovaRow* host = row_named(r, r.two_way ? "a" : "group");
   if (host && host->has_f) {
-    t += host->p < s.alpha ? "Hosts differ in " + metric + " (" : "No significant host effect on " + metric + " (";
-    t += (r.two_way ? "two-way ANOVA, host F = " : "one-way ANOVA, F = ") + fmt("%.2f", host->f) + ", " +
-         p_text(host->p) + ", partial eta squared " + fmt("%.3f", host->partial_eta_sq) + "). ";
+    t += host->p < s.alpha ? "Hosts differ in " + metric + " ("
+                           : "No significant host effect on " + metric + " (";
+    t += (r.two_way ? "two-way ANOVA, host F = " : "one-way ANOVA, F = ") + fmt("%.2f", host->f) +
+         ", " + p_text(host->p) + ", partial eta squared " + fmt("%.3f", host->partial_eta_sq) +
+         "). ";
   }
   if (const stats::AnovaRow* ab = row_named(r, "a:b"); ab && ab->has_f && ab->p < s.alpha) {
-    t += "The difference depends on prompt size (host x prompt interaction " + p_text(ab->p) + "). ";
+    t +=
+        "The difference depends on prompt size (host x prompt interaction " + p_text(ab->p) + "). ";
   }
   for (const auto& v : r.verdicts) t += host_sentence(v, r, s) + " ";
-  t += "Daily values are rolling aggregates, so consecutive days are not independent: read the p-values as descriptive.";
+  t += "Daily values are rolling aggregates, so consecutive days are not independent: read the "
+       "p-values as descriptive.";
   return t;
 }
 
@@ -111,48 +121,74 @@ json to_json(const Result& r, const Settings& s, const std::string& metric) {
   json pairs = json::array();
   for (const auto& hp : r.host_pairs) {
     const auto& p = hp.pair;
-    pairs.push_back({{"prompt", hp.prompt}, {"host1", hp.host1}, {"host2", hp.host2}, {"diff", p.diff},
-                     {"se", p.se}, {"q", p.q}, {"p_adj", p.p_adj}, {"lower", p.lower}, {"upper", p.upper},
-                     {"reject", p.reject}, {"hedges_g", p.hedges_g}});
+    pairs.push_back({{"prompt", hp.prompt},
+                     {"host1", hp.host1},
+                     {"host2", hp.host2},
+                     {"diff", p.diff},
+                     {"se", p.se},
+                     {"q", p.q},
+                     {"p_adj", p.p_adj},
+                     {"lower", p.lower},
+                     {"upper", p.upper},
+                     {"reject", p.reject},
+                     {"hedges_g", p.hedges_g}});
   }
   json verdicts = json::array();
   for (const auto& v : r.verdicts) {
     json fits = json::array();
     for (const auto& f : v.fits) {
-      fits.push_back({{"hardware", f.hardware}, {"predicted_ratio", f.predicted_ratio}, {"log_distance", f.log_distance}});
+      fits.push_back({{"hardware", f.hardware},
+                      {"predicted_ratio", f.predicted_ratio},
+                      {"log_distance", f.log_distance}});
     }
     json by_prompt = json::array();
-    for (const auto& [p, ratio] : v.ratio_by_prompt) by_prompt.push_back({{"prompt", p}, {"ratio", ratio}});
-    verdicts.push_back({{"host", v.host}, {"n_pairs", v.n_pairs}, {"ratio", v.ratio}, {"ratio_lower", v.ratio_lower},
-                        {"ratio_upper", v.ratio_upper}, {"ratio_by_prompt", by_prompt},
-                        {"prompts_differing", display_prompts(v.prompts_differing)}, {"differs", v.differs},
-                        {"hypotheses", fits}, {"most_likely", v.most_likely}, {"fits_well", v.fits_well}});
+    for (const auto& [p, ratio] : v.ratio_by_prompt)
+      by_prompt.push_back({{"prompt", p}, {"ratio", ratio}});
+    verdicts.push_back({{"host", v.host},
+                        {"n_pairs", v.n_pairs},
+                        {"ratio", v.ratio},
+                        {"ratio_lower", v.ratio_lower},
+                        {"ratio_upper", v.ratio_upper},
+                        {"ratio_by_prompt", by_prompt},
+                        {"prompts_differing", display_prompts(v.prompts_differing)},
+                        {"differs", v.differs},
+                        {"hypotheses", fits},
+                        {"most_likely", v.most_likely},
+                        {"fits_well", v.fits_well}});
   }
   json anova = stats::to_json(r.anova, r.two_way ? "host" : "host", "prompt");
   anova["sum_of_squares"] = "type II";
-  return {{"metric", metric},
-          {"hosts", r.hosts},
-          {"prompts", display_prompts(r.prompts)},
-          {"reference", {{"host", s.reference_host}, {"hardware", s.reference_hardware}}},
-          {"n", r.n},
-          {"dates", {{"count", r.dates.size()}, {"first", r.dates.front()}, {"last", r.dates.back()}}},
-          {"common_dates", s.common_dates},
-          {"dedupe", s.dedupe},
-          {"scale", s.log_scale ? "log" : "linear"},
-          {"dropped_repeats", r.dropped_repeats},
-          {"alpha", s.alpha},
-          {"anova", anova},
-          {"tukey", {{"scope", "all host | prompt cells (k = " + std::to_string(r.cells.size()) +
-                                   "), error term the ANOVA residual; pairs between hosts within a prompt size"},
-                     {"k", r.cells.size()}, {"mse", r.tukey.mse}, {"df_error", r.tukey.df_error},
-                     {"q_crit", r.tukey.q_crit}, {"pairs", pairs}}},
-          {"cells", cells},
-          {"verdicts", verdicts},
-          {"conclusion", conclusion(r, s, metric)},
-          {"notes", {"Daily values are rolling aggregates (consecutive days repeat or overlap), so p-values are descriptive; "
-                     "\"dedupe\": true drops repeated days.",
-                     "Hardware inference assumes token generation is memory-bandwidth bound, so speed scales with the "
-                     "GPU's memory bandwidth; batching, quantisation and serving software also change speed."}}};
+  return {
+      {"metric", metric},
+      {"hosts", r.hosts},
+      {"prompts", display_prompts(r.prompts)},
+      {"reference", {{"host", s.reference_host}, {"hardware", s.reference_hardware}}},
+      {"n", r.n},
+      {"dates", {{"count", r.dates.size()}, {"first", r.dates.front()}, {"last", r.dates.back()}}},
+      {"common_dates", s.common_dates},
+      {"dedupe", s.dedupe},
+      {"scale", s.log_scale ? "log" : "linear"},
+      {"dropped_repeats", r.dropped_repeats},
+      {"alpha", s.alpha},
+      {"anova", anova},
+      {"tukey",
+       {{"scope", "all host | prompt cells (k = " + std::to_string(r.cells.size()) +
+                      "), error term the ANOVA residual; pairs between hosts within a prompt size"},
+        {"k", r.cells.size()},
+        {"mse", r.tukey.mse},
+        {"df_error", r.tukey.df_error},
+        {"q_crit", r.tukey.q_crit},
+        {"pairs", pairs}}},
+      {"cells", cells},
+      {"verdicts", verdicts},
+      {"conclusion", conclusion(r, s, metric)},
+      {"notes",
+       {"Daily values are rolling aggregates (consecutive days repeat or overlap), so p-values are "
+        "descriptive; "
+        "\"dedupe\": true drops repeated days.",
+        "Hardware inference assumes token generation is memory-bandwidth bound, so speed scales "
+        "with the "
+        "GPU's memory bandwidth; batching, quantisation and serving software also change speed."}}};
 }
 
 }  // namespace llmfp::attribution

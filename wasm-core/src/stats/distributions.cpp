@@ -62,7 +62,7 @@ double beta_fraction(double a, double b, double x) {
   return h;
 }
 
-constexpr int kInnerPanels = 9;   // z in [-8.5, 8.5]: 144 nodes
+constexpr int kInnerPanels = 9;  // z in [-8.5, 8.5]: 144 nodes
 // s: 128 nodes; 384 for df < 10, where the chi density is wide and P(Q <= q s) turns
 // from 0 to 1 inside it.
 constexpr int kOuterPanels = 8;
@@ -264,7 +264,8 @@ double studentized_range_cdf(double q, double k, double df) {
     if (s <= 0.0) return 0.0;
     return pm::exp(log_f(s)) * range_cdf_infinite_df(q * s, k);
   };
-  const double p = gauss_legendre(integrand, lo, hi, df < 10.0 ? kOuterPanelsSmallDf : kOuterPanels);
+  const double p =
+      gauss_legendre(integrand, lo, hi, df < 10.0 ? kOuterPanelsSmallDf : kOuterPanels);
   return p < 0.0 ? 0.0 : (p > 1.0 ? 1.0 : p);
 }
 

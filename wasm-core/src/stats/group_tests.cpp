@@ -59,7 +59,8 @@ TukeyResult tukey_hsd(const OneFactorData& data, double alpha, double mse, doubl
       fail(code::kInvalidValue, "/a", "group \"" + data.levels[g] + "\" has no observations");
     }
     out.groups.push_back(summarize(data.levels[g], groups[g]));
-    for (double v : groups[g]) ss_within += (v - out.groups.back().mean) * (v - out.groups.back().mean);
+    for (double v : groups[g])
+      ss_within += (v - out.groups.back().mean) * (v - out.groups.back().mean);
   }
   if (k < 2) fail(code::kInvalidValue, "/a", "Tukey HSD needs at least 2 groups");
   if (mse < 0.0) {
@@ -84,7 +85,8 @@ TukeyResult tukey_hsd(const OneFactorData& data, double alpha, double mse, doubl
       p.group1 = a;
       p.group2 = b;
       p.diff = out.groups[b].mean - out.groups[a].mean;
-      const double inv = 1.0 / static_cast<double>(out.groups[a].n) + 1.0 / static_cast<double>(out.groups[b].n);
+      const double inv =
+          1.0 / static_cast<double>(out.groups[a].n) + 1.0 / static_cast<double>(out.groups[b].n);
       p.se = std::sqrt(mse / 2.0 * inv);
       p.q = std::fabs(p.diff) / p.se;
       p.p_adj = studentized_range_sf(p.q, kd, df_error);
@@ -123,7 +125,8 @@ WelchResult welch_t_test(const std::vector<double>& x, const std::vector<double>
   r.lower = r.diff - tq * r.se;
   r.upper = r.diff + tq * r.se;
   const double m = nx + ny - 2.0;
-  const double pooled = std::sqrt(((nx - 1.0) * r.x.sd * r.x.sd + (ny - 1.0) * r.y.sd * r.y.sd) / m);
+  const double pooled =
+      std::sqrt(((nx - 1.0) * r.x.sd * r.x.sd + (ny - 1.0) * r.y.sd * r.y.sd) / m);
   r.cohens_d = pooled > 0.0 ? r.diff / pooled : 0.0;
   r.hedges_g = r.cohens_d * hedges_correction(m);
   return r;

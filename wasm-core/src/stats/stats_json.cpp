@@ -38,7 +38,7 @@ Factor read_factor(const Arr& labels) {
 }
 
 json to_json(const GroupSummary& g) {
-  return {{"name", g.name}, {"n", g.n},           {"mean", g.mean}, {"sd", g.sd},
+  return {{"name", g.name},     {"n", g.n},     {"mean", g.mean}, {"sd", g.sd},
           {"median", g.median}, {"min", g.min}, {"max", g.max}};
 }
 
@@ -81,14 +81,22 @@ json to_json(const TukeyResult& r) {
                      {"reject", p.reject},
                      {"hedges_g", p.hedges_g}});
   }
-  return {{"alpha", r.alpha}, {"mse", r.mse},     {"df_error", r.df_error},
+  return {{"alpha", r.alpha},   {"mse", r.mse},     {"df_error", r.df_error},
           {"q_crit", r.q_crit}, {"groups", groups}, {"pairs", pairs}};
 }
 
 json to_json(const WelchResult& r) {
-  return {{"x", to_json(r.x)}, {"y", to_json(r.y)}, {"diff", r.diff},   {"se", r.se},
-          {"t", r.t},          {"df", r.df},        {"p", r.p},         {"alpha", r.alpha},
-          {"lower", r.lower},  {"upper", r.upper},  {"cohens_d", r.cohens_d},
+  return {{"x", to_json(r.x)},
+          {"y", to_json(r.y)},
+          {"diff", r.diff},
+          {"se", r.se},
+          {"t", r.t},
+          {"df", r.df},
+          {"p", r.p},
+          {"alpha", r.alpha},
+          {"lower", r.lower},
+          {"upper", r.upper},
+          {"cohens_d", r.cohens_d},
           {"hedges_g", r.hedges_g}};
 }
 
