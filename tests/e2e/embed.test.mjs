@@ -83,7 +83,7 @@ async function embedFrame(p, selector = '[data-testid="energy-mean"]') {
 /** Waits until the iframe's height equals its content's and the frame has no vertical scrollbar. */
 async function fitted(p, handle, frame) {
   let last;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200; i++) {
     const outer = await handle.evaluate((el) => el.getBoundingClientRect().height);
     const inner = await frame.evaluate(() => ({
       content: document.querySelector('.embed-root').getBoundingClientRect().height,
