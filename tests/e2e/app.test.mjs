@@ -170,6 +170,23 @@ describe('other views', () => {
     assert.deepEqual(names.sort(), dataset.models.map((m) => m.model).sort());
     assert.equal(await page.locator('.bar-chart .bar').count(), dataset.models.length);
     assert.equal(await page.locator('.compare-table tr.highlight th').textContent(), "GPT-4o (Mar '25)");
+    const means = await page.$$eval('.compare-table tbody td:nth-child(3)', (tds) =>
+      tds.map((t) => Number(t.textContent.replace(/,/g, ''))),
+    );
+    assert.deepEqual(
+      means,
+      [...means].sort((a, b) => a - b),
+      'sorted by mean, ascending',
+    );
+    await page.click('.compare-table th button:has-text("Model")');
+    await page.waitForSelector('.compare-table th[aria-sort="ascending"]:has-text("Model")');
+    const sorted = await page.$$eval('.compare-table tbody th', (ths) => ths.map((t) => t.textContent));
+    assert.deepEqual(
+      sorted,
+      [...sorted].sort((a, b) => a.localeCompare(b)),
+      'sorted by name',
+    );
+    assert.match(page.url(), /csort=name/);
     assert.match(await page.textContent('[data-testid="ratio"]'), /uses .*×/);
     const saved = async (label) => {
       const [download] = await Promise.all([

@@ -126,13 +126,23 @@ test('the GPT-4o preset comes from the case study; a custom mix must add up to 1
   const s = defaults(coreFields);
   assert.deepEqual(mixOf({ ...s, sshort: 50, smedium: 30, slong: 20 }).mix, { short: 0.5, medium: 0.3, long: 0.2 });
   assert.match(mixOf({ ...s, sshort: 50, smedium: 30, slong: 30 }).error, /add up to 100/);
-  const data = {
-    constants,
-    hosts: readJson(findDataset(manifest, 'hosts').file),
-    refs: { dataset: {}, constants: {} },
-  };
-  const { request } = scaleRequest({ ...s, spreset: 'gpt4o' }, data, 'x');
-  assert.equal(request.multipliers.wue_source_l_per_kwh, 3.142, 'v4 Azure multipliers');
+  const refs = { dataset: { $data: 'd' }, constants: { $data: 'c' }, hosts: { $data: 'h' } };
+  const data = { constants, refs };
+  const preset = scaleRequest({ ...s, spreset: 'gpt4o' }, data, 'x').request;
+  assert.deepEqual(preset, {
+    op: 'scale',
+    preset: 'gpt-4o-2025',
+    constants: refs.constants,
+    hosts: refs.hosts,
+    day: { queries: 8 },
+  });
+  const own = scaleRequest({ ...s, sq: 7e8, sdays: 30, sshort: 60, smedium: 40, slong: 0 }, data, 'o3').request;
+  assert.deepEqual(own.mix, { short: 0.6, medium: 0.4 });
+  assert.deepEqual(own.day, { queries: 7e8 });
+  assert.deepEqual(own.year, { queries: 7e8 * 30 });
+  assert.deepEqual(own.estimate.select, { models: ['o3'] });
+  const total = scaleRequest({ ...s, sq: 3.65e9, sper: 'year' }, data, 'o3').request;
+  assert.deepEqual([total.day.queries, total.year.queries], [1e7, 3.65e9], 'a total over 365 days is 1e7 a day');
 });
 
 /** A fake Worker: answers with `behave(msg)` asynchronously. */

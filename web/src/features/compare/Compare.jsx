@@ -64,12 +64,14 @@ export default function Compare({ state, setState, data }) {
   const rows = [...(result?.rows ?? [])];
   const key = state.csort;
   const dir = state.cdesc ? descending : ascending;
+  const sign = state.cdesc ? -1 : 1;
+  const byName = (x, y) => x.model.localeCompare(y.model);
   rows.sort((x, y) =>
     key === 'name'
-      ? dir(x.model, y.model)
+      ? sign * byName(x, y)
       : key === 'company'
-        ? dir(x.company, y.company) || ascending(x.model, y.model)
-        : dir(x[m.key].mean, y[m.key].mean),
+        ? sign * x.company.localeCompare(y.company) || byName(x, y)
+        : dir(x[m.key].mean, y[m.key].mean) || byName(x, y),
   );
   const band = state.cerr === 'sd' ? (s) => [s.mean - s.sd, s.mean + s.sd] : (s) => [s.p5, s.p95];
   const bars = rows.map((r) => {
