@@ -47,6 +47,7 @@ constexpr std::array<Node, 4> kGl4 = {Node{-0.8611363115940526, 0.34785484513745
                                       Node{-0.3399810435848563, 0.6521451548625461},
                                       Node{0.3399810435848563, 0.6521451548625461},
                                       Node{0.8611363115940526, 0.3478548451374538}};
+constexpr std::array<Node, 2> kGl2 = {Node{-0.5773502691896258, 1.0}, Node{0.5773502691896258, 1.0}};
 
 // Appends the 8 nodes of [a, b] (weights include the half-width).
 void add_nodes(std::vector<Node>& out, double a, double b) {
@@ -78,7 +79,56 @@ struct Grid {
   std::vector<double> kernel;     // [i * inner + j] = w_j phi((z2_j - rho z1_i)/s) / s
   std::vector<double> below, above;  // P(Z2 < q_05 | z1_i), P(Z2 > q_95 | z1_i)
   std::vector<Node> tail_lo, tail_hi;  // z1 nodes of the two tails, weight includes phi
+  // B_lo(z) = P(Z1 <= q_05, Z2 >= z), B_hi(z) = P(Z1 >= q_95, Z2 >= z) on z in
+  // [q_05, q_95] at steps of 1/64, with their derivatives, for cubic Hermite interpolation.
+  std::vector<double> b_lo, db_lo, b_hi, db_hi;
 };
+
+constexpr double kTailStep = 1.0 / 64.0;
+
+// dB/dz = -phi(z) P(Z1 in tail | Z2 = z).
+double tail_slope(double z, double rho, double s, bool upper) {
+  const double q = upper ? level_z()[4] : level_z()[0];
+  const double p = upper ? fast::normal_cdf((rho * z - q) / s) : fast::normal_cdf((q - rho * z) / s);
+  return -fast::normal_pdf(z) * p;
+}
+
+// Tables of B_lo and B_hi: integrate -dB/dz downwards from z = 8.5 (B = 0 there, to 2e-17).
+void build_tail_tables(Grid& g) {
+  const auto& q = level_z();
+  const int steps = static_cast<int>(std::ceil((q[4] - q[0]) / kTailStep));
+  for (bool upper : {false, true}) {
+    std::vector<double> b(steps + 1), db(steps + 1);
+    auto integral = [&](double from, double to) {  // of -dB/dz over [from, to]
+      std::vector<Node> nodes;
+      add_nodes(nodes, from, to);
+      double sum = 0;
+      for (const Node& n : nodes) sum -= n.w * tail_slope(n.x, g.rho, g.s, upper);
+      return sum;
+    };
+    const double top = q[0] + steps * kTailStep;
+    double acc = integral(top, 4.0) + integral(4.0, kZMax);
+    for (int k = steps; k >= 0; --k) {
+      const double z = q[0] + k * kTailStep;
+      if (k < steps) acc += integral(z, z + kTailStep);
+      b[k] = acc;
+      db[k] = tail_slope(z, g.rho, g.s, upper);
+    }
+    (upper ? g.b_hi : g.b_lo) = std::move(b);
+    (upper ? g.db_hi : g.db_lo) = std::move(db);
+  }
+}
+
+// Cubic Hermite interpolation of a tail table at z in [q_05, q_95].
+double tail_table(const std::vector<double>& b, const std::vector<double>& db, double z) {
+  const double x = (z - level_z()[0]) / kTailStep;
+  const int last = static_cast<int>(b.size()) - 2;
+  const int k = std::min(std::max(static_cast<int>(std::floor(x)), 0), last);
+  const double t = x - k;
+  const double h00 = (1 + 2 * t) * (1 - t) * (1 - t), h10 = t * (1 - t) * (1 - t);
+  const double h01 = t * t * (3 - 2 * t), h11 = t * t * (t - 1);
+  return h00 * b[k] + h10 * kTailStep * db[k] + h01 * b[k + 1] + h11 * kTailStep * db[k + 1];
+}
 
 std::vector<Node> tail_nodes(double from, double to) {
   std::vector<Node> nodes;
@@ -108,6 +158,7 @@ const Grid& grid_for(double rho) {
     add_nodes(g.inner, q[k], q[k + 1]);
   }
   g.outer.insert(g.outer.end(), g.tail_hi.begin(), g.tail_hi.end());
+  build_tail_tables(g);
   for (const Node& n : g.outer) g.outer_u.push_back(pmath::normal_cdf(n.x));
   for (const Node& n : g.inner) g.inner_u.push_back(pmath::normal_cdf(n.x));
   for (const Node& o : g.outer) {
@@ -162,18 +213,18 @@ double needed_speed(const CdfContext& c, double t, double l) {
   return t > l ? c.output_tokens / (t - l) : std::numeric_limits<double>::infinity();
 }
 
-double tail_part(const CdfContext& c, const std::vector<Node>& nodes, double l, double t) {
-  const double r = needed_speed(c, t, l);
-  if (r <= c.tps[0]) return kLevels[0];  // the tail's whole mass (0.05 each side)
+// The part of F(t) from one tail of L (Z1 below q_05 or above q_95, L constant there):
+// P(Z1 in tail, R >= r) = P(Z1 in tail, Z2 >= z*), read from the tail table.
+double tail_part(const CdfContext& c, bool upper, double t) {
+  const double r = needed_speed(c, t, upper ? c.ttft[4] : c.ttft[0]);
+  if (r <= c.tps[0]) return 1.0 - kLevels[4];  // the tail's whole mass (0.05 each side)
   if (r > c.tps[4]) return 0.0;
   const double z_star = fast::normal_quantile(inverse_at_least(c.tps, r));
-  double sum = 0;
-  for (const Node& n : nodes) sum += n.w * fast::normal_cdf((c.g.rho * n.x - z_star) / c.g.s);
-  return sum;
+  return upper ? tail_table(c.g.b_hi, c.g.db_hi, z_star) : tail_table(c.g.b_lo, c.g.db_lo, z_star);
 }
 
 double cdf(const CdfContext& c, double t) {
-  double total = tail_part(c, c.g.tail_lo, c.ttft[0], t) + tail_part(c, c.g.tail_hi, c.ttft[4], t);
+  double total = tail_part(c, false, t) + tail_part(c, true, t);
   // Inside: u1 in [0.05, 0.95], split at the levels and where t - L(u1) = O / R_k.
   std::vector<double> cuts(kLevels.begin(), kLevels.end());
   for (double r : c.tps) {
@@ -185,8 +236,11 @@ double cdf(const CdfContext& c, double t) {
     if (!(cuts[k + 1] > cuts[k])) continue;
     const double mid = 0.5 * (cuts[k] + cuts[k + 1]);
     const double half = 0.5 * (cuts[k + 1] - cuts[k]);
-    for (const Node& g4 : kGl4) {
-      const Node n{mid + half * g4.x, half * g4.w};
+    // Short pieces (less than 0.04 of probability) are nearly linear: 2 points suffice.
+    const bool short_piece = half < 0.02;
+    for (std::size_t j = short_piece ? 4 : 0; j < (short_piece ? 6 : 4); ++j) {
+      const Node& g = j < 4 ? kGl4[j] : kGl2[j - 4];
+      const Node n{mid + half * g.x, half * g.w};
       const double r = needed_speed(c, t, marginal_at(c.ttft, n.x));
       if (r > c.tps[4]) continue;
       total += n.w * (r <= c.tps[0] ? 1.0 : speed_at_least(c, r, fast::normal_quantile(n.x)));

@@ -11,7 +11,7 @@ namespace {
 
 constexpr int kPerUnit = 64;
 constexpr int kSteps = 9 * kPerUnit;  // grid a_i = -i / 64, i = 0..576
-constexpr int kTerms = 12;            // |a h| <= 9/128: the 12th term is < 1e-18 relative
+constexpr int kTerms = 10;            // |a h| <= 9/128: the 10th term is < 1e-16 relative
 
 struct Table {
   std::array<double, kSteps + 1> cdf{}, pdf{};
