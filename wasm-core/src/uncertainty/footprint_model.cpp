@@ -11,6 +11,8 @@
 // (or region); P_GPU p_gpu_kw; P_nonGPU p_nongpu_kw.
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <vector>
 
 #include "llmfp/pmath.hpp"
 #include "llmfp/uncertainty_footprint.hpp"
@@ -94,6 +96,21 @@ Input region_input(const FootprintCase& c, const std::vector<RegionOption>& regi
   return in;
 }
 
+struct UtilEntry {
+  double gpus, batch;
+  fp::Utilisation util;
+};
+
+fp::Utilisation derived(std::vector<UtilEntry>& cache, const fp::UtilisationBasis& basis,
+                        double gpus, double batch) {
+  for (const auto& e : cache) {
+    if (e.gpus == gpus && e.batch == batch) return e.util;
+  }
+  const fp::Utilisation u = fp::derive_utilisation(basis, gpus, batch);
+  if (cache.size() < 16) cache.push_back({gpus, batch, u});
+  return u;
+}
+
 // Offsets of every model quantity in x.
 struct Layout {
   std::size_t at[kScalarInputs.size()];
@@ -122,11 +139,14 @@ FootprintModel build_model(const FootprintCase& c, const FootprintUncertainty& u
   const fp::UtilisationBasis basis = c.basis;
   const double gpus0 = c.gpus;
   const double batch0 = c.batch_size;
-  auto assumptions = [base, basis, gpus0, batch0, lay](const double* x) {
+  // Batch size and GPU count usually take a few distinct values: their utilisation is
+  // memoised (identical values either way, so results do not depend on the cache).
+  auto cache = std::make_shared<std::vector<UtilEntry>>();
+  auto assumptions = [base, basis, gpus0, batch0, lay, cache](const double* x) {
     fp::Assumptions a = base;
     const double gpus = x[lay.at[kGpus]];
     const double batch = x[lay.at[kBatch]];
-    if (gpus != gpus0 || batch != batch0) a.util = fp::derive_utilisation(basis, gpus, batch);
+    if (gpus != gpus0 || batch != batch0) a.util = derived(*cache, basis, gpus, batch);
     a.node.p_gpu_kw = x[lay.at[kPGpu]];
     a.node.p_nongpu_kw = x[lay.at[kPNonGpu]];
     a.mult.pue = x[lay.at[kPue]];

@@ -89,8 +89,14 @@ FootprintPropagation propagate(const FootprintCase& c, const FootprintUncertaint
   }
   for (std::size_t k = 0; k < 3; ++k) {
     r.scaled[k] = summarise(totals, 3, k, bins);
-    const Summary s = summarise(shared, 3, k, 1);
-    const double between = s.sd * s.sd;
+    double mean = 0.0;
+    for (std::size_t j = 0; j < draws; ++j) mean += shared[j * 3 + k];
+    mean /= static_cast<double>(draws);
+    double between = 0.0;
+    for (std::size_t j = 0; j < draws; ++j) {
+      between += (shared[j * 3 + k] - mean) * (shared[j * 3 + k] - mean);
+    }
+    between = draws > 1 ? between / static_cast<double>(draws - 1) : 0.0;
     const double denom = between + (draws ? within[k] / static_cast<double>(draws) : 0.0);
     r.scaled_shared_share[k] = denom > 0.0 ? between / denom : 0.0;
   }

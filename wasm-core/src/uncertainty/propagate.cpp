@@ -3,7 +3,8 @@
 //   mean  = (1/n) sum y_j       (compensated summation, Neumaier 1974)
 //   sd    = sqrt( sum (y_j - mean)^2 / (n - 1) )                       (ddof = 1)
 //   P_p   = y_(floor h) + (h - floor h) (y_(floor h + 1) - y_(floor h)),  h = (n - 1) p / 100
-//           on the ascending sample (Hyndman & Fan 1996, definition 7; NumPy's default)
+//           on the ascending sample (Hyndman & Fan 1996, definition 7; NumPy's default),
+//           order statistics found by selection (nth_element), not a full sort
 // Stream of input i, sample set t: pmath::Rng(seed ^ mix(FNV-1a(name_i)) ^ mix(t)); the
 // Rng seeds xoshiro256** through splitmix64, so nearby seeds give unrelated streams.
 #include <algorithm>
@@ -69,6 +70,20 @@ std::vector<double> evaluate(const Model& model, const std::vector<double>& x,
   return y;
 }
 
+namespace {
+void fill_histogram(const std::vector<double>& v, Summary& s, std::size_t bins) {
+  s.histogram.lo = s.min;
+  s.histogram.hi = s.max;
+  const std::size_t nb = (s.max > s.min && bins > 0) ? bins : 1;
+  s.histogram.counts.assign(nb, 0);
+  const double width = (s.max - s.min) / static_cast<double>(nb);
+  for (double y : v) {
+    const auto b = width > 0.0 ? static_cast<std::size_t>((y - s.min) / width) : 0;
+    s.histogram.counts[std::min(b, nb - 1)] += 1;
+  }
+}
+}  // namespace
+
 double sum_compensated(const std::vector<double>& values) {
   double sum = 0.0;
   double carry = 0.0;  // Neumaier: the low-order bits lost by each addition
@@ -101,20 +116,23 @@ Summary summarise(const std::vector<double>& values, std::size_t stride, std::si
   double ss = 0.0;
   for (double y : v) ss += (y - s.mean) * (y - s.mean);
   s.sd = s.n > 1 ? std::sqrt(ss / static_cast<double>(s.n - 1)) : 0.0;
-  std::sort(v.begin(), v.end());
-  s.min = v.front();
-  s.max = v.back();
+  const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+  s.min = *lo;
+  s.max = *hi;
+  fill_histogram(v, s, bins);
+  // Order statistics by selection, O(n) each; the k-th smallest value is unique, so the
+  // result does not depend on the selection algorithm. Levels ascend, so each search
+  // starts where the previous one ended.
+  auto from = v.begin();
   for (std::size_t k = 0; k < kPercentiles.size(); ++k) {
-    s.percentiles[k] = percentile_sorted(v, kPercentiles[k]);
-  }
-  s.histogram.lo = s.min;
-  s.histogram.hi = s.max;
-  const std::size_t nb = (s.max > s.min && bins > 0) ? bins : 1;
-  s.histogram.counts.assign(nb, 0);
-  const double width = (s.max - s.min) / static_cast<double>(nb);
-  for (double y : v) {
-    std::size_t b = width > 0.0 ? static_cast<std::size_t>((y - s.min) / width) : 0;
-    s.histogram.counts[std::min(b, nb - 1)] += 1;
+    const double h = static_cast<double>(s.n - 1) * kPercentiles[k] / 100.0;
+    const double fl = std::floor(h);
+    const auto at = v.begin() + static_cast<std::ptrdiff_t>(fl);
+    std::nth_element(from, at, v.end());
+    from = at;
+    const double x0 = *at;
+    const double x1 = at + 1 == v.end() ? x0 : *std::min_element(at + 1, v.end());
+    s.percentiles[k] = x0 + (h - fl) * (x1 - x0);
   }
   return s;
 }

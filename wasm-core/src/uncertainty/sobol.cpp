@@ -68,7 +68,7 @@ SobolResult sobol(const std::vector<Input>& inputs, const Model& model, std::siz
   }
 
   r.indices.assign(m, std::vector<SobolIndex>(inputs.size()));
-  std::vector<double> row(dim);
+  std::vector<double> saved(dim);
   std::vector<double> y_ab(m);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (inputs[i].is_fixed()) continue;
@@ -76,10 +76,12 @@ SobolResult sobol(const std::vector<Input>& inputs, const Model& model, std::siz
     const std::size_t off = offsets[i];
     const std::size_t len = inputs[i].x_dim;
     for (std::size_t j = 0; j < n; ++j) {
-      std::copy(r.x_a.begin() + j * dim, r.x_a.begin() + (j + 1) * dim, row.begin());
-      std::copy(x_b.begin() + j * dim + off, x_b.begin() + j * dim + off + len,
-                row.begin() + off);
-      model.eval(row.data(), y_ab.data());
+      // Row j of A_B^(i), built in place in A and restored after the evaluation.
+      double* a_row = r.x_a.data() + j * dim;
+      std::copy(a_row + off, a_row + off + len, saved.begin());
+      std::copy(x_b.begin() + j * dim + off, x_b.begin() + j * dim + off + len, a_row + off);
+      model.eval(a_row, y_ab.data());
+      std::copy(saved.begin(), saved.begin() + len, a_row + off);
       for (std::size_t o = 0; o < m; ++o) {
         const double fa = r.y_a[j * m + o] - mean[o];
         const double fb = y_b[j * m + o] - mean[o];
