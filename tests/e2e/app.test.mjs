@@ -42,14 +42,14 @@ async function means(page) {
   return out;
 }
 
-/** Waits until the calculator's means differ from `before`. */
-async function changedMeans(page, before) {
+/** Waits until the calculator's `metric` mean differs from `before[metric]`. */
+async function changedMeans(page, before, metric = 'energy') {
   await page.waitForFunction(
-    (e) => {
-      const el = document.querySelector('.results[aria-busy="false"] [data-testid="energy-mean"]');
-      return el && Number(el.textContent.replace(/[^0-9.eE+-]/g, '')) !== e;
+    ([m, old]) => {
+      const el = document.querySelector(`.results[aria-busy="false"] [data-testid="${m}-mean"]`);
+      return el && Number(el.textContent.replace(/[^0-9.eE+-]/g, '')) !== old;
     },
-    before.energy,
+    [metric, before[metric]],
     { timeout: 20000 },
   );
   return means(page);
@@ -104,6 +104,26 @@ describe('calculator', () => {
     assert.deepEqual(await means(again), overridden);
     assert.equal(await again.inputValue('input[name="pue"]'), '1.3');
     await again.close();
+    await page.close();
+  });
+
+  test("choosing a region changes water and carbon by that region's factors, not energy", async () => {
+    const regions = JSON.parse(readFileSync(`${distDir}/data/regions/2026-02-19.json`, 'utf8'));
+    const azure = regions.providers.find((p) => p.provider === 'Azure');
+    const sweden = azure.regions.find((r) => r.region === 'Sweden Central');
+    const page = await open('?model=GPT-4.1');
+    const before = await means(page);
+    await page.click('details.panel summary');
+    await page.selectOption('select[name="region"]', 'Sweden Central');
+    const after = await changedMeans(page, before, 'carbon');
+    assert.equal(after.energy, before.energy);
+    assert.ok(Math.abs(after.carbon / (after.energy * sweden.cif_kg_per_kwh) - 1) < 0.02, `carbon ${after.carbon}`);
+    const mlPerWh = azure.wue_site_l_per_kwh / azure.pue + sweden.wue_source_l_per_kwh;
+    assert.ok(Math.abs(after.water / (after.energy * mlPerWh) - 1) < 0.01, `water ${after.water}`);
+    assert.ok(await page.locator('.override:has(select[name="region"]) .badge').isVisible(), 'marked as changed');
+    await page.click('.override:has(select[name="region"]) button:text-is("Reset")');
+    await page.waitForFunction(() => !/region=/.test(location.search));
+    assert.deepEqual(await changedMeans(page, after, 'carbon'), before);
     await page.close();
   });
 
