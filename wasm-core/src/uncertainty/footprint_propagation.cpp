@@ -97,6 +97,7 @@ FootprintPropagation propagate(const FootprintCase& c, const FootprintUncertaint
       between += (shared[j * 3 + k] - mean) * (shared[j * 3 + k] - mean);
     }
     between = draws > 1 ? between / static_cast<double>(draws - 1) : 0.0;
+    if (between <= 1e-24 * mean * mean) between = 0.0;  // rounding of a constant, not spread
     const double denom = between + (draws ? within[k] / static_cast<double>(draws) : 0.0);
     r.scaled_shared_share[k] = denom > 0.0 ? between / denom : 0.0;
   }
