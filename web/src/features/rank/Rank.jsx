@@ -7,7 +7,7 @@ import { RadioGroup } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
-import { num } from '../../lib/format.js';
+import { num, percent } from '../../lib/format.js';
 import { RANK_INPUTS } from '../../state/fields.js';
 import { RANK_INPUT_NAMES, rankRequest, readRank } from './rank-request.js';
 
@@ -77,6 +77,13 @@ function Settings({ state, setState }) {
   );
 }
 
+/** Each input's share of the DMU's weighted input sum (weight x value), largest first. */
+function virtualShares(row) {
+  const parts = Object.entries(row.weights?.inputs ?? {}).map(([k, w]) => [k, w * (row.inputs[k] ?? 0)]);
+  const total = parts.reduce((a, [, v]) => a + v, 0);
+  return total > 0 ? parts.map(([k, v]) => [k, v / total]).sort((a, b) => b[1] - a[1]) : [];
+}
+
 function Explain({ row, all }) {
   if (!row) return <p class="muted">Choose a model in the table or the scatter to see why it ranks where it does.</p>;
   const inputWeights = Object.entries(row.weights?.inputs ?? {}).filter(([, v]) => typeof v === 'number');
@@ -97,6 +104,15 @@ function Explain({ row, all }) {
           Its own weights (per unit of each input): {inputWeights.map(([k, v]) => `${k} ${num(v)}`).join(', ')}; output{' '}
           {outputWeights.map(([k, v]) => `${k} ${num(v)}`).join(', ')}. A weight of 0 means the input did not count in
           its favour.
+        </p>
+      )}
+      {inputWeights.length > 0 && (
+        <p>
+          What its score rests on (share of its weighted input, weight × value):{' '}
+          {virtualShares(row)
+            .map(([k, v]) => `${k} ${percent(v)}`)
+            .join(', ')}
+          .
         </p>
       )}
       {peers.length > 0 && (
