@@ -158,6 +158,22 @@ describe('calculator', () => {
     await page.close();
   });
 
+  test('an engine that cannot load shows an error state, and the next change restarts it', async () => {
+    const context = await browser.newContext();
+    await context.route(/\.wasm$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('.engine-status[data-status="error"]', { timeout: 20000 });
+    assert.match(await page.textContent('.error-box'), /engine could not be loaded/);
+    assert.equal(await page.textContent('h1'), 'What does one prompt cost?', 'the page is still there');
+    await context.unroute(/\.wasm$/);
+    await page.check('input[name="prompt"][value="medium"]');
+    const m = await means(page);
+    assert.ok(m.energy > 1, `medium prompt computed after the restart: ${m.energy} Wh`);
+    assert.equal(await page.getAttribute('.engine-status', 'data-status'), 'ready');
+    await context.close();
+  });
+
   test('keyboard only: find a model, choose it, change the prompt size', async () => {
     const page = await open();
     const first = await means(page);
