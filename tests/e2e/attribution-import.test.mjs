@@ -3,11 +3,13 @@
 // and its models appear in compare and ranking; a broken file lists its problems.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { launch, repoRoot, serve } from './helpers.mjs';
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const example = readFileSync(join(repoRoot, 'web/src/features/import/measurements-example.csv'), 'utf8');
 const exampleModels = [
   ...new Set(
@@ -90,4 +92,39 @@ describe('Import data', () => {
     assert.match(text, /\/rows\/3\/tps_p50/);
     await page.close();
   });
+});
+
+describe('accessibility and layout of the two views', () => {
+  const READY = { hardware: '[data-testid="attribution-conclusion"]', import: '#import-text' };
+  for (const view of Object.keys(READY)) {
+    test(`axe-core finds no serious or critical violation on ${view}`, async () => {
+      const page = await open(`?view=${view}`);
+      await page.waitForSelector(READY[view], { timeout: 60000 });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
+      });
+      assert.deepEqual(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        [],
+      );
+      await page.close();
+    });
+
+    test(`no horizontal scroll at 320 px on ${view}`, async () => {
+      const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      await page.goto(`${server.url}?view=${view}`);
+      await page.waitForSelector(READY[view], { timeout: 60000 });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 320, `page is ${width} px wide`);
+      await page.close();
+    });
+  }
 });
