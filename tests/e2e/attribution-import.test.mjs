@@ -80,6 +80,26 @@ describe('Import data', () => {
     await page.close();
   });
 
+  test('imported models download as CSV that imports again to the same models', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${server.url}?view=import`);
+    await page.getByRole('button', { name: 'Try the example file' }).click();
+    await page.waitForSelector('[data-testid="import-ok"]', { timeout: 30000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download them as CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^model,company,host,hardware,size_class/);
+    await page.fill('#import-text', csv);
+    await page.getByRole('button', { name: 'Check and import' }).click();
+    await page.waitForFunction(() =>
+      /2 models and 6 prompt rows/.test(document.querySelector('[data-testid="import-ok"]')?.textContent ?? ''),
+    );
+    for (const m of exampleModels) assert.ok(csv.includes(m));
+    await page.close();
+  });
+
   test('a broken file lists every problem with its row and column', async () => {
     const page = await open('?view=import');
     const broken = example.replace(',51,', ',fast,').replace(',128,', ',-128,');

@@ -66,6 +66,20 @@ export default function Import({ setState, data }) {
     setText(content);
     check(content);
   };
+  // Downloads a dataset as the import CSV (engine "export" op), so it can be edited and re-imported.
+  const download = async (dataset, name) => {
+    const env = await engine.request({ op: 'export', dataset });
+    if (!env.ok) {
+      setOutcome({ error: env.error });
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([env.result.csv], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
   const use = () => {
     setImportedDataset(outcome.result.dataset);
     setState({ ds: 'imported', view: 'compare', model: outcome.result.dataset.models[0].model });
@@ -96,6 +110,14 @@ export default function Import({ setState, data }) {
         <a href={templateUrl} download="llm-footprint-template.csv">
           Download the template
         </a>{' '}
+        ·{' '}
+        <button
+          type="button"
+          class="linklike"
+          onClick={() => data?.refs && download(data.refs.dataset, 'llm-footprint-dataset.csv')}
+        >
+          Download the current dataset in this format
+        </button>{' '}
         · The columns are described in the README section “Hardware attribution and your own data”.
       </p>
       <form
@@ -132,6 +154,9 @@ export default function Import({ setState, data }) {
           <p>
             <button type="button" onClick={use}>
               Use these models in the calculator, compare and ranking
+            </button>{' '}
+            <button type="button" onClick={() => download(outcome.result.dataset, 'llm-footprint-imported.csv')}>
+              Download them as CSV
             </button>
           </p>
         </section>
