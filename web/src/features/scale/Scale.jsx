@@ -180,8 +180,13 @@ function Day({ day, isPreset }) {
   return (
     <section aria-labelledby="day-h">
       <h2 id="day-h">
-        {isPreset ? `A daily session of ${num(day.queries)} queries` : `One day: ${count(day.queries)} queries`}
+        {isPreset
+          ? `A daily session of ${num(day.queries)} queries at this mix`
+          : `One day: ${count(day.queries)} queries`}
       </h2>
+      {isPreset && (
+        <p class="muted">The paper's own session example uses short queries only: 8 × 0.421 Wh = 3.37 Wh.</p>
+      )}
       <DataTable
         caption={isPreset ? 'Mean × N, SD × √N' : 'Per day'}
         columns={[
