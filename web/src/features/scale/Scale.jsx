@@ -174,7 +174,7 @@ const DAY_UNITS = [
   { key: 'carbon_g', label: 'Carbon', unit: 'g CO₂e' },
 ];
 
-function Day({ day, isPreset }) {
+function Day({ day, isPreset, shortWh }) {
   if (!day) return null;
   const rows = DAY_UNITS.map((u) => ({ ...u, v: day[u.key] }));
   return (
@@ -293,7 +293,7 @@ export default function Scale({ state, setState, data }) {
           />
         </section>
       )}
-      {scaled && <Day day={scaled.day} isPreset={isPreset} />}
+      {scaled && <Day day={scaled.day} isPreset={isPreset} shortWh={isPreset ? preset.per_query_wh.short : null} />}
       {isPreset && <PaperCheck preset={preset} totals={totals} constants={data.constants} />}
     </article>
   );
