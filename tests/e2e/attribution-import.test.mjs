@@ -49,7 +49,10 @@ describe('Infer hardware', () => {
     assert.match(conclusion, /OpenAI/);
     assert.match(conclusion, /DGX A100/);
     assert.match(conclusion, /rolling aggregates/);
-    assert.match(await page.textContent('[data-testid="paper-note"]'), /0\.979/);
+    const note = await page.textContent('[data-testid="paper-note"]');
+    assert.match(note, /0\.979/);
+    assert.match(note, /finds a difference at 300 output tokens and none at 1000 and 1500/);
+    assert.match(note, /as the paper concluded/);
     // The box plot has its table alternative with the four... six host | prompt cells.
     assert.equal(await page.locator('.chart-figure table tbody tr').count(), 6);
     assert.deepEqual(page.errors, []);

@@ -33,16 +33,27 @@ function useIndex() {
   return state;
 }
 
-function PaperNote({ model }) {
-  if (model !== 'GPT-4o mini') return null;
+// The paper's GPT-4o mini finding next to what these data show (numbers from the result).
+const SIZES = { short: '300', medium: '1000', long: '1500' };
+function PaperNote({ result }) {
+  if (result.model !== 'GPT-4o mini') return null;
+  const v = result.verdicts.find((x) => x.host === 'OpenAI');
+  if (!v || result.reference.host !== 'Microsoft Azure') return null;
+  const differing = v.prompts_differing.map((p) => SIZES[p] ?? p);
+  const same = result.prompts.filter((p) => !v.prompts_differing.includes(p)).map((p) => SIZES[p] ?? p);
+  const tested = result.scale === 'log' ? 'log speeds' : 'raw speeds';
   return (
     <p class="notice" data-testid="paper-note">
       <strong>Compared with the paper:</strong> Jegham et al. found OpenAI's GPT-4o mini endpoint different from Azure's
       at 1000 and 1500 output tokens (adjusted p 0.0009 and &lt; 0.0001) but not at 300 (p 0.979), and placed it on
-      A100. On these later daily data (2025-08 to 2026-03) Tukey HSD on raw speeds finds the difference at the short
-      prompt only, because Azure's short-prompt series has spikes of up to 4,776 tokens/s that inflate the error
-      variance; on a log scale it differs at all three sizes. The median paired speed ratio (about 0.67) is closest to
-      the A100/H100 memory-bandwidth ratio (0.61), which agrees with the paper's conclusion. Daily values are rolling
+      A100. On these daily data ({result.dates.first} to {result.dates.last}), Tukey HSD on {tested} finds a difference
+      at {differing.length ? `${differing.join(' and ')} output tokens` : 'no prompt size'}
+      {same.length ? ` and none at ${same.join(' and ')}` : ''}
+      {result.scale !== 'log'
+        ? " (Azure's short-prompt series has source spikes of up to 4,776 tokens/s that inflate the error variance; try log speeds)"
+        : ''}
+      . OpenAI's median speed is {v.ratio.toFixed(2)} times Azure's, closest to {v.most_likely}
+      {v.most_likely === 'DGX A100' ? ', as the paper concluded' : ', unlike the paper'}. Daily values are rolling
       aggregates, so the p-values are descriptive.
     </p>
   );
@@ -228,7 +239,7 @@ export default function Attribution({ state, setState, data }) {
               {result.dedupe ? `; ${result.dropped_repeats} repeated days dropped` : ''}.
             </p>
           </section>
-          <PaperNote model={result.model} />
+          <PaperNote result={result} />
           <Figure
             name={`hardware-${entry.slug}`}
             caption={`Daily median output speed of ${result.model} per host and prompt size: box from the 25th to the 75th percentile, bar at the median, whiskers to the minimum and maximum.`}
