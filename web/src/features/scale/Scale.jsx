@@ -184,8 +184,11 @@ function Day({ day, isPreset, shortWh }) {
           ? `A daily session of ${num(day.queries)} queries at this mix`
           : `One day: ${count(day.queries)} queries`}
       </h2>
-      {isPreset && (
-        <p class="muted">The paper's own session example uses short queries only: 8 × 0.421 Wh = 3.37 Wh.</p>
+      {shortWh && (
+        <p class="muted">
+          The paper's own session example uses short queries only: {num(day.queries)} × {num4(shortWh)} Wh ={' '}
+          {num(day.queries * shortWh)} Wh.
+        </p>
       )}
       <DataTable
         caption={isPreset ? 'Mean × N, SD × √N' : 'Per day'}
