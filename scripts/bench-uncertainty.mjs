@@ -22,8 +22,7 @@ import { root } from './lib.mjs';
 const distDir = process.env.LLMFP_WASM_DIR ?? join(root, 'build', 'wasm', 'dist');
 const cli = process.env.LLMFP_NATIVE_CLI ?? join(root, 'build', 'native', 'wasm-core', 'footprint');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-const data = (id, version) =>
-  JSON.parse(readFileSync(join(root, 'public', 'data', id, `${version}.json`), 'utf8'));
+const data = (id, version) => JSON.parse(readFileSync(join(root, 'public', 'data', id, `${version}.json`), 'utf8'));
 
 const draws = 100000;
 const base = {
@@ -70,7 +69,11 @@ function nativeTime(text) {
   for (let i = 0; i < runs; i += 1) {
     const t0 = process.hrtime.bigint();
     if (timeProgram) {
-      const r = spawnSync(timeProgram, ['-f', 'cpu %U %S', cli, '-'], { input: text, maxBuffer: 64 << 20, encoding: 'utf8' });
+      const r = spawnSync(timeProgram, ['-f', 'cpu %U %S', cli, '-'], {
+        input: text,
+        maxBuffer: 64 << 20,
+        encoding: 'utf8',
+      });
       times.push(ms(t0));
       out = r.stdout;
       const m = /cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
@@ -83,7 +86,9 @@ function nativeTime(text) {
   return { ...stats(times), cpu: cpu.length ? stats(cpu).median : null, out };
 }
 
-console.log(`uncertainty benchmark: GPT-4.1 medium, ${draws.toLocaleString('en')} draws, 8 uncertain inputs, ${runs} runs each`);
+console.log(
+  `uncertainty benchmark: GPT-4.1 medium, ${draws.toLocaleString('en')} draws, 8 uncertain inputs, ${runs} runs each`,
+);
 const nativeOut = {};
 if (existsSync(cli)) {
   const startup = nativeTime('{"op":"version"}').best;
@@ -106,7 +111,7 @@ if (existsSync(join(distDir, 'engine.wasm'))) {
   console.log(`wasm ${distDir}`);
   for (const [name, request] of Object.entries(cases)) {
     const text = JSON.stringify(request);
-    const first = engine.handle(text);  // warm-up (and the fast-normal table)
+    const first = engine.handle(text); // warm-up (and the fast-normal table)
     if (!JSON.parse(first).ok) throw new Error(`${name}: ${first.slice(0, 300)}`);
     const times = [];
     const cpu = [];
@@ -120,10 +125,19 @@ if (existsSync(join(distDir, 'engine.wasm'))) {
     }
     const s = stats(times);
     const sc = stats(cpu);
-    const same = nativeOut[name] === undefined ? 'native not run' : nativeOut[name] === first ? 'identical to native' : 'DIFFERS from native';
-    console.log(`  ${name.padEnd(30)} best ${fmt(s.best)}  median ${fmt(s.median)}  cpu ${fmt(sc.median)}  ${rate(name, s.median)}  (${same})`);
+    const same =
+      nativeOut[name] === undefined
+        ? 'native not run'
+        : nativeOut[name] === first
+          ? 'identical to native'
+          : 'DIFFERS from native';
+    console.log(
+      `  ${name.padEnd(30)} best ${fmt(s.best)}  median ${fmt(s.median)}  cpu ${fmt(sc.median)}  ${rate(name, s.median)}  (${same})`,
+    );
     if (name.startsWith('sensitivity')) {
-      console.log(`  target: sensitivity under 300 ms in wasm: wall ${s.best < 300 ? 'met' : 'NOT met'} (best), cpu ${sc.median < 300 ? 'met' : 'NOT met'} (median)`);
+      console.log(
+        `  target: sensitivity under 300 ms in wasm: wall ${s.best < 300 ? 'met' : 'NOT met'} (best), cpu ${sc.median < 300 ? 'met' : 'NOT met'} (median)`,
+      );
       const row = JSON.parse(first).result.rows[0];
       const top = row.tornado.energy_wh.bars.slice(0, 3).map((b) => `${b.input} ${b.swing.toFixed(3)} Wh`);
       const sobol = row.sobol.energy_wh.indices.map((x) => `${x.input} ${x.total.toFixed(2)}`);

@@ -11,8 +11,7 @@ import { test } from 'node:test';
 import { call, loadEngine, repoRoot } from './load-engine.mjs';
 
 const cli = process.env.LLMFP_NATIVE_CLI ?? join(repoRoot, 'build', 'native', 'wasm-core', 'footprint');
-const data = (id, version) =>
-  JSON.parse(readFileSync(join(repoRoot, 'public', 'data', id, `${version}.json`), 'utf8'));
+const data = (id, version) => JSON.parse(readFileSync(join(repoRoot, 'public', 'data', id, `${version}.json`), 'utf8'));
 const base = {
   dataset: data('paper-v6', '2025-10-26'),
   hardware: data('hardware', 'v6'),
@@ -31,15 +30,19 @@ function native(text) {
 }
 
 for (const op of ['uncertainty', 'sensitivity']) {
-  test(`${op}, default ranges: wasm and native CLI give byte-identical text`, { skip: !existsSync(cli) && `no ${cli}` }, async () => {
-    const engine = await loadEngine();
-    const text = JSON.stringify({ op, ...base, scale: op === 'uncertainty' ? { queries: 1e6 } : undefined });
-    const wasm = engine.handle(text);
-    assert.ok(JSON.parse(wasm).ok, wasm.slice(0, 300));
-    assert.equal(wasm, native(text));
-    // Same seed twice in one process: same text (no hidden state between calls).
-    assert.equal(engine.handle(text), wasm);
-  });
+  test(
+    `${op}, default ranges: wasm and native CLI give byte-identical text`,
+    { skip: !existsSync(cli) && `no ${cli}` },
+    async () => {
+      const engine = await loadEngine();
+      const text = JSON.stringify({ op, ...base, scale: op === 'uncertainty' ? { queries: 1e6 } : undefined });
+      const wasm = engine.handle(text);
+      assert.ok(JSON.parse(wasm).ok, wasm.slice(0, 300));
+      assert.equal(wasm, native(text));
+      // Same seed twice in one process: same text (no hidden state between calls).
+      assert.equal(engine.handle(text), wasm);
+    },
+  );
 }
 
 test('another seed gives other draws; the same seed the same ones', async () => {

@@ -1,0 +1,216 @@
+// "How sure is this?": each assumption fixed (the paper) or a range, the distribution of
+// energy, water and carbon per query (Monte Carlo over every varying assumption jointly
+// with the latency/speed copula), and a tornado of what drives the chosen metric, each
+// with a table alternative. State in the URL (request.js UNCERTAINTY_FIELDS).
+import { NumberField, RadioGroup } from '../../components/fields.jsx';
+import { EngineError } from '../../components/engine-error.jsx';
+import { Figure } from '../../components/figure.jsx';
+import { DataTable } from '../../components/table.jsx';
+import { useEngine } from '../../engine/engine.js';
+import { METRICS, num } from '../../lib/format.js';
+import { chosenModel, chosenPrompt } from '../../lib/requests.js';
+import { Histogram, Tornado } from './charts.jsx';
+import { DRAWS, INPUT_LABELS, SWITCHES, uncertaintyRequests } from './request.js';
+import './panel.css';
+
+const STATS = [
+  ['mean', 'Mean'],
+  ['sd', 'SD'],
+  ['p5', 'P5'],
+  ['p25', 'P25'],
+  ['p50', 'P50 (median)'],
+  ['p75', 'P75'],
+  ['p95', 'P95'],
+];
+
+function Switches({ state, setState }) {
+  const set = (patch) => setState(patch, { replace: true });
+  return (
+    <fieldset class="unc-switches">
+      <legend>Assumptions that vary (unticked: fixed at the paper's value)</legend>
+      <label>
+        <input
+          type="checkbox"
+          checked={state.ulat !== 'fixed'}
+          onChange={(e) => set({ ulat: e.currentTarget.checked ? '' : 'fixed' })}
+        />{' '}
+        Latency and speed (the paper's measured spread)
+      </label>
+      {SWITCHES.map((s) => (
+        <div key={s.field}>
+          <label>
+            <input
+              type="checkbox"
+              name={s.field}
+              checked={state[s.field] === 'range'}
+              onChange={(e) => set({ [s.field]: e.currentTarget.checked ? 'range' : '' })}
+            />{' '}
+            {s.label}
+          </label>
+          {s.input === 'pue' && state.upue === 'range' && (
+            <div class="unc-range">
+              <NumberField
+                label="PUE from"
+                name="upuelo"
+                value={state.upuelo}
+                placeholder="default"
+                min={1}
+                max={3}
+                hint="Empty: the default range (lowest to highest PUE of the paper's hosts)."
+                onChange={(v) => set({ upuelo: v })}
+              />
+              <NumberField
+                label="PUE to"
+                name="upuehi"
+                value={state.upuehi}
+                placeholder="default"
+                min={1}
+                max={3}
+                onChange={(v) => set({ upuehi: v })}
+              />
+            </div>
+          )}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function Distribution({ metric, stats }) {
+  const m = METRICS[metric];
+  const rows = STATS.map(([key, label]) => ({ key, label, value: stats[key] }));
+  const marks = [
+    { label: 'P5', value: stats.p5 },
+    { label: 'P50', value: stats.p50 },
+    { label: 'P95', value: stats.p95 },
+  ];
+  return (
+    <Figure
+      name={`distribution-${metric}`}
+      caption={
+        <>
+          {m.label}: 90 % of draws between <span data-testid={`unc-${metric}-p5`}>{num(stats.p5)}</span> and{' '}
+          <span data-testid={`unc-${metric}-p95`}>{num(stats.p95)}</span> {m.unit}
+        </>
+      }
+      chart={
+        <Histogram
+          histogram={stats.histogram}
+          marks={marks}
+          unit={m.unit}
+          label={`Distribution of ${m.label.toLowerCase()} per query, ${num(stats.p5)} to ${num(stats.p95)} ${m.unit} (P5 to P95)`}
+        />
+      }
+      table={
+        <DataTable
+          caption={`${m.label} per query (${m.unit})`}
+          columns={[
+            { key: 'label', label: 'Statistic' },
+            { key: 'value', label: m.unit, numeric: true, render: (r) => num(r.value) },
+          ]}
+          rows={rows}
+          rowKey={(r) => r.key}
+        />
+      }
+      csv={{ columns: ['statistic', m.unit], rows: rows.map((r) => [r.label, r.value]) }}
+    />
+  );
+}
+
+function Drivers({ row, metric }) {
+  const m = METRICS[metric];
+  const t = row.tornado[m.key];
+  const sobol = Object.fromEntries(row.sobol[m.key].indices.map((x) => [x.input, x]));
+  const rows = t.bars.map((b) => ({ ...b, label: INPUT_LABELS[b.input] ?? b.input, sobol: sobol[b.input] }));
+  const columns = [
+    { key: 'label', label: 'Input' },
+    { key: 'low', label: `Low (${m.unit})`, numeric: true, render: (r) => `${num(r.low)} (${r.low_at})` },
+    { key: 'high', label: `High (${m.unit})`, numeric: true, render: (r) => `${num(r.high)} (${r.high_at})` },
+    { key: 'swing', label: 'Swing', numeric: true, render: (r) => num(r.swing) },
+    { key: 'first', label: 'Variance share alone', numeric: true, render: (r) => num(r.sobol?.first) },
+    { key: 'total', label: 'With interactions', numeric: true, render: (r) => num(r.sobol?.total) },
+  ];
+  return (
+    <Figure
+      name={`drivers-${metric}`}
+      caption={`What drives ${m.label.toLowerCase()}? Each bar: the result with that input at its low and high value, the others at the paper's; line: the paper's value (${num(t.base)} ${m.unit}).`}
+      chart={
+        <Tornado
+          base={t.base}
+          bars={t.bars}
+          labels={INPUT_LABELS}
+          unit={m.unit}
+          label={`Tornado chart of ${m.label.toLowerCase()}: ${rows.map((r) => r.label).join(', ')}, by decreasing effect`}
+        />
+      }
+      table={
+        <DataTable
+          caption={`Effect of each input on ${m.label.toLowerCase()}, largest first`}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.input}
+          className="unc-drivers"
+        />
+      }
+      csv={{
+        columns: ['input', 'low', 'low_at', 'high', 'high_at', 'swing', 'sobol_first', 'sobol_total'],
+        rows: rows.map((r) => [r.input, r.low, r.low_at, r.high, r.high_at, r.swing, r.sobol?.first, r.sobol?.total]),
+      }}
+      tableOpen
+    />
+  );
+}
+
+export default function UncertaintyPanel({ state, setState, data }) {
+  const fp = data.footprint;
+  const model = chosenModel(state, fp);
+  const prompt = chosenPrompt(state, fp, model);
+  const reqs = model ? uncertaintyRequests(state, data, model, prompt) : null;
+  const u = useEngine(reqs?.uncertainty ?? null);
+  const s = useEngine(reqs?.sensitivity ?? null);
+  const row = u.result?.rows?.[0];
+  const srow = s.result?.rows?.[0];
+  const busy = u.loading || s.loading;
+  return (
+    <section class="panel unc-panel" aria-labelledby="unc-title" data-testid="uncertainty">
+      <h2 id="unc-title">How sure is this, and what drives it?</h2>
+      <p>
+        The paper fixes most assumptions. Let them vary: {DRAWS.uncertainty.toLocaleString('en')} random draws of every
+        varying assumption together show the range of the result; the tornado and the variance shares show which
+        assumption matters most.
+      </p>
+      <Switches state={state} setState={setState} />
+      <EngineError error={u.error ?? s.error} what="uncertainty" />
+      {row && (
+        <div
+          class={`unc-dists${busy ? ' stale' : ''}`}
+          aria-busy={u.loading ? 'true' : 'false'}
+          data-testid="unc-dists"
+        >
+          <Distribution metric="energy" stats={row.energy_wh} />
+          <Distribution metric="water" stats={row.water_ml} />
+          <Distribution metric="carbon" stats={row.carbon_g} />
+        </div>
+      )}
+      {srow && (
+        <div class={busy ? 'stale' : ''} aria-busy={s.loading ? 'true' : 'false'} data-testid="unc-drivers">
+          <RadioGroup
+            legend="Drivers of"
+            name="umetric"
+            value={state.umetric}
+            onChange={(v) => setState({ umetric: v }, { replace: true })}
+            options={Object.entries(METRICS).map(([k, m]) => ({ value: k, label: m.label }))}
+          />
+          <Drivers row={srow} metric={state.umetric} />
+        </div>
+      )}
+      {(u.result?.notes ?? []).length > 0 && (
+        <ul class="muted">
+          {u.result.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
