@@ -71,6 +71,19 @@ describe('Import data', () => {
     const compared = await page.$$eval('.compare-table tbody tr th', (ths) => ths.map((t) => t.textContent.trim()));
     assert.deepEqual([...compared].sort(), [...exampleModels].sort());
     assert.match(page.url(), /ds=imported/);
+    // The small file travels in the link: a fresh tab (no session storage) opens it.
+    const imp = new URL(page.url()).searchParams.get('imp');
+    assert.ok(imp && imp.length > 100, 'imp parameter in the URL');
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await fresh.goto(`${server.url}?view=rank&ds=imported&imp=${imp}`);
+    await fresh.waitForSelector('.rank-table tbody tr', { timeout: 30000 });
+    const shared = await fresh.$$eval('.rank-table tbody tr th', (ths) => ths.map((t) => t.textContent));
+    for (const m of exampleModels)
+      assert.ok(
+        shared.some((r) => r.includes(m)),
+        `${m} ranked from the link: ${shared}`,
+      );
+    await fresh.close();
     await page.goto(`${server.url}?view=rank&ds=imported`);
     await page.waitForSelector('.rank-table tbody tr', { timeout: 30000 });
     const ranked = await page.$$eval('.rank-table tbody tr th', (ths) => ths.map((t) => t.textContent));

@@ -1,7 +1,8 @@
 // Hooks that load the manifest and the datasets the current view needs.
 import { useEffect, useState } from 'preact/hooks';
 
-import { importedDataset } from '../features/import/imported.js';
+import { engine } from '../engine/engine.js';
+import { loadImportedDataset } from '../features/import/imported.js';
 import { dataUrl, findDataset, loadDataFile, loadManifest } from './datasets.js';
 
 function usePromise(fn, deps) {
@@ -29,7 +30,14 @@ export function useDatasets(ref) {
   return usePromise(async () => {
     const manifest = await loadManifest();
     // ?ds=imported: the visitor's own dataset (features/import), held in this tab only.
-    const own = ref === 'imported' ? importedDataset() : null;
+    const helperRef = (kind) => {
+      const h = findDataset(manifest, kind);
+      return h ? { [kind]: { $data: dataUrl(h.file) } } : {};
+    };
+    const own =
+      ref === 'imported'
+        ? await loadImportedDataset((req) => engine.request(req), { ...helperRef('hardware'), ...helperRef('hosts') })
+        : null;
     const fp = own
       ? {
           entry: { id: 'imported', kind: 'footprint', latest: '1', title: own.title ?? 'Imported measurements' },

@@ -7,7 +7,7 @@ import { DataTable } from '../../components/table.jsx';
 import { engine } from '../../engine/engine.js';
 import exampleUrl from './measurements-example.csv?url';
 import templateUrl from './measurements-template.csv?url';
-import { setImportedDataset } from './imported.js';
+import { encodeCsv, MAX_LINK_CHARS, setImportedDataset } from './imported.js';
 
 const MAX_BYTES = 32 * 1024 * 1024;
 
@@ -80,9 +80,16 @@ export default function Import({ setState, data }) {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const use = () => {
+  const use = async () => {
     setImportedDataset(outcome.result.dataset);
-    setState({ ds: 'imported', view: 'compare', model: outcome.result.dataset.models[0].model });
+    const env = await engine.request({ op: 'export', dataset: outcome.result.dataset });
+    const imp = env.ok ? encodeCsv(env.result.csv) : '';
+    setState({
+      ds: 'imported',
+      view: 'compare',
+      model: outcome.result.dataset.models[0].model,
+      imp: imp.length <= MAX_LINK_CHARS ? imp : '',
+    });
   };
   const models = outcome?.result?.dataset.models ?? [];
   const cols = [
