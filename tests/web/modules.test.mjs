@@ -70,7 +70,7 @@ test('estimate requests carry only the overrides the visitor set', () => {
   const s = defaults(coreFields);
   assert.deepEqual(estimateRequest(s, data, { models: ['m'], prompts: ['short'] }), {
     op: 'estimate',
-    dataset: { $data: 'd' },
+    dataset: { $data: 'd', models: ['m'] },
     method: { estimator: 'v6' },
     select: { models: ['m'], prompts: ['short'] },
   });
@@ -81,6 +81,7 @@ test('estimate requests carry only the overrides the visitor set', () => {
   assert.deepEqual(r.regions, { $data: 'r' });
   assert.equal(r.hosts, undefined, 'the hosts dataset is sent only when a host override needs it');
   assert.deepEqual(overridesOf({ ...s, hw: '', host: null }), {});
+  assert.deepEqual(estimateRequest(s, data).dataset, { $data: 'd' }, 'no selection: the whole dataset');
 });
 
 test('the default model is GPT-4o (Mar 25) and a missing prompt falls back', () => {

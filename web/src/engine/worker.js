@@ -38,6 +38,12 @@ async function resolveData(value) {
   if (value && typeof value === 'object') {
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] === '$data') return fetchData(value.$data);
+    // {"$data": url, "models": [names]}: a footprint dataset cut to those models (the
+    // engine accepts a subset; validating 1 model instead of 30 makes a recompute ~10x faster).
+    if (keys.length === 2 && '$data' in value && Array.isArray(value.models)) {
+      const data = await fetchData(value.$data);
+      return { ...data, models: data.models.filter((m) => value.models.includes(m.model)) };
+    }
     const entries = await Promise.all(keys.map(async (k) => [k, await resolveData(value[k])]));
     return Object.fromEntries(entries);
   }

@@ -52,7 +52,10 @@ export function helperRefs(overrides, refs) {
  */
 export function estimateRequest(state, data, select = {}) {
   const overrides = overridesOf(state);
-  const req = { op: 'estimate', dataset: data.refs.dataset, method: methodOf(state) };
+  // Only the selected models travel to the engine (it validates every model it is given).
+  const dataset =
+    select.models && data.refs.dataset?.$data ? { ...data.refs.dataset, models: select.models } : data.refs.dataset;
+  const req = { op: 'estimate', dataset, method: methodOf(state) };
   const sel = {};
   if (select.models) sel.models = select.models;
   if (select.prompts) sel.prompts = select.prompts;
