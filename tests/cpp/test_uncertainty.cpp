@@ -1,8 +1,9 @@
 // Generic uncertainty machinery against closed forms: distributions (moments, quantiles,
 // frequencies), Monte Carlo summaries within sampling error, and Sobol indices of models
 // whose indices are known analytically (linear, product of uniforms, Ishigami).
-#include <catch2/catch.hpp>
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "llmfp/pmath.hpp"
 #include "llmfp/sensitivity.hpp"
@@ -95,7 +96,8 @@ TEST_CASE("Monte Carlo summaries are within sampling error of known distribution
   CHECK(total == n);
   CHECK(su.histogram.counts.size() == 20);
   // Uniform: each of the 20 bins holds n/20 within 5 binomial SDs.
-  for (auto c : su.histogram.counts) CHECK(std::fabs(c - n / 20.0) < 5.0 * std::sqrt(n * 0.05 * 0.95));
+  for (auto c : su.histogram.counts)
+    CHECK(std::fabs(c - n / 20.0) < 5.0 * std::sqrt(n * 0.05 * 0.95));
 
   const auto st = llmfp::uq::summarise(x, 3, 1, 10);
   CHECK(std::fabs(st.mean - 7.0 / 3.0) < 4.0 * std::sqrt((21.0 - 14.0) / 18.0 / n));
@@ -143,7 +145,8 @@ TEST_CASE("Sobol: one uncertain input of a linear model has S = ST = 1, the othe
   CHECK(r.variance[0] == Approx(4.0 * 7.0 / 18.0).epsilon(0.02));
 }
 
-TEST_CASE("Sobol: additive linear model, S_i = ST_i = a_i^2 Var x_i / sum", "[uncertainty][sobol]") {
+TEST_CASE("Sobol: additive linear model, S_i = ST_i = a_i^2 Var x_i / sum",
+          "[uncertainty][sobol]") {
   const std::vector<Input> inputs = {scalar_input("x1", Distribution::uniform(0.0, 1.0)),
                                      scalar_input("x2", Distribution::uniform(0.0, 2.0)),
                                      scalar_input("x3", Distribution::uniform(-1.0, 1.0))};
@@ -258,7 +261,8 @@ TEST_CASE("fast normal cdf and quantile agree with pmath's full-precision versio
     const double p = k < 0 ? t : (k == 0 ? 0.5 : 1.0 - t);
     INFO("p = " << p);
     const double z = llmfp::pmath::normal_quantile(p);
-    CHECK(std::fabs(llmfp::uq::fast_normal_quantile(p) - z) <= 1.2e-9 * std::fmax(1.0, std::fabs(z)));
+    CHECK(std::fabs(llmfp::uq::fast_normal_quantile(p) - z) <=
+          1.2e-9 * std::fmax(1.0, std::fabs(z)));
   }
   CHECK(llmfp::uq::fast_normal_quantile(0.5) == 0.0);
   CHECK(llmfp::uq::fast_normal_cdf(0.0) == 0.5);

@@ -2,8 +2,9 @@
 // reproduces the paper's numbers (and the footprint engine's exact mean); assumptions with
 // closed-form effects (PUE, utilisation, batch size from the paper's appendix, regions'
 // published means) give the known values.
-#include <catch2/catch.hpp>
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "llmfp/dataset.hpp"
 #include "llmfp/uncertainty_footprint.hpp"
@@ -27,8 +28,10 @@ uq::FootprintCase make_case(const llmfp::dataset::ModelRow& m, const llmfp::data
   c.assumptions = m.assumptions;
   c.basis.coded = m.assumptions.util;
   // GPUs of the size class (METHOD.md): Nano/Micro 1, Small 2, Medium 4, Large 8.
-  const double gpus = m.size_class == "Large" ? 8 : m.size_class == "Medium" ? 4
-                      : m.size_class == "Small" ? 2 : 1;
+  const double gpus = m.size_class == "Large"    ? 8
+                      : m.size_class == "Medium" ? 4
+                      : m.size_class == "Small"  ? 2
+                                                 : 1;
   c.basis.coded_gpus = gpus;
   c.gpus = gpus;
   return c;
@@ -72,8 +75,10 @@ TEST_CASE("paper preset: every paper-v6 row within 0.5 % (mean) and 2 % (SD) of 
   CHECK(rows == 87);
 }
 
-TEST_CASE("paper preset: the tornado's base is the exact mean; scaling an 8-query session "
-          "gives mean x 8 and SD x sqrt 8", "[uncertainty][footprint]") {
+TEST_CASE(
+    "paper preset: the tornado's base is the exact mean; scaling an 8-query session "
+    "gives mean x 8 and SD x sqrt 8",
+    "[uncertainty][footprint]") {
   const auto c = find_case("GPT-4o (Mar '25)", "short");
   const auto u = uq::nominal_uncertainty(c);
   const auto s = uq::sensitivity(c, u, 20000, 3, 10);
@@ -95,10 +100,10 @@ TEST_CASE("PUE x utilisation: closed-form Sobol indices of a product of uniforms
   u.copula = false;
   u.scalar[uq::kPue] = uq::Distribution::uniform(1.1, 1.3);
   u.scalar[uq::kWMax] = uq::Distribution::uniform(0.0, 1.0);
-  const double p_min = fp::power_kw(c.assumptions.node, c.assumptions.util.u_gpu_min,
-                                    c.assumptions.util.u_nongpu);
-  const double p_max = fp::power_kw(c.assumptions.node, c.assumptions.util.u_gpu_max,
-                                    c.assumptions.util.u_nongpu);
+  const double p_min =
+      fp::power_kw(c.assumptions.node, c.assumptions.util.u_gpu_min, c.assumptions.util.u_nongpu);
+  const double p_max =
+      fp::power_kw(c.assumptions.node, c.assumptions.util.u_gpu_max, c.assumptions.util.u_nongpu);
   const double m1 = 1.2, v1 = 0.04 / 12.0;
   const double m2 = 0.5 * (p_min + p_max), v2 = (p_max - p_min) * (p_max - p_min) / 12.0;
   const double q1 = v1 + m1 * m1, q2 = v2 + m2 * m2;
@@ -112,7 +117,8 @@ TEST_CASE("PUE x utilisation: closed-form Sobol indices of a product of uniforms
   const auto& e = s.sobol.indices[0];
   for (auto [i, first, total] : {std::tuple{i_pue, v1 * m2 * m2 / v, v1 * q2 / v},
                                  std::tuple{i_w, v2 * m1 * m1 / v, v2 * q1 / v}}) {
-    INFO(s.names[i] << ": S " << e[i].first << " vs " << first << ", ST " << e[i].total << " vs " << total);
+    INFO(s.names[i] << ": S " << e[i].first << " vs " << first << ", ST " << e[i].total << " vs "
+                    << total);
     CHECK(std::fabs(e[i].first - first) < 4 * e[i].first_se + 0.005);
     CHECK(std::fabs(e[i].total - total) < 4 * e[i].total_se + 0.005);
   }
@@ -166,7 +172,8 @@ TEST_CASE("region choice: mean carbon and water factors are the regions' publish
   for (const auto& prov : regions_json.at("providers")) {
     if (prov.at("provider") != "Azure") continue;
     for (const auto& r : prov.at("regions")) {
-      u.regions.push_back({r.at("region").get<std::string>(), r.at("wue_source_l_per_kwh").get<double>(),
+      u.regions.push_back({r.at("region").get<std::string>(),
+                           r.at("wue_source_l_per_kwh").get<double>(),
                            r.at("cif_kg_per_kwh").get<double>(), 1.0});
     }
   }
@@ -177,7 +184,8 @@ TEST_CASE("region choice: mean carbon and water factors are the regions' publish
   CHECK(r.per_query[0].sd < 1e-12 * e);  // energy does not vary
   double sd_cif = 0.0, mean_cif = 0.0;
   for (const auto& reg : u.regions) mean_cif += reg.cif_kg_per_kwh / 27.0;
-  for (const auto& reg : u.regions) sd_cif += (reg.cif_kg_per_kwh - mean_cif) * (reg.cif_kg_per_kwh - mean_cif) / 27.0;
+  for (const auto& reg : u.regions)
+    sd_cif += (reg.cif_kg_per_kwh - mean_cif) * (reg.cif_kg_per_kwh - mean_cif) / 27.0;
   CHECK(std::fabs(mean_cif - 0.3413) < 5e-5);
   CHECK(std::fabs(r.per_query[2].mean / e - 0.3413) < 4.0 * std::sqrt(sd_cif / n) + 5e-5);
   const double water = r.per_query[1].mean / e - 0.3 / 1.12;  // minus the site part
@@ -186,5 +194,6 @@ TEST_CASE("region choice: mean carbon and water factors are the regions' publish
   const auto big = uq::propagate(c, u, 20000, 9, 10, 1e6);
   CHECK(big.scaled_shared_share[2] == Approx(1.0));
   CHECK(big.scaled_shared_share[0] == 0.0);  // energy does not depend on the region
-  CHECK(rel_diff(big.scaled[2].sd / big.scaled[2].mean, r.per_query[2].sd / r.per_query[2].mean) < 0.05);
+  CHECK(rel_diff(big.scaled[2].sd / big.scaled[2].mean, r.per_query[2].sd / r.per_query[2].mean) <
+        0.05);
 }

@@ -22,10 +22,10 @@ struct SobolIndex {
 };
 
 struct SobolResult {
-  std::size_t n = 0;            // base sample size
-  std::size_t evaluations = 0;  // model evaluations: n (k + 2) for k uncertain inputs
-  std::vector<double> variance;                   // per output, over A and B together
-  std::vector<std::vector<SobolIndex>> indices;   // [output][input]; fixed inputs all 0
+  std::size_t n = 0;             // base sample size
+  std::size_t evaluations = 0;   // model evaluations: n (k + 2) for k uncertain inputs
+  std::vector<double> variance;  // per output, over A and B together
+  std::vector<std::vector<SobolIndex>> indices;  // [output][input]; fixed inputs all 0
   std::vector<double> x_a;  // sample A (n x coordinates): the plain Monte Carlo sample
   std::vector<double> y_a;  // model outputs on A (n x outputs)
 };
@@ -53,8 +53,8 @@ struct TornadoBar {
 };
 
 struct Tornado {
-  double base = 0.0;              // output with every input at its nominal value
-  std::vector<TornadoBar> bars;   // uncertain inputs only, by decreasing swing
+  double base = 0.0;             // output with every input at its nominal value
+  std::vector<TornadoBar> bars;  // uncertain inputs only, by decreasing swing
 };
 
 /// One tornado per model output. Ties in swing keep the input order (stable sort).

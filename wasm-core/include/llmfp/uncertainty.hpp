@@ -27,10 +27,10 @@ namespace llmfp::uq {
 struct Distribution {
   enum class Kind { kFixed, kUniform, kTriangular, kChoice };
   Kind kind = Kind::kFixed;
-  double value = 0.0;                      // kFixed
+  double value = 0.0;                       // kFixed
   double min = 0.0, mode = 0.0, max = 0.0;  // kUniform, kTriangular
-  std::vector<double> options;             // kChoice
-  std::vector<double> weights;             // kChoice, same size, > 0
+  std::vector<double> options;              // kChoice
+  std::vector<double> weights;              // kChoice, same size, > 0
 
   static Distribution fixed(double v);
   static Distribution uniform(double lo, double hi);
@@ -85,12 +85,11 @@ std::vector<std::size_t> coordinate_offsets(const std::vector<Input>& inputs,
 std::uint64_t stream_seed(std::uint64_t seed, std::string_view name, std::uint64_t tag);
 
 /// n joint draws, row-major n x total coordinates; fixed inputs take their nominal.
-std::vector<double> draw_sample(const std::vector<Input>& inputs, std::size_t n,
-                                std::uint64_t seed, std::uint64_t tag);
+std::vector<double> draw_sample(const std::vector<Input>& inputs, std::size_t n, std::uint64_t seed,
+                                std::uint64_t tag);
 
 /// Model outputs of each row of a sample: row-major n x model.n_outputs.
-std::vector<double> evaluate(const Model& model, const std::vector<double>& x,
-                             std::size_t x_dim);
+std::vector<double> evaluate(const Model& model, const std::vector<double>& x, std::size_t x_dim);
 
 /// Equal-width histogram over [lo, hi] (one bin when lo == hi).
 struct Histogram {

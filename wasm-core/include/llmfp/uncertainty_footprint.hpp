@@ -26,11 +26,27 @@
 namespace llmfp::uq {
 
 /// Names of the scalar inputs in model order (latency_speed and region are not scalars).
-inline constexpr std::array<const char*, 10> kScalarInputs = {
-    "w_max",          "batch_size",    "gpus",     "pue",        "wue_site_l_per_kwh",
-    "wue_source_l_per_kwh", "cif_kg_per_kwh", "output_tokens", "p_gpu_kw", "p_nongpu_kw"};
+inline constexpr std::array<const char*, 10> kScalarInputs = {"w_max",
+                                                              "batch_size",
+                                                              "gpus",
+                                                              "pue",
+                                                              "wue_site_l_per_kwh",
+                                                              "wue_source_l_per_kwh",
+                                                              "cif_kg_per_kwh",
+                                                              "output_tokens",
+                                                              "p_gpu_kw",
+                                                              "p_nongpu_kw"};
 enum ScalarIndex : std::size_t {
-  kWMax, kBatch, kGpus, kPue, kWueSite, kWueSource, kCif, kOutputTokens, kPGpu, kPNonGpu
+  kWMax,
+  kBatch,
+  kGpus,
+  kPue,
+  kWueSite,
+  kWueSource,
+  kCif,
+  kOutputTokens,
+  kPGpu,
+  kPNonGpu
 };
 inline constexpr std::array<const char*, 3> kOutputs = {"energy_wh", "water_ml", "carbon_g"};
 
@@ -44,11 +60,11 @@ struct RegionOption {
 
 /// The point estimate's inputs for one (model, prompt): what "nominal" means.
 struct FootprintCase {
-  footprint::PromptInputs prompt;          // percentiles as in the dataset (sorted here)
-  footprint::Assumptions assumptions;      // resolved (after overrides)
-  footprint::UtilisationBasis basis;       // for batch size / GPU count
-  double gpus = 8;                         // nominal G
-  double batch_size = 8;                   // nominal B
+  footprint::PromptInputs prompt;      // percentiles as in the dataset (sorted here)
+  footprint::Assumptions assumptions;  // resolved (after overrides)
+  footprint::UtilisationBasis basis;   // for batch size / GPU count
+  double gpus = 8;                     // nominal G
+  double batch_size = 8;               // nominal B
   double w_max = 0.5;
   double rho = -0.3;
 };
@@ -59,7 +75,7 @@ struct FootprintUncertainty {
   bool copula = true;  // latency_speed drawn from the copula (else fixed at the mean query)
   double rho = -0.3;
   std::array<Distribution, kScalarInputs.size()> scalar;  // in kScalarInputs order
-  std::vector<RegionOption> regions;  // >= 2 options: region is uncertain
+  std::vector<RegionOption> regions;                      // >= 2 options: region is uncertain
 };
 
 /// Everything fixed at the case's nominal values, copula on (the paper preset).
@@ -107,9 +123,9 @@ struct FootprintSensitivity {
   std::vector<std::string> names;  // of the model's inputs, in model order
   std::vector<bool> fixed;
   SobolResult sobol;
-  std::vector<Tornado> tornado;  // per output
+  std::vector<Tornado> tornado;                        // per output
   std::vector<std::vector<std::string>> probe_labels;  // per input
-  std::array<Summary, 3> per_query;  // of sample A
+  std::array<Summary, 3> per_query;                    // of sample A
 };
 
 FootprintSensitivity sensitivity(const FootprintCase& c, const FootprintUncertainty& u,

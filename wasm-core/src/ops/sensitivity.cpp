@@ -21,8 +21,11 @@ json sobol_json(const uq::FootprintSensitivity& s, std::size_t o) {
   for (std::size_t i = 0; i < s.names.size(); ++i) {
     if (s.fixed[i]) continue;
     const auto& x = s.sobol.indices[o][i];
-    list.push_back({{"input", s.names[i]}, {"first", x.first}, {"total", x.total},
-                    {"first_se", x.first_se}, {"total_se", x.total_se}});
+    list.push_back({{"input", s.names[i]},
+                    {"first", x.first},
+                    {"total", x.total},
+                    {"first_se", x.first_se},
+                    {"total_se", x.total_se}});
   }
   return {{"variance", s.sobol.variance[o]}, {"indices", std::move(list)}};
 }
@@ -30,8 +33,11 @@ json sobol_json(const uq::FootprintSensitivity& s, std::size_t o) {
 json tornado_json(const uq::FootprintSensitivity& s, std::size_t o) {
   json bars = json::array();
   for (const auto& b : s.tornado[o].bars) {
-    bars.push_back({{"input", s.names[b.input]}, {"low", b.low}, {"high", b.high},
-                    {"swing", b.swing()}, {"low_at", s.probe_labels[b.input][b.low_probe]},
+    bars.push_back({{"input", s.names[b.input]},
+                    {"low", b.low},
+                    {"high", b.high},
+                    {"swing", b.swing()},
+                    {"low_at", s.probe_labels[b.input][b.low_probe]},
                     {"high_at", s.probe_labels[b.input][b.high_probe]}});
   }
   return {{"base", s.tornado[o].base}, {"bars", std::move(bars)}};

@@ -62,10 +62,8 @@ Distribution Distribution::choice(std::vector<double> options, std::vector<doubl
 
 double Distribution::quantile(double u) const {
   switch (kind) {
-    case Kind::kFixed:
-      return value;
-    case Kind::kUniform:
-      return min + u * (max - min);
+    case Kind::kFixed: return value;
+    case Kind::kUniform: return min + u * (max - min);
     case Kind::kTriangular: {
       const double width = max - min;
       if (width <= 0.0) return min;
@@ -86,12 +84,9 @@ double Distribution::quantile(double u) const {
 
 double Distribution::mean() const {
   switch (kind) {
-    case Kind::kFixed:
-      return value;
-    case Kind::kUniform:
-      return 0.5 * (min + max);
-    case Kind::kTriangular:
-      return (min + mode + max) / 3.0;
+    case Kind::kFixed: return value;
+    case Kind::kUniform: return 0.5 * (min + max);
+    case Kind::kTriangular: return (min + mode + max) / 3.0;
     case Kind::kChoice: {
       double m = 0.0;
       for (std::size_t k = 0; k < options.size(); ++k) m += weights[k] * options[k];
@@ -103,10 +98,8 @@ double Distribution::mean() const {
 
 double Distribution::variance() const {
   switch (kind) {
-    case Kind::kFixed:
-      return 0.0;
-    case Kind::kUniform:
-      return (max - min) * (max - min) / 12.0;
+    case Kind::kFixed: return 0.0;
+    case Kind::kUniform: return (max - min) * (max - min) / 12.0;
     case Kind::kTriangular:
       return (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18.0;
     case Kind::kChoice: {

@@ -12,13 +12,13 @@
 // Acklam, P. J. (2003), "An algorithm for computing the inverse
 // normal cumulative distribution function" (coefficients a, b, c, d; breakpoint 0.02425).
 // Cubic Hermite on [z_k, z_k + h], s = (z - z_k) / h:
-//   Phi(z) ~ (2s^3 - 3s^2 + 1) F_k + (s^3 - 2s^2 + s) h f_k + (-2s^3 + 3s^2) F_k+1 + (s^3 - s^2) h f_k+1
-#include "llmfp/uncertainty.hpp"
-
+//   Phi(z) ~ (2s^3 - 3s^2 + 1) F_k + (s^3 - 2s^2 + s) h f_k + (-2s^3 + 3s^2) F_k+1 + (s^3 - s^2) h
+//   f_k+1
 #include <cmath>
 #include <vector>
 
 #include "llmfp/pmath.hpp"
+#include "llmfp/uncertainty.hpp"
 
 namespace llmfp::uq {
 
@@ -63,17 +63,14 @@ double fast_normal_cdf(double z) {
 }
 
 double fast_normal_quantile(double p) {
-  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
-                             -2.759285104469687e+02, 1.383577518672690e+02,
-                             -3.066479806614716e+01, 2.506628277459239e+00};
-  static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
-                             -1.556989798598866e+02, 6.680131188771972e+01,
-                             -1.328068155288572e+01};
-  static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
-                             -2.400758277161838e+00, -2.549732539343734e+00,
-                             4.374664141464968e+00,  2.938163982698783e+00};
-  static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
-                             2.445134137142996e+00, 3.754408661907416e+00};
+  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
+                             1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
+  static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                             6.680131188771972e+01, -1.328068155288572e+01};
+  static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                             -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
+  static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                             3.754408661907416e+00};
   constexpr double kBreak = 0.02425;
   auto tail = [&](double q) {  // q = sqrt(-2 log p) for the lower tail
     return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /

@@ -64,9 +64,9 @@ FootprintPropagation propagate(const FootprintCase& c, const FootprintUncertaint
   r.queries = queries;
   for (std::size_t o = 0; o < 3; ++o) r.per_query[o] = summarise(y, 3, o, bins);
 
-  const LatencyMoments lm = u.copula ? latency_moments(x, dim, fm.latency_offset)
-                                     : LatencyMoments{fm.inputs[0].nominal[0],
-                                                      1.0 / fm.inputs[0].nominal[1], 0, 0, 0};
+  const LatencyMoments lm =
+      u.copula ? latency_moments(x, dim, fm.latency_offset)
+               : LatencyMoments{fm.inputs[0].nominal[0], 1.0 / fm.inputs[0].nominal[1], 0, 0, 0};
   pmath::Rng rng(stream_seed(seed, "scale", kTagScale));
   std::vector<double> totals(draws * 3);
   std::vector<double> shared(draws * 3);

@@ -15,8 +15,7 @@
 
 namespace llmfp::uq {
 
-std::vector<std::size_t> coordinate_offsets(const std::vector<Input>& inputs,
-                                            std::size_t* total) {
+std::vector<std::size_t> coordinate_offsets(const std::vector<Input>& inputs, std::size_t* total) {
   std::vector<std::size_t> offsets;
   std::size_t at = 0;
   for (const auto& in : inputs) {
@@ -36,8 +35,8 @@ std::uint64_t stream_seed(std::uint64_t seed, std::string_view name, std::uint64
   return seed ^ (h * 0x9E3779B97F4A7C15ull) ^ ((tag + 1) * 0xBF58476D1CE4E5B9ull);
 }
 
-std::vector<double> draw_sample(const std::vector<Input>& inputs, std::size_t n,
-                                std::uint64_t seed, std::uint64_t tag) {
+std::vector<double> draw_sample(const std::vector<Input>& inputs, std::size_t n, std::uint64_t seed,
+                                std::uint64_t tag) {
   std::size_t dim = 0;
   const auto offsets = coordinate_offsets(inputs, &dim);
   std::vector<double> x(n * dim);
@@ -60,8 +59,7 @@ std::vector<double> draw_sample(const std::vector<Input>& inputs, std::size_t n,
   return x;
 }
 
-std::vector<double> evaluate(const Model& model, const std::vector<double>& x,
-                             std::size_t x_dim) {
+std::vector<double> evaluate(const Model& model, const std::vector<double>& x, std::size_t x_dim) {
   const std::size_t n = x_dim == 0 ? 0 : x.size() / x_dim;
   std::vector<double> y(n * model.n_outputs);
   for (std::size_t j = 0; j < n; ++j) {

@@ -39,7 +39,9 @@ std::optional<double> class_gpus(const Context& cx, const std::string& size_clas
 
 void read_latency(Context& cx, CaseRequest& cr) {
   const auto& q = cr.c.prompt;
-  json j = {{"name", "latency_speed"}, {"dist", "copula"}, {"default", true},
+  json j = {{"name", "latency_speed"},
+            {"dist", "copula"},
+            {"default", true},
             {"ttft_s", std::vector<double>(q.ttft_s.begin(), q.ttft_s.end())},
             {"tps", std::vector<double>(q.tps.begin(), q.tps.end())},
             {"source", "paper v6: Gaussian copula of latency and speed"}};
@@ -83,8 +85,9 @@ void read_scalars(Context& cx, CaseRequest& cr, bool have_gpus) {
                "\"hardware\"");
     }
     if ((i == kBatch || i == kGpus) && moves) {
-      cx.notes.insert("batch size and GPU count: utilisation U = G D / (N B) with D scaled "
-                      "by the paper's batch-size appendix (Large, H100) for every class");
+      cx.notes.insert(
+          "batch size and GPU count: utilisation U = G D / (N B) with D scaled "
+          "by the paper's batch-size appendix (Large, H100) for every class");
     }
     cr.u.scalar[i] = sr.dist;
     cr.inputs.push_back(describe_scalar(i, sr.dist, nominal, sr.by_default,
@@ -144,7 +147,8 @@ void read_region(Context& cx, CaseRequest& cr) {
     fail(name ? code::kUnknownValue : code::kInvalidValue,
          name ? spec->at("provider") : spec->path(),
          name ? "the regions dataset has no provider \"" + *name + "\""
-              : "host \"" + cr.host + "\" has no regions in the regions dataset; name a \"provider\"");
+              : "host \"" + cr.host +
+                    "\" has no regions in the regions dataset; name a \"provider\"");
   }
   const Arr all = provider->array("regions");
   std::vector<std::string> wanted;
@@ -173,8 +177,8 @@ void read_region(Context& cx, CaseRequest& cr) {
   if (spec && spec->has("weights")) {
     const Arr w = spec->array("weights");
     if (w.size() != options.size()) {
-      fail(code::kInvalidValue, w.path(), "weights must have one entry per region (" +
-                                              std::to_string(options.size()) + ")");
+      fail(code::kInvalidValue, w.path(),
+           "weights must have one entry per region (" + std::to_string(options.size()) + ")");
     }
     const auto values = w.numbers(Range::positive());
     for (std::size_t k = 0; k < options.size(); ++k) options[k].weight = values[k];
@@ -189,19 +193,26 @@ void read_region(Context& cx, CaseRequest& cr) {
   cr.u.regions = options;
   // The model drops the two scalar inputs the region replaces (uncertainty_footprint.hpp).
   auto& list = cr.inputs;
-  list.erase(std::remove_if(list.begin(), list.end(), [](const json& j) {
-               return j["name"] == "wue_source_l_per_kwh" || j["name"] == "cif_kg_per_kwh";
-             }), list.end());
+  list.erase(std::remove_if(list.begin(), list.end(),
+                            [](const json& j) {
+                              return j["name"] == "wue_source_l_per_kwh" ||
+                                     j["name"] == "cif_kg_per_kwh";
+                            }),
+             list.end());
   json names = json::array(), weights = json::array();
   for (const auto& o : options) {
     names.push_back(o.name);
     weights.push_back(o.weight);
   }
-  cr.inputs.push_back({{"name", "region"}, {"dist", "choice"},
-                       {"provider", provider->string("provider")}, {"options", names},
-                       {"weights", weights}, {"default", dist == "default"},
-                       {"nominal", {{"wue_source_l_per_kwh", cr.c.assumptions.mult.wue_source_l_per_kwh},
-                                    {"cif_kg_per_kwh", cr.c.assumptions.mult.cif_kg_per_kwh}}},
+  cr.inputs.push_back({{"name", "region"},
+                       {"dist", "choice"},
+                       {"provider", provider->string("provider")},
+                       {"options", names},
+                       {"weights", weights},
+                       {"default", dist == "default"},
+                       {"nominal",
+                        {{"wue_source_l_per_kwh", cr.c.assumptions.mult.wue_source_l_per_kwh},
+                         {"cif_kg_per_kwh", cr.c.assumptions.mult.cif_kg_per_kwh}}},
                        {"source", "regions dataset: the provider's regions and weights"}});
 }
 
@@ -271,8 +282,14 @@ Request read_request(const Obj& req, bool is_uncertainty) {
     s->only({"queries"});
     r.queries = s->number("queries", Range::closed(1, 1e15));
   }
-  Context cx{req, {}, {req.object_opt("hardware"), req.object_opt("hosts"), req.object_opt("regions"), req.path()},
-             req.object_opt("uncertain"), {}, r.preset == "ranges", {}};
+  Context cx{
+      req,
+      {},
+      {req.object_opt("hardware"), req.object_opt("hosts"), req.object_opt("regions"), req.path()},
+      req.object_opt("uncertain"),
+      {},
+      r.preset == "ranges",
+      {}};
   if (auto o = req.object_opt("overrides")) cx.ov = footprint::read_overrides(*o);
   if (cx.uncertain) check_uncertain_keys(*cx.uncertain);
   cx.hosts = host_spread(cx.refs.hosts);
@@ -287,8 +304,9 @@ Request read_request(const Obj& req, bool is_uncertainty) {
     return list.empty() || std::find(list.begin(), list.end(), name) != list.end();
   };
   for (std::size_t k = 0; k < models.size(); ++k) {
-    const bool found = std::any_of(d.models.begin(), d.models.end(),
-                                   [&](const dataset::ModelRow& m) { return m.model == models[k]; });
+    const bool found =
+        std::any_of(d.models.begin(), d.models.end(),
+                    [&](const dataset::ModelRow& m) { return m.model == models[k]; });
     if (!found) {
       fail(code::kUnknownValue, pointer_child(req.at("select") + "/models", k),
            "model \"" + models[k] + "\" is not in the dataset");
@@ -301,7 +319,8 @@ Request read_request(const Obj& req, bool is_uncertainty) {
       if (wanted(prompts, p.prompt)) rows.emplace_back(&m, &p);
     }
   }
-  if (rows.empty()) fail(code::kInvalidValue, req.at("select"), "the selection matches no (model, prompt) row");
+  if (rows.empty())
+    fail(code::kInvalidValue, req.at("select"), "the selection matches no (model, prompt) row");
   if (static_cast<double>(rows.size()) * static_cast<double>(r.draws) > kMaxTotalDraws) {
     fail(code::kTooLarge, req.at("draws"),
          std::to_string(rows.size()) + " rows x " + std::to_string(r.draws) +
@@ -314,22 +333,31 @@ Request read_request(const Obj& req, bool is_uncertainty) {
 }
 
 json summary_json(const Summary& s) {
-  return {{"mean", s.mean}, {"sd", s.sd}, {"min", s.min}, {"max", s.max},
-          {"p5", s.percentiles[0]}, {"p25", s.percentiles[1]}, {"p50", s.percentiles[2]},
-          {"p75", s.percentiles[3]}, {"p95", s.percentiles[4]},
-          {"histogram", {{"lo", s.histogram.lo}, {"hi", s.histogram.hi},
-                         {"counts", s.histogram.counts}}}};
+  return {{"mean", s.mean},
+          {"sd", s.sd},
+          {"min", s.min},
+          {"max", s.max},
+          {"p5", s.percentiles[0]},
+          {"p25", s.percentiles[1]},
+          {"p50", s.percentiles[2]},
+          {"p75", s.percentiles[3]},
+          {"p95", s.percentiles[4]},
+          {"histogram",
+           {{"lo", s.histogram.lo}, {"hi", s.histogram.hi}, {"counts", s.histogram.counts}}}};
 }
 
 json method_json(const Request& r) {
-  return {{"estimator", "v6"}, {"sampling", "monte_carlo"}, {"draws", r.draws},
-          {"seed", r.seed}, {"rho", r.rho}, {"w_max", r.w_max}, {"preset", r.preset},
-          {"bins", r.bins}};
+  return {{"estimator", "v6"}, {"sampling", "monte_carlo"}, {"draws", r.draws},   {"seed", r.seed},
+          {"rho", r.rho},      {"w_max", r.w_max},          {"preset", r.preset}, {"bins", r.bins}};
 }
 
 json row_head(const CaseRequest& c) {
-  json j = {{"model", c.model}, {"company", c.company}, {"host", c.host}, {"prompt", c.prompt},
-            {"output_tokens", c.c.prompt.output_tokens}, {"inputs", c.inputs}};
+  json j = {{"model", c.model},
+            {"company", c.company},
+            {"host", c.host},
+            {"prompt", c.prompt},
+            {"output_tokens", c.c.prompt.output_tokens},
+            {"inputs", c.inputs}};
   if (c.reference) {
     j["reference"] = {{"energy_wh_mean", c.reference->energy_wh_mean},
                       {"energy_wh_sd", c.reference->energy_wh_sd},

@@ -14,11 +14,12 @@
 //                  27 Azure regions, plain mean; 10 AWS regions, the authors' weights)
 //   others         fixed: no published spread (gpus, output_tokens, p_gpu_kw, p_nongpu_kw,
 //                  wue_source_l_per_kwh and cif_kg_per_kwh outside a region choice)
+#include "spec_json.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 #include "request_json.hpp"
-#include "spec_json.hpp"
 
 namespace llmfp::uq {
 
@@ -26,16 +27,16 @@ namespace {
 
 // Allowed values of each scalar input (kScalarInputs order).
 const Range kRanges[kScalarInputs.size()] = {
-    Range::unit(),                              // w_max
-    Range::closed(1, 4096),                     // batch_size
-    Range::closed(1, 1024),                     // gpus
-    Range::closed(1, 5),                        // pue
-    Range::closed(0, 100),                      // wue_site_l_per_kwh
-    Range::closed(0, 100),                      // wue_source_l_per_kwh
-    Range::closed(0, 5),                        // cif_kg_per_kwh
-    {0.0, 1e6, true, false},                    // output_tokens
-    {0.0, 1000.0, true, false},                 // p_gpu_kw
-    Range::closed(0, 1000),                     // p_nongpu_kw
+    Range::unit(),               // w_max
+    Range::closed(1, 4096),      // batch_size
+    Range::closed(1, 1024),      // gpus
+    Range::closed(1, 5),         // pue
+    Range::closed(0, 100),       // wue_site_l_per_kwh
+    Range::closed(0, 100),       // wue_source_l_per_kwh
+    Range::closed(0, 5),         // cif_kg_per_kwh
+    {0.0, 1e6, true, false},     // output_tokens
+    {0.0, 1000.0, true, false},  // p_gpu_kw
+    Range::closed(0, 1000),      // p_nongpu_kw
 };
 
 json dist_json(const Distribution& d) {
@@ -140,8 +141,7 @@ std::optional<Distribution> default_scalar(std::size_t i, double nominal, const 
       const double hi = std::fmax(span->second, nominal);
       return Distribution::triangular(lo, nominal, hi);
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 
