@@ -235,7 +235,7 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
   }
   std::map<std::vector<double>, std::size_t> seen;
   for (std::size_t j = 0; j < n; ++j) {
-    std::vector<double> key(t.data.X.row(j).data(), t.data.X.row(j).data() + 0);
+    std::vector<double> key;
     for (std::size_t i = 0; i < m; ++i) key.push_back(t.data.X(j, i));
     for (std::size_t r = 0; r < s; ++r) key.push_back(t.data.Y(j, r));
     auto [it, fresh] = seen.emplace(key, j);

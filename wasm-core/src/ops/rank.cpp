@@ -49,13 +49,13 @@ std::optional<double> value_of(const Unit& u, const std::string& name, const jso
   const std::string mpath = "/dataset/models/" + std::to_string(u.dataset_index);
   if (name == "energy_wh") {
     double sum = 0.0;
-    for (const json* r : u.rows) sum += (*r)["energy_wh"]["mean"].get<double>();
+    for (const json* r : u.rows) sum += r->at("energy_wh").at("mean").get<double>();
     path = mpath + "/prompts";
     return sum / static_cast<double>(u.rows.size());
   }
   if (is_assumption(name)) {
     path = mpath + "/" + name;
-    return (*u.rows.front())["assumptions"][name].get<double>();
+    return u.rows.front()->at("assumptions").at(name).get<double>();
   }
   if (columns && columns->contains(name)) {
     path = pointer_child(pointer_child("/columns", name), u.model);
