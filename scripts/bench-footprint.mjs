@@ -50,7 +50,9 @@ if (existsSync(cli)) {
   console.log(`native CLI ${cli}\n  process start-up (version op): ${fmt(startup)}`);
   for (const [name, request] of Object.entries(cases)) {
     const r = nativeTime(JSON.stringify(request));
-    console.log(`  ${name.padEnd(28)} best ${fmt(r.best - startup)}  median ${fmt(r.median - startup)}  (start-up subtracted)`);
+    console.log(
+      `  ${name.padEnd(28)} best ${fmt(r.best - startup)}  median ${fmt(r.median - startup)}  (start-up subtracted)`,
+    );
   }
 } else {
   console.log(`native CLI not found at ${cli} (build the native preset or set LLMFP_NATIVE_CLI)`);
@@ -77,11 +79,15 @@ if (existsSync(wasmFile)) {
     const cpuMs = (cpu.user + cpu.system) / 1000 / runs;
     const r = stats(times);
     const rows = first.result.rows.length;
-    console.log(`  ${name.padEnd(28)} best ${fmt(r.best)}  median ${fmt(r.median)}  CPU ${fmt(cpuMs)} per call  (${rows} rows)`);
+    console.log(
+      `  ${name.padEnd(28)} best ${fmt(r.best)}  median ${fmt(r.median)}  CPU ${fmt(cpuMs)} per call  (${rows} rows)`,
+    );
   }
   const bytes = readFileSync(wasmFile);
   const gz = gzipSync(bytes, { level: 9 });
-  console.log(`  engine.wasm size: ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gz.length / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `  engine.wasm size: ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gz.length / 1024).toFixed(1)} KB gzip`,
+  );
 } else {
   console.log(`wasm module not found at ${wasmFile} (build the wasm preset or set LLMFP_WASM_DIR)`);
 }

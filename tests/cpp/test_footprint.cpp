@@ -1,8 +1,8 @@
 // Reproduction of the paper's per-query numbers by the footprint core (plain structs),
 // and closed-form checks of its building blocks.
-#include <catch2/catch.hpp>
-
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "../../wasm-core/src/footprint/fast_normal.hpp"
 #include "llmfp/dataset.hpp"
@@ -51,30 +51,36 @@ Worst reproduce(const dataset::Footprint& d, const footprint::Settings& s) {
 }
 }  // namespace
 
-TEST_CASE("v6 quadrature reproduces every paper-v6 row (mean 0.5 %, SD 2 %)", "[footprint][paper]") {
+TEST_CASE("v6 quadrature reproduces every paper-v6 row (mean 0.5 %, SD 2 %)",
+          "[footprint][paper]") {
   const auto d = load("public/data/paper-v6/2025-10-26.json");
   const Worst w = reproduce(d, {});
-  WARN("worst mean " << w.mean << " at " << w.where_mean << "; worst SD " << w.sd << " at " << w.where_sd);
+  WARN("worst mean " << w.mean << " at " << w.where_mean << "; worst SD " << w.sd << " at "
+                     << w.where_sd);
   CHECK(w.rows == 87 * 3);
   CHECK(w.mean <= 0.005);
   CHECK(w.sd <= 0.02);
 }
 
-TEST_CASE("v6 quadrature reproduces every 2025-10-26 snapshot row (mean 0.5 %, SD 2 %)", "[footprint][paper]") {
+TEST_CASE("v6 quadrature reproduces every 2025-10-26 snapshot row (mean 0.5 %, SD 2 %)",
+          "[footprint][paper]") {
   const auto d = load("public/data/snapshot/2025-10-26.json");
   const Worst w = reproduce(d, {});
-  WARN("worst mean " << w.mean << " at " << w.where_mean << "; worst SD " << w.sd << " at " << w.where_sd);
+  WARN("worst mean " << w.mean << " at " << w.where_mean << "; worst SD " << w.sd << " at "
+                     << w.where_sd);
   CHECK(w.rows == 194 * 3);
   CHECK(w.mean <= 0.005);
   CHECK(w.sd <= 0.02);
 }
 
-TEST_CASE("v6 Monte Carlo (N = 10,000) reproduces the snapshot within its sampling error", "[footprint][paper]") {
+TEST_CASE("v6 Monte Carlo (N = 10,000) reproduces the snapshot within its sampling error",
+          "[footprint][paper]") {
   const auto d = load("public/data/snapshot/2025-10-26.json");
   footprint::Settings s;
   s.sampling = footprint::Sampling::kMonteCarlo;
   const Worst w = reproduce(d, s);
-  WARN("worst mean " << w.mean << " at " << w.where_mean << "; worst SD " << w.sd << " at " << w.where_sd);
+  WARN("worst mean " << w.mean << " at " << w.where_mean << "; worst SD " << w.sd << " at "
+                     << w.where_sd);
   // Two independent 10,000-draw samples: means differ by a few SE (CV up to ~0.5 -> SE 0.5 %).
   CHECK(w.mean <= 0.02);
   CHECK(w.sd <= 0.06);
@@ -91,7 +97,8 @@ TEST_CASE("fast normal distribution agrees with pmath to 1e-14", "[footprint]") 
   for (int i = 1; i < 2000; ++i) {
     const double p = i / 2000.0;
     const double z = footprint::fast::normal_quantile(p);
-    worst_q = std::max(worst_q, std::fabs(z - pmath::normal_quantile(p)) / std::max(1.0, std::fabs(z)));
+    worst_q =
+        std::max(worst_q, std::fabs(z - pmath::normal_quantile(p)) / std::max(1.0, std::fabs(z)));
   }
   CHECK(worst_cdf < 5e-14);
   CHECK(worst_q < 1e-13);
@@ -141,7 +148,8 @@ double integrate_marginal(const Quantiles& q, F f) {
 
 TEST_CASE("marginal moments: closed forms equal numerical integration", "[footprint]") {
   const Quantiles q = {45, 64, 96, 131, 141};
-  CHECK(test::rel_diff(footprint::marginal_mean(q), integrate_marginal(q, [](double x) { return x; })) < 1e-9);
+  CHECK(test::rel_diff(footprint::marginal_mean(q),
+                       integrate_marginal(q, [](double x) { return x; })) < 1e-9);
   CHECK(test::rel_diff(footprint::marginal_inverse_mean(q),
                        integrate_marginal(q, [](double x) { return 1 / x; })) < 1e-9);
   // Equal neighbours (a flat segment) take the series branch.
@@ -168,7 +176,8 @@ TEST_CASE("v6 quadrature with rho = 0: Var T = Var L + O^2 Var(1/R) exactly", "[
   CHECK(footprint::estimate(in, a, s).work.time_sd_s > r.work.time_sd_s);
 }
 
-TEST_CASE("v4 grid with fixed latency and speed: the 50 values are E_min and E_max", "[footprint]") {
+TEST_CASE("v4 grid with fixed latency and speed: the 50 values are E_min and E_max",
+          "[footprint]") {
   footprint::PromptInputs in{300, {0.08, 0.08, 0.08, 0.08, 0.08}, {150, 150, 150, 150, 150}};
   footprint::Settings s;
   s.estimator = footprint::Estimator::kV4;
@@ -200,8 +209,9 @@ TEST_CASE("utilisation from GPU count and batch size (paper appendix)", "[footpr
   CHECK(g4.u_gpu_max == Approx(0.0375).epsilon(1e-12));
   double previous = 1e9;
   for (double b : {1.0, 2.0, 4.0, 6.0, 8.0, 12.0, 16.0, 32.0, 64.0}) {
-    const double per_query_kw = footprint::power_kw({5.6, 4.6}, footprint::derive_utilisation(large, 8, b).u_gpu_max,
-                                                    footprint::derive_utilisation(large, 8, b).u_nongpu);
+    const double per_query_kw =
+        footprint::power_kw({5.6, 4.6}, footprint::derive_utilisation(large, 8, b).u_gpu_max,
+                            footprint::derive_utilisation(large, 8, b).u_nongpu);
     CHECK(per_query_kw < previous);
     previous = per_query_kw;
   }
@@ -210,7 +220,8 @@ TEST_CASE("utilisation from GPU count and batch size (paper appendix)", "[footpr
 TEST_CASE("percentiles: a constant query time gives equal percentiles", "[footprint]") {
   footprint::PromptInputs in{300, {0.5, 0.5, 0.5, 0.5, 0.5}, {100, 100, 100, 100, 100}};
   const auto r = footprint::estimate(in, large_h100_azure(), {});
-  const double e = footprint::energy_wh(3.5, footprint::expected_power_kw({5.6, 4.6}, {0.055, 0.075, 0.0625}, 0.5), 1.12);
+  const double e = footprint::energy_wh(
+      3.5, footprint::expected_power_kw({5.6, 4.6}, {0.055, 0.075, 0.0625}, 0.5), 1.12);
   CHECK(r.energy_wh.mean == Approx(e).epsilon(1e-12));
   CHECK(r.energy_wh.sd == Approx(0).margin(1e-12));
   CHECK(r.energy_wh.p5 == Approx(e).epsilon(1e-9));

@@ -19,14 +19,21 @@ async function estimate(request) {
   return response.result;
 }
 
-for (const [file, rowCount] of [['paper-v6/2025-10-26.json', 87], ['snapshot/2025-10-26.json', 194]]) {
+for (const [file, rowCount] of [
+  ['paper-v6/2025-10-26.json', 87],
+  ['snapshot/2025-10-26.json', 194],
+]) {
   test(`${file}: every row within 0.5 % (mean) and 2 % (SD) of the authors' energy, water and carbon`, async () => {
     const result = await estimate({ dataset: data(file) });
     assert.equal(result.rows.length, rowCount);
     let worstMean = 0;
     let worstSd = 0;
     for (const row of result.rows) {
-      for (const [ours, key] of [['energy_wh', 'energy_wh'], ['water_ml', 'water_ml'], ['carbon_g', 'carbon_g']]) {
+      for (const [ours, key] of [
+        ['energy_wh', 'energy_wh'],
+        ['water_ml', 'water_ml'],
+        ['carbon_g', 'carbon_g'],
+      ]) {
         const mean = relDiff(row[ours].mean, row.reference[`${key}_mean`]);
         const sd = relDiff(row[ours].sd, row.reference[`${key}_sd`]);
         assert.ok(mean <= 0.005, `${row.model} / ${row.prompt} ${ours} mean off by ${mean}`);
@@ -58,17 +65,29 @@ const sameRequests = {
     hardware: data('hardware/v6.json'),
     regions: data('regions/2026-02-19.json'),
   },
-  'scale preset': { op: 'scale', preset: 'gpt-4o-2025', constants: data('constants/v6.json'), hosts: data('hosts/v6.json'), day: { queries: 8 } },
+  'scale preset': {
+    op: 'scale',
+    preset: 'gpt-4o-2025',
+    constants: data('constants/v6.json'),
+    hosts: data('hosts/v6.json'),
+    day: { queries: 8 },
+  },
 };
 
 for (const [name, request] of Object.entries(sameRequests)) {
-  test(`native and wasm give the same text: ${name}`, { skip: !existsSync(cli) && `no native CLI at ${cli}` }, async () => {
-    const engine = await loadEngine();
-    const text = JSON.stringify(request);
-    const wasm = engine.handle(text);
-    const native = execFileSync(cli, ['-'], { input: text, maxBuffer: 64 << 20 }).toString().trimEnd();
-    assert.equal(JSON.parse(wasm).ok, true);
-    // Same bytes, except the build target named by "version" (not part of these ops).
-    assert.equal(wasm, native);
-  });
+  test(
+    `native and wasm give the same text: ${name}`,
+    { skip: !existsSync(cli) && `no native CLI at ${cli}` },
+    async () => {
+      const engine = await loadEngine();
+      const text = JSON.stringify(request);
+      const wasm = engine.handle(text);
+      const native = execFileSync(cli, ['-'], { input: text, maxBuffer: 64 << 20 })
+        .toString()
+        .trimEnd();
+      assert.equal(JSON.parse(wasm).ok, true);
+      // Same bytes, except the build target named by "version" (not part of these ops).
+      assert.equal(wasm, native);
+    },
+  );
 }

@@ -23,10 +23,10 @@ struct Reference {
 };
 
 struct PromptRow {
-  std::string prompt;                 // "short", "medium", "long", or a dataset's own name
-  footprint::PromptInputs inputs;     // as given (unsorted if the dataset is)
+  std::string prompt;              // "short", "medium", "long", or a dataset's own name
+  footprint::PromptInputs inputs;  // as given (unsorted if the dataset is)
   std::optional<Reference> reference;
-  std::string path;                   // JSON pointer of this prompt row
+  std::string path;  // JSON pointer of this prompt row
 };
 
 struct ModelRow {
@@ -56,8 +56,7 @@ void validate_footprint(const json& value, const std::string& path, const KnownN
                         Footprint& out, std::vector<Issue>& issues);
 
 /// Validates and returns the dataset; throws InputError listing every issue.
-Footprint load_footprint(const json& value, const std::string& path,
-                         const KnownNames& known = {});
+Footprint load_footprint(const json& value, const std::string& path, const KnownNames& known = {});
 
 /// Element i of a five-percentile array, with a message naming it ("tps P50 must be > 0").
 double read_percentile(const Arr& a, std::size_t i, const char* key, Range range);

@@ -133,9 +133,9 @@ Result estimate(const PromptInputs& in, const Assumptions& a, const Settings& s)
 /// by (linear in log2 B between 4, 8 and 16; held at the end values outside). The non-GPU
 /// fraction D_nonGPU does not change with B. D is capped at 1.
 struct UtilisationBasis {
-  Utilisation coded;        // the coded table's values for the class
-  double coded_gpus = 8;    // the class's GPU count
-  double coded_batch = 8;   // batch of the coded table
+  Utilisation coded;       // the coded table's values for the class
+  double coded_gpus = 8;   // the class's GPU count
+  double coded_batch = 8;  // batch of the coded table
   double gpus_per_node = 8;
 };
 Utilisation derive_utilisation(const UtilisationBasis& basis, double gpus, double batch);

@@ -33,21 +33,21 @@ namespace llmfp::footprint {
 namespace {
 
 // 8-point Gauss-Legendre on [-1, 1] (Abramowitz & Stegun, table 25.4).
-constexpr std::array<double, 4> kGlX = {0.1834346424956498, 0.5255324099163290,
-                                        0.7966664774136267, 0.9602898564975363};
-constexpr std::array<double, 4> kGlW = {0.3626837833783620, 0.3137066458778873,
-                                        0.2223810344533745, 0.1012285362903763};
+constexpr std::array<double, 4> kGlX = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267,
+                                        0.9602898564975363};
+constexpr std::array<double, 4> kGlW = {0.3626837833783620, 0.3137066458778873, 0.2223810344533745,
+                                        0.1012285362903763};
 constexpr double kZMax = 8.5;
 
 struct Node {
   double x, w;
 };
 // 4-point Gauss-Legendre, for the short smooth pieces of the CDF integral.
-constexpr std::array<Node, 4> kGl4 = {Node{-0.8611363115940526, 0.3478548451374538},
-                                      Node{-0.3399810435848563, 0.6521451548625461},
-                                      Node{0.3399810435848563, 0.6521451548625461},
-                                      Node{0.8611363115940526, 0.3478548451374538}};
-constexpr std::array<Node, 2> kGl2 = {Node{-0.5773502691896258, 1.0}, Node{0.5773502691896258, 1.0}};
+constexpr std::array<Node, 4> kGl4 = {
+    Node{-0.8611363115940526, 0.3478548451374538}, Node{-0.3399810435848563, 0.6521451548625461},
+    Node{0.3399810435848563, 0.6521451548625461}, Node{0.8611363115940526, 0.3478548451374538}};
+constexpr std::array<Node, 2> kGl2 = {Node{-0.5773502691896258, 1.0},
+                                      Node{0.5773502691896258, 1.0}};
 
 // Appends the 8 nodes of [a, b] (weights include the half-width).
 void add_nodes(std::vector<Node>& out, double a, double b) {
@@ -72,12 +72,12 @@ const std::array<double, 5>& level_z() {
 struct Grid {
   double rho = 2.0;  // not a valid correlation: forces the first build
   double s = 0;
-  std::vector<Node> outer;        // z1 nodes, weight includes phi(z1)
-  std::vector<double> outer_u;    // Phi(z1)
-  std::vector<Node> inner;        // z2 nodes
-  std::vector<double> inner_u;    // Phi(z2)
-  std::vector<double> kernel;     // [i * inner + j] = w_j phi((z2_j - rho z1_i)/s) / s
-  std::vector<double> below, above;  // P(Z2 < q_05 | z1_i), P(Z2 > q_95 | z1_i)
+  std::vector<Node> outer;             // z1 nodes, weight includes phi(z1)
+  std::vector<double> outer_u;         // Phi(z1)
+  std::vector<Node> inner;             // z2 nodes
+  std::vector<double> inner_u;         // Phi(z2)
+  std::vector<double> kernel;          // [i * inner + j] = w_j phi((z2_j - rho z1_i)/s) / s
+  std::vector<double> below, above;    // P(Z2 < q_05 | z1_i), P(Z2 > q_95 | z1_i)
   std::vector<Node> tail_lo, tail_hi;  // z1 nodes of the two tails, weight includes phi
   // B_lo(z) = P(Z1 <= q_05, Z2 >= z), B_hi(z) = P(Z1 >= q_95, Z2 >= z) on z in
   // [q_05, q_95] at steps of 1/64, with their derivatives, for cubic Hermite interpolation.
@@ -89,7 +89,8 @@ constexpr double kTailStep = 1.0 / 64.0;
 // dB/dz = -phi(z) P(Z1 in tail | Z2 = z).
 double tail_slope(double z, double rho, double s, bool upper) {
   const double q = upper ? level_z()[4] : level_z()[0];
-  const double p = upper ? fast::normal_cdf((rho * z - q) / s) : fast::normal_cdf((q - rho * z) / s);
+  const double p =
+      upper ? fast::normal_cdf((rho * z - q) / s) : fast::normal_cdf((q - rho * z) / s);
   return -fast::normal_pdf(z) * p;
 }
 
@@ -163,7 +164,8 @@ const Grid& grid_for(double rho) {
   for (const Node& n : g.inner) g.inner_u.push_back(pmath::normal_cdf(n.x));
   for (const Node& o : g.outer) {
     const double c = rho * o.x;
-    for (const Node& n : g.inner) g.kernel.push_back(n.w * pmath::normal_pdf((n.x - c) / g.s) / g.s);
+    for (const Node& n : g.inner)
+      g.kernel.push_back(n.w * pmath::normal_pdf((n.x - c) / g.s) / g.s);
     g.below.push_back(pmath::normal_cdf((q[0] - c) / g.s));
     g.above.push_back(pmath::normal_cdf((c - q[4]) / g.s));
   }
@@ -173,7 +175,8 @@ const Grid& grid_for(double rho) {
 double covariance_l_g(const Quantiles& ttft, const Quantiles& tps, double mean_l, double mean_g,
                       const Grid& g) {
   std::vector<double> inner_g(g.inner.size());
-  for (std::size_t j = 0; j < g.inner.size(); ++j) inner_g[j] = 1.0 / marginal_at(tps, g.inner_u[j]);
+  for (std::size_t j = 0; j < g.inner.size(); ++j)
+    inner_g[j] = 1.0 / marginal_at(tps, g.inner_u[j]);
   double cov = 0, mass = 0;
   for (std::size_t i = 0; i < g.outer.size(); ++i) {
     double h = g.below[i] / tps[0] + g.above[i] / tps[4];
@@ -294,7 +297,8 @@ TimeStats copula_quadrature(const PromptInputs& in, double rho) {
   out.ttft_mean_s = marginal_mean(ttft);
   out.inv_tps_mean = marginal_inverse_mean(tps);
   out.mean_s = out.ttft_mean_s + o * out.inv_tps_mean;
-  const double var_l = std::max(0.0, marginal_second_moment(ttft) - out.ttft_mean_s * out.ttft_mean_s);
+  const double var_l =
+      std::max(0.0, marginal_second_moment(ttft) - out.ttft_mean_s * out.ttft_mean_s);
   const double var_g =
       std::max(0.0, marginal_inverse_second_moment(tps) - out.inv_tps_mean * out.inv_tps_mean);
   const double cov = covariance_l_g(ttft, tps, out.ttft_mean_s, out.inv_tps_mean, g);

@@ -2,8 +2,9 @@
 // readers of json_in.hpp inside its own guard, so one bad field does not hide the others.
 // Rules (units in the names): p_gpu_kw > 0, p_nongpu_kw >= 0, 0 <= u_gpu_min <= u_gpu_max
 // <= 1, 0 <= u_nongpu <= 1, 1 <= pue <= 5, WUEs and CIF >= 0; per prompt output_tokens > 0,
-// ttft_s five numbers >= 0, tps five numbers > 0 (the method floors R at 1e-9, which
-// would turn a zero speed into ~1e9 hours, so zero is refused); names unique.
+// ttft_s five numbers >= 0, tps five numbers >= 0.001 tokens/s (the method floors R at
+// 1e-9, which would turn a zero speed into ~1e9 hours: such speeds are refused); names
+// unique.
 #include "llmfp/dataset.hpp"
 
 #include <algorithm>
@@ -81,7 +82,8 @@ footprint::Quantiles read_quantiles(Collector& c, const Obj& p, const char* key,
     a.require_size(5, 5);
     std::vector<double> v;
     bool ok = true;
-    for (std::size_t i = 0; i < 5; ++i) ok = c.guard([&] { v.push_back(read_percentile(a, i, key, range)); }) && ok;
+    for (std::size_t i = 0; i < 5; ++i)
+      ok = c.guard([&] { v.push_back(read_percentile(a, i, key, range)); }) && ok;
     if (!ok) return;
     std::copy(v.begin(), v.end(), q.begin());
     if (!std::is_sorted(v.begin(), v.end())) {
@@ -132,7 +134,7 @@ void read_prompts(Collector& c, const Obj& m, ModelRow& row, std::vector<Issue>&
         });
         c.guard([&] { pr.inputs.output_tokens = p.number("output_tokens", Range{0, 1e7, true}); });
         pr.inputs.ttft_s = read_quantiles(c, p, "ttft_s", Range::closed(0, 1e5), warnings);
-        pr.inputs.tps = read_quantiles(c, p, "tps", Range{0, 1e7, true}, warnings);
+        pr.inputs.tps = read_quantiles(c, p, "tps", Range::closed(1e-3, 1e7), warnings);
         read_reference(c, p, pr);
         row.prompts.push_back(std::move(pr));
       });
@@ -201,9 +203,9 @@ void validate_footprint(const json& value, const std::string& path, const KnownN
     });
   });
   if (issues.size() >= kMaxIssues) {
-    issues.back() = {code::kTooLarge,
-                     "more than " + std::to_string(kMaxIssues - 1) + " problems; the rest are not listed",
-                     path};
+    issues.back() = {
+        code::kTooLarge,
+        "more than " + std::to_string(kMaxIssues - 1) + " problems; the rest are not listed", path};
   }
 }
 

@@ -33,7 +33,8 @@ std::string need(const std::string& what, const char* dataset) {
 }
 
 // The element of array `key` of `d` whose field `id_key` equals `id`, or nullopt.
-std::optional<Obj> find_by(const Obj& d, const char* key, const char* id_key, const std::string& id) {
+std::optional<Obj> find_by(const Obj& d, const char* key, const char* id_key,
+                           const std::string& id) {
   Arr a = d.array(key);
   for (std::size_t i = 0; i < a.size(); ++i) {
     Obj e = a.object(i);
@@ -44,14 +45,17 @@ std::optional<Obj> find_by(const Obj& d, const char* key, const char* id_key, co
   return std::nullopt;
 }
 
-void apply_hardware(const Overrides& ov, const References& refs,
-                    const std::string& base, Resolved& r) {
+void apply_hardware(const Overrides& ov, const References& refs, const std::string& base,
+                    Resolved& r) {
   const bool table = ov.hardware || ov.size_class;
   const bool derive = ov.gpus || ov.batch_size;
   if (!table && !derive) return;
-  const std::string first = ov.hardware ? "hardware" : ov.size_class ? "size_class"
-                                        : ov.gpus ? "gpus" : "batch_size";
-  if (!refs.hardware) fail(code::kMissingField, pointer_child(refs.root, "hardware"), need(first, "hardware"));
+  const std::string first = ov.hardware     ? "hardware"
+                            : ov.size_class ? "size_class"
+                            : ov.gpus       ? "gpus"
+                                            : "batch_size";
+  if (!refs.hardware)
+    fail(code::kMissingField, pointer_child(refs.root, "hardware"), need(first, "hardware"));
   const Obj& hw_set = *refs.hardware;
   auto hw = find_by(hw_set, "hardware", "id", r.hardware);
   if (!hw) {
@@ -66,13 +70,14 @@ void apply_hardware(const Overrides& ov, const References& refs,
   const double gpus_per_node = hw->number_or("gpus_per_node", 8, Range::positive());
   auto& a = r.assumptions;
   if (table) {
-    a.node = {hw->number("p_gpu_kw", Range::positive()), hw->number("p_nongpu_kw", Range::non_negative())};
+    a.node = {hw->number("p_gpu_kw", Range::positive()),
+              hw->number("p_nongpu_kw", Range::non_negative())};
     const std::string family = hw->string("family");
     Obj util = sc->object("utilisation");
     if (!util.has(family)) {
       fail(code::kInvalidValue, pointer_child(base, first),
-           "the hardware dataset has no utilisation for size class \"" + r.size_class +
-               "\" on " + family + " hardware (\"" + r.hardware + "\")");
+           "the hardware dataset has no utilisation for size class \"" + r.size_class + "\" on " +
+               family + " hardware (\"" + r.hardware + "\")");
     }
     Obj u = util.object(family);
     a.util = {u.number("u_gpu_min", Range::unit()), u.number("u_gpu_max", Range::unit()),
@@ -94,7 +99,8 @@ void apply_multipliers(const Overrides& ov, const References& refs, const std::s
   auto& m = r.assumptions.mult;
   if (ov.multipliers || ov.host) {
     const char* first = ov.host ? "host" : "multipliers";
-    if (!refs.hosts) fail(code::kMissingField, pointer_child(refs.root, "hosts"), need(first, "hosts"));
+    if (!refs.hosts)
+      fail(code::kMissingField, pointer_child(refs.root, "hosts"), need(first, "hosts"));
     const std::string preset_id =
         ov.multipliers ? *ov.multipliers : refs.hosts->string_or("default_preset", "v6");
     auto preset = find_by(*refs.hosts, "presets", "id", preset_id);
@@ -114,7 +120,8 @@ void apply_multipliers(const Overrides& ov, const References& refs, const std::s
     r.multipliers = preset_id;
   }
   if (ov.region) {
-    if (!refs.regions) fail(code::kMissingField, pointer_child(refs.root, "regions"), need("region", "regions"));
+    if (!refs.regions)
+      fail(code::kMissingField, pointer_child(refs.root, "regions"), need("region", "regions"));
     Arr providers = refs.regions->array("providers");
     for (std::size_t i = 0; i < providers.size(); ++i) {
       Obj p = providers.object(i);
@@ -143,8 +150,8 @@ void set(std::optional<double> v, double& target, const char* name, Resolved& r)
 bool Overrides::any() const {
   return hardware || size_class || host || multipliers || region || gpus || batch_size ||
          p_gpu_kw || p_nongpu_kw || u_gpu_min || u_gpu_max || u_nongpu || pue ||
-         wue_site_l_per_kwh || wue_source_l_per_kwh || cif_kg_per_kwh || output_tokens ||
-         ttft_s || tps;
+         wue_site_l_per_kwh || wue_source_l_per_kwh || cif_kg_per_kwh || output_tokens || ttft_s ||
+         tps;
 }
 
 Overrides read_overrides(const Obj& o) {
@@ -173,7 +180,7 @@ Overrides read_overrides(const Obj& o) {
   ov.cif_kg_per_kwh = o.number_opt("cif_kg_per_kwh", Range::closed(0, 10));
   ov.output_tokens = o.number_opt("output_tokens", Range{0, 1e7, true});
   ov.ttft_s = read_quantiles(o, "ttft_s", Range::closed(0, 1e5));
-  ov.tps = read_quantiles(o, "tps", Range{0, 1e7, true});
+  ov.tps = read_quantiles(o, "tps", Range::closed(1e-3, 1e7));
   return ov;
 }
 

@@ -40,11 +40,11 @@ std::optional<double> unit_in_base(const std::string& unit, Dimension d) {
     double size;
   };
   static const Entry kUnits[] = {
-      {"Wh", Dimension::kEnergy, 1},       {"kWh", Dimension::kEnergy, 1e3},
-      {"MWh", Dimension::kEnergy, 1e6},    {"GWh", Dimension::kEnergy, 1e9},
-      {"mL", Dimension::kWater, 1},        {"L", Dimension::kWater, 1e3},
-      {"kL", Dimension::kWater, 1e6},      {"ML", Dimension::kWater, 1e9},
-      {"g", Dimension::kCarbon, 1},        {"kg", Dimension::kCarbon, 1e3},
+      {"Wh", Dimension::kEnergy, 1},    {"kWh", Dimension::kEnergy, 1e3},
+      {"MWh", Dimension::kEnergy, 1e6}, {"GWh", Dimension::kEnergy, 1e9},
+      {"mL", Dimension::kWater, 1},     {"L", Dimension::kWater, 1e3},
+      {"kL", Dimension::kWater, 1e6},   {"ML", Dimension::kWater, 1e9},
+      {"g", Dimension::kCarbon, 1},     {"kg", Dimension::kCarbon, 1e3},
       {"t", Dimension::kCarbon, 1e6},
   };
   for (const auto& e : kUnits) {
@@ -55,7 +55,8 @@ std::optional<double> unit_in_base(const std::string& unit, Dimension d) {
 
 bool per_year(const std::string& unit) {
   const std::string tail = "/year";
-  return unit.size() >= tail.size() && unit.compare(unit.size() - tail.size(), tail.size(), tail) == 0;
+  return unit.size() >= tail.size() &&
+         unit.compare(unit.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 }  // namespace llmfp::scaling

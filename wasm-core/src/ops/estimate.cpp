@@ -51,7 +51,9 @@ json method_json(const Settings& s) {
   const bool v4 = s.estimator == footprint::Estimator::kV4;
   const bool mc = !v4 && s.sampling == footprint::Sampling::kMonteCarlo;
   json j = {{"estimator", v4 ? "v4" : "v6"},
-            {"sampling", v4 ? "grid" : mc ? "monte_carlo" : "quadrature"},
+            {"sampling", v4   ? "grid"
+                         : mc ? "monte_carlo"
+                              : "quadrature"},
             {"w_max", s.w_max}};
   if (!v4) j["rho"] = s.rho;
   if (mc) {
@@ -62,22 +64,31 @@ json method_json(const Settings& s) {
 }
 
 json summary_json(const footprint::Summary& s) {
-  return {{"mean", s.mean}, {"sd", s.sd}, {"p5", s.p5}, {"p50", s.p50},
+  return {{"mean", s.mean}, {"sd", s.sd},   {"p5", s.p5},    {"p50", s.p50},
           {"p95", s.p95},   {"low", s.low}, {"high", s.high}};
 }
 
-json quantiles_json(const footprint::Quantiles& q) { return json(std::vector<double>(q.begin(), q.end())); }
+json quantiles_json(const footprint::Quantiles& q) {
+  return json(std::vector<double>(q.begin(), q.end()));
+}
 
 json assumptions_json(const footprint::Resolved& r, const footprint::PromptInputs& in) {
   const auto& a = r.assumptions;
-  json j = {{"hardware", r.hardware}, {"size_class", r.size_class}, {"host", r.host},
-            {"p_gpu_kw", a.node.p_gpu_kw}, {"p_nongpu_kw", a.node.p_nongpu_kw},
-            {"u_gpu_min", a.util.u_gpu_min}, {"u_gpu_max", a.util.u_gpu_max},
-            {"u_nongpu", a.util.u_nongpu}, {"pue", a.mult.pue},
+  json j = {{"hardware", r.hardware},
+            {"size_class", r.size_class},
+            {"host", r.host},
+            {"p_gpu_kw", a.node.p_gpu_kw},
+            {"p_nongpu_kw", a.node.p_nongpu_kw},
+            {"u_gpu_min", a.util.u_gpu_min},
+            {"u_gpu_max", a.util.u_gpu_max},
+            {"u_nongpu", a.util.u_nongpu},
+            {"pue", a.mult.pue},
             {"wue_site_l_per_kwh", a.mult.wue_site_l_per_kwh},
             {"wue_source_l_per_kwh", a.mult.wue_source_l_per_kwh},
-            {"cif_kg_per_kwh", a.mult.cif_kg_per_kwh}, {"output_tokens", in.output_tokens},
-            {"ttft_s", quantiles_json(in.ttft_s)}, {"tps", quantiles_json(in.tps)},
+            {"cif_kg_per_kwh", a.mult.cif_kg_per_kwh},
+            {"output_tokens", in.output_tokens},
+            {"ttft_s", quantiles_json(in.ttft_s)},
+            {"tps", quantiles_json(in.tps)},
             {"overridden", r.overridden}};
   if (r.gpus) j["gpus"] = *r.gpus;
   if (r.batch_size) j["batch_size"] = *r.batch_size;
@@ -87,12 +98,19 @@ json assumptions_json(const footprint::Resolved& r, const footprint::PromptInput
 }
 
 json work_json(const footprint::Work& w, const footprint::Settings& s, double pue) {
-  return {{"ttft_mean_s", w.ttft_mean_s}, {"inv_tps_mean_s_per_token", w.inv_tps_mean_s_per_token},
-          {"time_mean_s", w.time_mean_s}, {"time_sd_s", w.time_sd_s},
-          {"power_min_kw", w.power_min_kw}, {"power_max_kw", w.power_max_kw},
-          {"power_expected_kw", w.power_expected_kw}, {"w_max", s.w_max}, {"pue", pue},
-          {"energy_min_wh", w.energy_min_wh}, {"energy_max_wh", w.energy_max_wh},
-          {"water_ml_per_wh", w.water_ml_per_wh}, {"carbon_g_per_wh", w.carbon_g_per_wh}};
+  return {{"ttft_mean_s", w.ttft_mean_s},
+          {"inv_tps_mean_s_per_token", w.inv_tps_mean_s_per_token},
+          {"time_mean_s", w.time_mean_s},
+          {"time_sd_s", w.time_sd_s},
+          {"power_min_kw", w.power_min_kw},
+          {"power_max_kw", w.power_max_kw},
+          {"power_expected_kw", w.power_expected_kw},
+          {"w_max", s.w_max},
+          {"pue", pue},
+          {"energy_min_wh", w.energy_min_wh},
+          {"energy_max_wh", w.energy_max_wh},
+          {"water_ml_per_wh", w.water_ml_per_wh},
+          {"carbon_g_per_wh", w.carbon_g_per_wh}};
 }
 
 json reference_json(const dataset::Reference& r) {
@@ -102,7 +120,8 @@ json reference_json(const dataset::Reference& r) {
 }
 
 // Indices of the selected models, in the order asked (dataset order by default).
-std::vector<std::size_t> select_models(const dataset::Footprint& d, const std::optional<Arr>& names) {
+std::vector<std::size_t> select_models(const dataset::Footprint& d,
+                                       const std::optional<Arr>& names) {
   std::vector<std::size_t> out;
   if (!names) {
     for (std::size_t i = 0; i < d.models.size(); ++i) out.push_back(i);
@@ -124,7 +143,7 @@ std::vector<std::size_t> select_models(const dataset::Footprint& d, const std::o
 }
 
 std::optional<std::set<std::string>> select_prompts(const dataset::Footprint& d,
-                                                     const std::optional<Arr>& names) {
+                                                    const std::optional<Arr>& names) {
   if (!names) return std::nullopt;
   std::set<std::string> out;
   for (std::size_t k = 0; k < names->size(); ++k) {
@@ -147,7 +166,8 @@ std::optional<std::set<std::string>> select_prompts(const dataset::Footprint& d,
 
 json estimate(const Obj& request) {
   request.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions"});
-  const dataset::Footprint d = dataset::load_footprint(request.object("dataset").raw(), request.at("dataset"));
+  const dataset::Footprint d =
+      dataset::load_footprint(request.object("dataset").raw(), request.at("dataset"));
   std::optional<Arr> model_names, prompt_names;
   if (auto sel = request.object_opt("select")) {
     sel->only({"models", "prompts"});
@@ -168,7 +188,8 @@ json estimate(const Obj& request) {
   for (std::size_t i : models) {
     for (const auto& p : d.models[i].prompts) count += !prompts || prompts->count(p.prompt);
   }
-  const bool mc = s.estimator == footprint::Estimator::kV6 && s.sampling == footprint::Sampling::kMonteCarlo;
+  const bool mc =
+      s.estimator == footprint::Estimator::kV6 && s.sampling == footprint::Sampling::kMonteCarlo;
   if (mc && static_cast<double>(count) * s.draws > kMaxTotalDraws) {
     fail(code::kTooLarge, pointer_child(request.at("method"), "draws"),
          std::to_string(count) + " rows x " + std::to_string(s.draws) +
@@ -181,11 +202,16 @@ json estimate(const Obj& request) {
       if (prompts && !prompts->count(p.prompt)) continue;
       const footprint::PromptInputs in = footprint::resolve_prompt(p.inputs, ov);
       const footprint::Result e = footprint::estimate(in, r.assumptions, s);
-      json row = {{"model", m.model}, {"company", m.company}, {"host", r.host},
-                  {"prompt", p.prompt}, {"output_tokens", in.output_tokens},
-                  {"aa_intelligence_index", m.aa_intelligence_index ? json(*m.aa_intelligence_index) : json(nullptr)},
+      json row = {{"model", m.model},
+                  {"company", m.company},
+                  {"host", r.host},
+                  {"prompt", p.prompt},
+                  {"output_tokens", in.output_tokens},
+                  {"aa_intelligence_index",
+                   m.aa_intelligence_index ? json(*m.aa_intelligence_index) : json(nullptr)},
                   {"assumptions", assumptions_json(r, in)},
-                  {"energy_wh", summary_json(e.energy_wh)}, {"water_ml", summary_json(e.water_ml)},
+                  {"energy_wh", summary_json(e.energy_wh)},
+                  {"water_ml", summary_json(e.water_ml)},
                   {"carbon_g", summary_json(e.carbon_g)},
                   {"work", work_json(e.work, s, r.assumptions.mult.pue)}};
       if (p.reference) row["reference"] = reference_json(*p.reference);
@@ -193,9 +219,11 @@ json estimate(const Obj& request) {
     }
     if (prompts) {
       for (const auto& want : *prompts) {
-        const bool has = std::any_of(m.prompts.begin(), m.prompts.end(),
-                                     [&want](const dataset::PromptRow& p) { return p.prompt == want; });
-        if (!has) notes.push_back("\"" + m.model + "\" has no \"" + want + "\" prompt in this dataset");
+        const bool has =
+            std::any_of(m.prompts.begin(), m.prompts.end(),
+                        [&want](const dataset::PromptRow& p) { return p.prompt == want; });
+        if (!has)
+          notes.push_back("\"" + m.model + "\" has no \"" + want + "\" prompt in this dataset");
       }
     }
   }

@@ -54,7 +54,8 @@ std::map<std::string, Values> read_per_query(const Obj& pq) {
 }
 
 Amount from_row(const json& s) {
-  return {s["mean"].get<double>(), s["sd"].get<double>(), s["low"].get<double>(), s["high"].get<double>()};
+  return {s["mean"].get<double>(), s["sd"].get<double>(), s["low"].get<double>(),
+          s["high"].get<double>()};
 }
 
 std::map<std::string, Values> from_estimate(const Obj& request) {
@@ -80,7 +81,8 @@ std::map<std::string, Values> from_estimate(const Obj& request) {
 std::map<std::string, Values> from_preset(const Obj& request, json& notes, json& published) {
   const std::string preset = request.choice("preset", {"gpt-4o-2025"});
   if (!request.has("constants")) {
-    fail(code::kMissingField, request.at("constants"), "preset needs the constants dataset in \"constants\"");
+    fail(code::kMissingField, request.at("constants"),
+         "preset needs the constants dataset in \"constants\"");
   }
   if (!request.has("hosts")) {
     fail(code::kMissingField, request.at("hosts"), "preset needs the hosts dataset in \"hosts\"");
@@ -117,18 +119,22 @@ std::map<std::string, Values> from_preset(const Obj& request, json& notes, json&
     out[it.key()] = {e, scaling::scaled(e, water_per_wh), scaling::scaled(e, carbon_per_wh)};
   }
   if (auto n = cs.array_opt("notes")) notes.insert(notes.end(), n->raw().begin(), n->raw().end());
-  for (const char* k : {"annual_energy_mwh", "annual_water_kl", "annual_carbon_t"}) published[k] = cs.raw()[k];
+  for (const char* k : {"annual_energy_mwh", "annual_water_kl", "annual_carbon_t"})
+    published[k] = cs.raw()[k];
   return out;
 }
 
-std::map<std::string, double> read_mix(const Obj& request, const std::map<std::string, Values>& values) {
+std::map<std::string, double> read_mix(const Obj& request,
+                                       const std::map<std::string, Values>& values) {
   std::map<std::string, double> shares;
   std::optional<Obj> mix = request.object_opt("mix");
-  if (!mix && request.has("preset")) mix = request.object("constants").object("case_study").object("prompt_mix");
+  if (!mix && request.has("preset"))
+    mix = request.object("constants").object("case_study").object("prompt_mix");
   if (!mix) {
     if (values.size() != 1) {
       fail(code::kMissingField, request.at("mix"),
-           "mix is required when there are several prompt sizes (e.g. {\"short\": 0.8, \"medium\": 0.2})");
+           "mix is required when there are several prompt sizes (e.g. {\"short\": 0.8, \"medium\": "
+           "0.2})");
     }
     shares[values.begin()->first] = 1.0;
     return shares;
@@ -136,17 +142,20 @@ std::map<std::string, double> read_mix(const Obj& request, const std::map<std::s
   double total = 0;
   for (auto it = mix->raw().begin(); it != mix->raw().end(); ++it) {
     if (!values.count(it.key())) {
-      fail(code::kUnknownValue, mix->at(it.key()), "no per-query values for prompt \"" + it.key() + "\"");
+      fail(code::kUnknownValue, mix->at(it.key()),
+           "no per-query values for prompt \"" + it.key() + "\"");
     }
     total += shares[it.key()] = mix->number(it.key(), Range::unit());
   }
   if (std::fabs(total - 1.0) > 1e-9) {
-    fail(code::kInvalidValue, mix->path(), "mix shares must add up to 1, got " + std::to_string(total));
+    fail(code::kInvalidValue, mix->path(),
+         "mix shares must add up to 1, got " + std::to_string(total));
   }
   return shares;
 }
 
-Values mixed(const std::map<std::string, Values>& values, const std::map<std::string, double>& shares) {
+Values mixed(const std::map<std::string, Values>& values,
+             const std::map<std::string, double>& shares) {
   Values out;
   auto one = [&](std::optional<Amount> Values::*field) -> std::optional<Amount> {
     std::vector<std::pair<double, Amount>> parts;
@@ -179,16 +188,19 @@ json equivalences(const std::optional<Obj>& constants, const Values& totals, boo
     }
   }
   for (const Obj& c : all) {
-    if (c.string("unit").find("/acre/year") != std::string::npos) forest_t_per_acre = c.number("value", Range::positive());
+    if (c.string("unit").find("/acre/year") != std::string::npos)
+      forest_t_per_acre = c.number("value", Range::positive());
   }
   for (const Obj& c : all) {
     const std::string unit = c.string("unit");
     if (!year && scaling::per_year(unit)) continue;
     const std::string applies = c.choice("applies_to", {"energy", "water", "carbon"});
-    const Dimension dim = applies == "energy" ? Dimension::kEnergy
-                          : applies == "water" ? Dimension::kWater : Dimension::kCarbon;
-    const auto& total = dim == Dimension::kEnergy ? totals.energy_wh
-                        : dim == Dimension::kWater ? totals.water_ml : totals.carbon_g;
+    const Dimension dim = applies == "energy"  ? Dimension::kEnergy
+                          : applies == "water" ? Dimension::kWater
+                                               : Dimension::kCarbon;
+    const auto& total = dim == Dimension::kEnergy  ? totals.energy_wh
+                        : dim == Dimension::kWater ? totals.water_ml
+                                                   : totals.carbon_g;
     if (!total) continue;
     const double value = c.number("value", Range::positive());
     double size = 0;  // the constant in base units
@@ -200,8 +212,12 @@ json equivalences(const std::optional<Obj>& constants, const Values& totals, boo
       continue;
     }
     const Amount n = scaling::scaled(*total, 1.0 / size);
-    out.push_back({{"id", c.string("id")}, {"label", c.string("label")}, {"applies_to", applies},
-                   {"value", value}, {"unit", unit}, {"source", c.string_or("source", "")},
+    out.push_back({{"id", c.string("id")},
+                   {"label", c.string("label")},
+                   {"applies_to", applies},
+                   {"value", value},
+                   {"unit", unit},
+                   {"source", c.string_or("source", "")},
                    {"count", {{"mean", n.mean}, {"low", n.low}, {"high", n.high}}}});
   }
   return out;
@@ -227,7 +243,8 @@ Values times_values(const Values& v, double n) {
 }  // namespace
 
 json scale(const Obj& request) {
-  request.only({"op", "per_query", "estimate", "preset", "mix", "day", "year", "totals", "constants", "hosts"});
+  request.only({"op", "per_query", "estimate", "preset", "mix", "day", "year", "totals",
+                "constants", "hosts"});
   const int sources = request.has("per_query") + request.has("estimate") + request.has("preset");
   if (sources > 1) {
     fail(code::kInvalidValue, request.path(), "give only one of per_query, estimate and preset");
@@ -239,9 +256,10 @@ json scale(const Obj& request) {
   const auto constants = request.object_opt("constants");
   json notes = json::array(), published = json::object(), result = json::object();
   if (sources == 1) {
-    std::map<std::string, Values> values = request.has("per_query") ? read_per_query(request.object("per_query"))
-                                           : request.has("estimate") ? from_estimate(request)
-                                                                     : from_preset(request, notes, published);
+    std::map<std::string, Values> values =
+        request.has("per_query")  ? read_per_query(request.object("per_query"))
+        : request.has("estimate") ? from_estimate(request)
+                                  : from_preset(request, notes, published);
     const auto shares = read_mix(request, values);
     json per = json::array();
     for (const auto& [prompt, v] : values) {
@@ -264,7 +282,9 @@ json scale(const Obj& request) {
                                     : year->number("queries_per_day", Range{0, 1e14, true}) *
                                           year->number_or("days", 365, Range{0, 366, true});
     } else if (request.has("preset")) {
-      year_n = request.object("constants").object("case_study").number("queries_2025", Range::positive());
+      year_n = request.object("constants")
+                   .object("case_study")
+                   .number("queries_2025", Range::positive());
     }
     if (day_n) {
       json d = scaled_json(one, *day_n, "energy_wh", "water_ml", "carbon_g", 1);
@@ -283,9 +303,12 @@ json scale(const Obj& request) {
     t->only({"energy_mwh", "water_kl", "carbon_t"});
     Values v;
     const Range nn = Range::closed(0, 1e15);
-    if (auto e = t->number_opt("energy_mwh", nn)) v.energy_wh = Amount{*e * 1e6, 0, *e * 1e6, *e * 1e6};
-    if (auto w = t->number_opt("water_kl", nn)) v.water_ml = Amount{*w * 1e6, 0, *w * 1e6, *w * 1e6};
-    if (auto c = t->number_opt("carbon_t", nn)) v.carbon_g = Amount{*c * 1e6, 0, *c * 1e6, *c * 1e6};
+    if (auto e = t->number_opt("energy_mwh", nn))
+      v.energy_wh = Amount{*e * 1e6, 0, *e * 1e6, *e * 1e6};
+    if (auto w = t->number_opt("water_kl", nn))
+      v.water_ml = Amount{*w * 1e6, 0, *w * 1e6, *w * 1e6};
+    if (auto c = t->number_opt("carbon_t", nn))
+      v.carbon_g = Amount{*c * 1e6, 0, *c * 1e6, *c * 1e6};
     result["totals"] = {{"equivalences", equivalences(constants, v, true)}};
   }
   if (!published.empty()) result["published"] = published;

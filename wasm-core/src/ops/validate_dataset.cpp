@@ -22,7 +22,8 @@ std::vector<std::string> ids(const std::optional<Obj>& d, const char* list, cons
 
 json issues_json(const std::vector<Issue>& issues) {
   json out = json::array();
-  for (const auto& i : issues) out.push_back({{"code", i.code}, {"message", i.message}, {"path", i.path}});
+  for (const auto& i : issues)
+    out.push_back({{"code", i.code}, {"message", i.message}, {"path", i.path}});
   return out;
 }
 
@@ -54,7 +55,8 @@ json validate_dataset(const Obj& request) {
     for (const auto& p : m.prompts) with_reference += p.reference.has_value();
   }
   return {{"valid", issues.empty()},
-          {"counts", {{"models", d.models.size()}, {"prompts", prompts}, {"with_reference", with_reference}}},
+          {"counts",
+           {{"models", d.models.size()}, {"prompts", prompts}, {"with_reference", with_reference}}},
           {"issues", issues_json(issues)},
           {"warnings", issues_json(d.warnings)}};
 }
