@@ -45,7 +45,14 @@ const request = ({ X, Y }) => ({
   dmus: X.map((_, j) => `D${j}`),
   inputs: X,
   outputs: Y,
-  model: { type: 'cross', method: 'aggressive', formulation: 'M3', rts: 'crs', orientation: 'io', return_matrix: false },
+  model: {
+    type: 'cross',
+    method: 'aggressive',
+    formulation: 'M3',
+    rts: 'crs',
+    orientation: 'io',
+    return_matrix: false,
+  },
 });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -4,12 +4,13 @@
 // cross-efficiency within the bounds over all optimal weights, computed with the engine's
 // own LP (dea::cross_bounds). Checks marked ill_posed (aggressive VRS without the Lim &
 // Zhu correction: the secondary LP is unbounded) must be reported as unbounded.
-#include <catch2/catch.hpp>
 #include <dirent.h>
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "llmfp/dea.hpp"
 #include "support.hpp"
@@ -40,7 +41,7 @@ json request_model(const json& fm) {
             {"rts", fm.value("rts", "crs")}};
   if (fm.at("type") == "cross") {
     const std::string method = fm.at("method");
-    m["method"] = method == "arbitrary" ? "arbitrary"
+    m["method"] = method == "arbitrary"                     ? "arbitrary"
                   : method.find("agg") != std::string::npos ? "aggressive"
                                                             : "benevolent";
     if (method != "arbitrary") m["formulation"] = method.substr(0, 2);
@@ -74,8 +75,10 @@ TEST_CASE("DEA published cases and deaR results", "[dea][cases]") {
     const int n = static_cast<int>(c.at("dmus").size());
     for (const auto& [key, exp] : c.at("expected").items()) {
       const json& fm = exp.at("model");
-      json req = {{"op", "dea"},       {"dmus", c.at("dmus")},
-                  {"inputs", c.at("inputs")}, {"outputs", c.at("outputs")},
+      json req = {{"op", "dea"},
+                  {"dmus", c.at("dmus")},
+                  {"inputs", c.at("inputs")},
+                  {"outputs", c.at("outputs")},
                   {"model", request_model(fm)}};
       const json r = llmfp::test::call(req);
       INFO(file << " / " << key << ": " << llmfp::test::error_of(r));
@@ -92,7 +95,9 @@ TEST_CASE("DEA published cases and deaR results", "[dea][cases]") {
       if (fm.at("type") == "cross" && fm.at("method") == "arbitrary") {
         // Not unique: check every entry (or column mean) against the optimal-weight bounds.
         Eigen::MatrixXd lo, hi;
-        dea::cross_bounds(data_of(c), fm.value("orientation", "io") == "io" ? dea::Orientation::input : dea::Orientation::output,
+        dea::cross_bounds(data_of(c),
+                          fm.value("orientation", "io") == "io" ? dea::Orientation::input
+                                                                : dea::Orientation::output,
                           fm.value("rts", "crs") == "crs" ? dea::Rts::crs : dea::Rts::vrs, lo, hi);
         if (fm.value("lim_zhu", false)) {
           ++skipped;  // bounds are for the uncorrected ratio
@@ -103,7 +108,8 @@ TEST_CASE("DEA published cases and deaR results", "[dea][cases]") {
           if (matrix) {
             for (int d = 0; d < n; ++d) {
               const double v = res["matrix"][d][j].get<double>();
-              INFO("entry " << d << "," << j << " = " << v << " bounds " << lo(d, j) << ".." << hi(d, j));
+              INFO("entry " << d << "," << j << " = " << v << " bounds " << lo(d, j) << ".."
+                            << hi(d, j));
               CHECK(v >= lo(d, j) - 1e-6);
               CHECK(v <= hi(d, j) + 1e-6);
               const double published = exp["values"][d][j].get<double>();
@@ -151,7 +157,8 @@ TEST_CASE("DEA published cases and deaR results", "[dea][cases]") {
       ++checked;
     }
   }
-  INFO("exact " << checked << ", bounded " << bounded << ", ill-posed " << ill << ", skipped " << skipped);
+  INFO("exact " << checked << ", bounded " << bounded << ", ill-posed " << ill << ", skipped "
+                << skipped);
   CHECK(checked > 150);
   CHECK(bounded > 20);
 }

@@ -1,9 +1,9 @@
 // Properties every correct DEA implementation has (Cooper, Seiford & Tone 2007, ch. 3-4),
 // on seeded random data, and the op "dea" on bad data: a clear error naming the DMU,
 // column and JSON pointer, or a defined result; never a crash or a hang.
-#include <catch2/catch.hpp>
-
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "llmfp/dea.hpp"
 #include "llmfp/pmath.hpp"
@@ -37,7 +37,8 @@ std::vector<double> scores(const dea::Data& d, dea::Orientation o, dea::Rts rts)
 json request(const json& inputs, const json& outputs, const json& model = json::object()) {
   json dmus = json::array();
   for (std::size_t j = 0; j < inputs.size(); ++j) dmus.push_back("D" + std::to_string(j));
-  return {{"op", "dea"}, {"dmus", dmus}, {"inputs", inputs}, {"outputs", outputs}, {"model", model}};
+  return {
+      {"op", "dea"}, {"dmus", dmus}, {"inputs", inputs}, {"outputs", outputs}, {"model", model}};
 }
 
 }  // namespace
@@ -60,7 +61,8 @@ TEST_CASE("DEA: CCR scores do not change when an input column is rescaled", "[de
   }
 }
 
-TEST_CASE("DEA: every model has at least one efficient DMU; scores are bounded", "[dea][properties]") {
+TEST_CASE("DEA: every model has at least one efficient DMU; scores are bounded",
+          "[dea][properties]") {
   llmfp::pmath::Rng rng(11);
   for (int t = 0; t < 40; ++t) {
     const dea::Data d = dea_random(rng, 2 + t, 1 + t % 4, 1 + t % 3);
@@ -176,12 +178,15 @@ TEST_CASE("op dea: degenerate data give defined results", "[dea][api]") {
   CHECK(r["result"]["warnings"].dump().find("same value") != std::string::npos);
   CHECK(r["result"]["warnings"].dump().find("identical") != std::string::npos);
   // Magnitudes 1e-12 .. 1e12: the same scores as the same data in ordinary units.
-  const json small = request({{1e-12, 3e12}, {2e-12, 1e12}, {4e-12, 2e12}}, {{5e11}, {7e11}, {9e11}},
-                             {{"type", "envelopment"}, {"rts", "vrs"}});
-  const json plain = request({{1, 3}, {2, 1}, {4, 2}}, {{5}, {7}, {9}}, {{"type", "envelopment"}, {"rts", "vrs"}});
+  const json small = request({{1e-12, 3e12}, {2e-12, 1e12}, {4e-12, 2e12}},
+                             {{5e11}, {7e11}, {9e11}}, {{"type", "envelopment"}, {"rts", "vrs"}});
+  const json plain =
+      request({{1, 3}, {2, 1}, {4, 2}}, {{5}, {7}, {9}}, {{"type", "envelopment"}, {"rts", "vrs"}});
   const auto a = call(small), b = call(plain);
   REQUIRE(a["ok"] == true);
-  for (int j = 0; j < 3; ++j) CHECK(a["result"]["scores"][j].get<double>() == Approx(b["result"]["scores"][j].get<double>()).epsilon(1e-9));
+  for (int j = 0; j < 3; ++j)
+    CHECK(a["result"]["scores"][j].get<double>() ==
+          Approx(b["result"]["scores"][j].get<double>()).epsilon(1e-9));
   // Super-efficiency under VRS can be infeasible: reported as such, score null.
   r = call(request({{1}, {2}, {3}}, {{1}, {3}, {4}}, {{"type", "super"}, {"rts", "vrs"}}));
   REQUIRE(r["ok"] == true);

@@ -2,9 +2,9 @@
 // (1955) example that cycles under Dantzig's rule without an anti-cycling safeguard,
 // infeasible and unbounded problems, free variables, duals (checked by strong duality and
 // complementary slackness), and solve_via_dual against the direct solve.
-#include <catch2/catch.hpp>
-
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "llmfp/lp.hpp"
 #include "llmfp/pmath.hpp"

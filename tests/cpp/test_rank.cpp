@@ -1,10 +1,10 @@
 // op "rank" on the bundled paper-v6 dataset: the DMUs and their data are what the dataset
 // and op "estimate" say (models without an Intelligence Index left out and listed), the
 // scores are those of op "dea" on the same matrix, and bad requests name the field.
-#include <catch2/catch.hpp>
-
 #include <cmath>
 #include <set>
+
+#include <catch2/catch.hpp>
 
 #include "support.hpp"
 
@@ -25,7 +25,8 @@ TEST_CASE("rank: DMUs, data and exclusions follow the dataset and estimate", "[r
   const json& res = r["result"];
   std::set<std::string> scored, unscored;
   for (const auto& m : dataset()["models"]) {
-    (m["aa_intelligence_index"].is_number() ? scored : unscored).insert(m["model"].get<std::string>());
+    (m["aa_intelligence_index"].is_number() ? scored : unscored)
+        .insert(m["model"].get<std::string>());
   }
   REQUIRE(res["models"].size() == scored.size());
   REQUIRE(res["excluded"].size() == unscored.size());
@@ -43,12 +44,15 @@ TEST_CASE("rank: DMUs, data and exclusions follow the dataset and estimate", "[r
     CHECK(res["dea"]["data"]["inputs"][j][0].get<double>() == Approx(sum / cnt).epsilon(1e-12));
   }
   // Scores are those of op "dea" with the authors' defaults on the same matrix.
-  const json d = call({{"op", "dea"}, {"dmus", res["models"]}, {"inputs", res["dea"]["data"]["inputs"]},
+  const json d = call({{"op", "dea"},
+                       {"dmus", res["models"]},
+                       {"inputs", res["dea"]["data"]["inputs"]},
                        {"outputs", res["dea"]["data"]["outputs"]}});
   REQUIRE(d["ok"] == true);
   int efficient_rank1 = 0;
   for (std::size_t j = 0; j < res["models"].size(); ++j) {
-    CHECK(res["scores"][j].get<double>() == Approx(d["result"]["scores"][j].get<double>()).epsilon(1e-12));
+    CHECK(res["scores"][j].get<double>() ==
+          Approx(d["result"]["scores"][j].get<double>()).epsilon(1e-12));
     CHECK(res["scores"][j].get<double>() <= 1 + 1e-9);
     efficient_rank1 += res["ranks"][j] == 1;
   }
@@ -58,7 +62,9 @@ TEST_CASE("rank: DMUs, data and exclusions follow the dataset and estimate", "[r
 }
 
 TEST_CASE("rank: model x prompt DMUs are averaged per model; user columns", "[rank]") {
-  const json r = call({{"op", "rank"}, {"dataset", dataset()}, {"unit", "model_prompt"},
+  const json r = call({{"op", "rank"},
+                       {"dataset", dataset()},
+                       {"unit", "model_prompt"},
                        {"inputs", {"energy_wh", "cif_kg_per_kwh"}}});
   REQUIRE(r["ok"] == true);
   const json& res = r["result"];
@@ -67,14 +73,17 @@ TEST_CASE("rank: model x prompt DMUs are averaged per model; user columns", "[ra
     int cnt = 0;
     const std::string prefix = res["models"][j].get<std::string>() + " / ";
     for (std::size_t k = 0; k < res["dea"]["dmus"].size(); ++k) {
-      if (res["dea"]["dmus"][k].get<std::string>().rfind(prefix, 0) == 0) sum += res["dea"]["scores"][k].get<double>(), ++cnt;
+      if (res["dea"]["dmus"][k].get<std::string>().rfind(prefix, 0) == 0)
+        sum += res["dea"]["scores"][k].get<double>(), ++cnt;
     }
     REQUIRE(cnt >= 1);
     CHECK(res["scores"][j].get<double>() == Approx(sum / cnt).epsilon(1e-12));
   }
   // A user column: models without a value are excluded with the reason.
   const json first = dataset()["models"][0]["model"];
-  const json r2 = call({{"op", "rank"}, {"dataset", dataset()}, {"inputs", {"energy_wh", "price_usd"}},
+  const json r2 = call({{"op", "rank"},
+                        {"dataset", dataset()},
+                        {"inputs", {"energy_wh", "price_usd"}},
                         {"columns", {{"price_usd", {{first.get<std::string>(), 2.0}}}}}});
   REQUIRE(r2["ok"] == true);
   CHECK(r2["result"]["models"].size() == 1);

@@ -10,7 +10,9 @@ import { test } from 'node:test';
 import { call, repoRoot } from './load-engine.mjs';
 
 const dir = join(repoRoot, 'tests', 'fixtures', 'dea-cases');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function requestModel(fm) {
   const m = { type: fm.type, orientation: fm.orientation ?? 'io', rts: fm.rts ?? 'crs' };

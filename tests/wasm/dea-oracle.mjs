@@ -21,7 +21,7 @@ export function solveLp(h, { c, A, rowLo, rowHi, colLo, colHi, maximize = false 
   const values = [];
   for (const row of A) {
     row.forEach((v, j) => {
-      if (v !== 0) indices.push(j), values.push(v);
+      if (v !== 0) (indices.push(j), values.push(v));
     });
     starts.push(indices.length);
   }
@@ -38,7 +38,7 @@ export function solveLp(h, { c, A, rowLo, rowHi, colLo, colHi, maximize = false 
     matrix: { format: 'csr', numRows, numCols, starts, indices, values },
   };
   const ms = h.constants.modelStatus;
-  let r = h.raw.lpCall(data);
+  const r = h.raw.lpCall(data);
   if (r.status === -1) return { status: 'error' };
   let s = r.value.modelStatus;
   let colValue = r.value.solution.colValue;
@@ -52,10 +52,13 @@ export function solveLp(h, { c, A, rowLo, rowHi, colLo, colHi, maximize = false 
     });
   }
   const status =
-    s === ms.optimal ? 'optimal'
-    : s === ms.infeasible ? 'infeasible'
-    : s === ms.unbounded || s === ms.unboundedOrInfeasible ? 'unbounded'
-    : `status ${s}`;
+    s === ms.optimal
+      ? 'optimal'
+      : s === ms.infeasible
+        ? 'infeasible'
+        : s === ms.unbounded || s === ms.unboundedOrInfeasible
+          ? 'unbounded'
+          : `status ${s}`;
   const x = Array.from(colValue);
   return { status, x, obj: c.reduce((acc, ci, j) => acc + ci * x[j], 0) };
 }
@@ -160,7 +163,12 @@ export function envelopment(h, X, Y, o, { orientation = 'io', rts = 'crs', super
  * Doyle & Green cross-efficiency with deaR's secondary goals (see wasm-core/src/dea/cross.cpp),
  * written directly in the primal (weights) form. Returns {e (column means), E, status}.
  */
-export function crossEfficiency(h, X, Y, { orientation = 'io', rts = 'crs', method = 'aggressive', formulation = 'M3', selfAppraisal = true } = {}) {
+export function crossEfficiency(
+  h,
+  X,
+  Y,
+  { orientation = 'io', rts = 'crs', method = 'aggressive', formulation = 'M3', selfAppraisal = true } = {},
+) {
   const io = orientation === 'io';
   const n = X.length;
   const m = X[0].length;
@@ -195,7 +203,10 @@ export function crossEfficiency(h, X, Y, { orientation = 'io', rts = 'crs', meth
       c = sumNum.map((v, i) => v - sumDen[i]);
       maximize = method === 'benevolent';
     } else {
-      A.push(io ? sumDen : sumNum, io ? fd.num.map((v, i) => v - t * fd.den[i]) : fd.den.map((v, i) => v - t * fd.num[i]));
+      A.push(
+        io ? sumDen : sumNum,
+        io ? fd.num.map((v, i) => v - t * fd.den[i]) : fd.den.map((v, i) => v - t * fd.num[i]),
+      );
       rowLo.push(n - 1, 0); // a mean of 1, not a sum: O(1) activities for HiGHS's tolerances
       rowHi.push(n - 1, 0);
       c = io ? sumNum : sumDen;

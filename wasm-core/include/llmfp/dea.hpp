@@ -36,22 +36,22 @@ struct Data {
 struct RadialOptions {
   Orientation orientation = Orientation::input;
   Rts rts = Rts::crs;
-  double epsilon = 0.0;  // > 0: single-stage non-Archimedean model, slacks weighted by epsilon
-  bool super = false;    // exclude the evaluated DMU from the reference set (Andersen-Petersen)
+  double epsilon = 0.0;      // > 0: single-stage non-Archimedean model, slacks weighted by epsilon
+  bool super = false;        // exclude the evaluated DMU from the reference set (Andersen-Petersen)
   bool second_phase = true;  // maximise slacks at the optimal radial score
 };
 
 struct RadialResult {
   lp::Status status = lp::Status::infeasible;
-  double score = 0.0;  // theta (io) or phi (oo); meaningless unless status is optimal
+  double score = 0.0;         // theta (io) or phi (oo); meaningless unless status is optimal
   Eigen::VectorXd lambda;     // n: intensities (peers are lambda_j > 0)
   Eigen::VectorXd slack_in;   // m: input slacks (original units)
   Eigen::VectorXd slack_out;  // s: output slacks (original units)
   Eigen::VectorXd v;          // m: input weights (original units)
   Eigen::VectorXd u;          // s: output weights
   double w0 = 0.0;  // returns-to-scale multiplier: io theta = u.y_o + w0; oo phi = v.x_o + w0
-  bool efficient = false;        // score 1 and all slacks 0 (Pareto-Koopmans)
-  bool weakly_efficient = false; // score 1 (radially efficient)
+  bool efficient = false;         // score 1 and all slacks 0 (Pareto-Koopmans)
+  bool weakly_efficient = false;  // score 1 (radially efficient)
 };
 
 /// Solves the radial model for every DMU.
@@ -68,14 +68,14 @@ struct CrossOptions {
 };
 
 struct CrossResult {
-  std::vector<RadialResult> primary;   // the simple efficiency of each rating DMU
-  std::vector<lp::Status> secondary;   // status of each secondary-goal LP (arbitrary: primary)
-  Eigen::MatrixXd V, U;                // n x m, n x s: each rating DMU's chosen weights
-  Eigen::VectorXd W0;                  // n: returns-to-scale multiplier (0 under CRS)
-  Eigen::MatrixXd E;                   // n x n cross-efficiency matrix (NaN where undefined)
-  Eigen::VectorXd e;                   // n: column means (the cross-efficiency score)
-  Eigen::VectorXd A;                   // n: row means (how generously d rates the others)
-  Eigen::VectorXd maverick;            // n: (theta - e) / min(theta, e), io; phi-space for oo
+  std::vector<RadialResult> primary;  // the simple efficiency of each rating DMU
+  std::vector<lp::Status> secondary;  // status of each secondary-goal LP (arbitrary: primary)
+  Eigen::MatrixXd V, U;               // n x m, n x s: each rating DMU's chosen weights
+  Eigen::VectorXd W0;                 // n: returns-to-scale multiplier (0 under CRS)
+  Eigen::MatrixXd E;                  // n x n cross-efficiency matrix (NaN where undefined)
+  Eigen::VectorXd e;                  // n: column means (the cross-efficiency score)
+  Eigen::VectorXd A;                  // n: row means (how generously d rates the others)
+  Eigen::VectorXd maverick;           // n: (theta - e) / min(theta, e), io; phi-space for oo
 };
 
 CrossResult cross(const Data& data, const CrossOptions& options);

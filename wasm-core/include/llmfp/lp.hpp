@@ -45,19 +45,19 @@ struct Options {
 };
 
 struct Problem {
-  Eigen::MatrixXd A;              // rows x cols
-  Eigen::VectorXd b;              // rows
-  Eigen::VectorXd c;              // cols
-  std::vector<Sense> sense;       // rows (empty: all equalities)
-  std::vector<bool> free_var;     // cols (empty: all x >= 0)
+  Eigen::MatrixXd A;           // rows x cols
+  Eigen::VectorXd b;           // rows
+  Eigen::VectorXd c;           // cols
+  std::vector<Sense> sense;    // rows (empty: all equalities)
+  std::vector<bool> free_var;  // cols (empty: all x >= 0)
   bool maximize = false;
 };
 
 struct Solution {
   Status status = Status::infeasible;
-  double objective = 0.0;         // c^T x in the caller's sense (valid when optimal)
-  Eigen::VectorXd x;              // cols
-  Eigen::VectorXd duals;          // rows: d(objective)/d(b)
+  double objective = 0.0;  // c^T x in the caller's sense (valid when optimal)
+  Eigen::VectorXd x;       // cols
+  Eigen::VectorXd duals;   // rows: d(objective)/d(b)
   int iterations = 0;
   /// Internal basis (column indices of the standard form), usable as a warm start for
   /// another problem of the same shape.

@@ -5,9 +5,9 @@
 // Multiplier forms (Charnes, Cooper & Rhodes 1978; Banker, Charnes & Cooper 1984):
 //   input orientation:  E_j(w) = (u.y_j + w0) / v.x_j
 //   output orientation: F_j(w) = (v.x_j + w0) / u.y_j   (Farrell, >= 1)
-#include <cmath>
-
 #include "common.hpp"
+
+#include <cmath>
 
 namespace llmfp::dea {
 

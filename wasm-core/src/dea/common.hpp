@@ -10,8 +10,8 @@ constexpr double kSlackTol = 1e-9;  // scaled slack below this: zero
 
 /// Data divided column by column by their scales (largest absolute value).
 struct Scaled {
-  Eigen::MatrixXd X, Y;   // n x m, n x s
-  Eigen::VectorXd sx, sy; // m, s
+  Eigen::MatrixXd X, Y;    // n x m, n x s
+  Eigen::VectorXd sx, sy;  // m, s
   int n = 0, m = 0, s = 0;
 };
 

@@ -77,8 +77,8 @@ FormTable form_table(const Scaled& d, const Forms& f, const RatioForms& rf) {
   return t;
 }
 
-lp::Solution secondary(const Scaled& d, const Forms& f, const FormTable& t, int o,
-                       double score, const CrossOptions& opt) {
+lp::Solution secondary(const Scaled& d, const Forms& f, const FormTable& t, int o, double score,
+                       const CrossOptions& opt) {
   const bool io = opt.orientation == Orientation::input;
   const int eps_rows = opt.epsilon > 0 ? f.m + f.s : 0;
   int n_frame = 0;
@@ -177,7 +177,8 @@ CrossResult cross(const Data& data, const CrossOptions& opt) {
                                                    : std::numeric_limits<double>::quiet_NaN();
     }
     // Lim & Zhu keep each DMU's self-appraisal at its own VRS score (as deaR does).
-    if (rf.lim_zhu && res.primary[o].status == lp::Status::optimal) res.E(o, o) = res.primary[o].score;
+    if (rf.lim_zhu && res.primary[o].status == lp::Status::optimal)
+      res.E(o, o) = res.primary[o].score;
   }
   res.e = Eigen::VectorXd::Zero(n);
   res.A = Eigen::VectorXd::Zero(n);

@@ -18,7 +18,8 @@ std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 json vec(const Eigen::VectorXd& v) {
   json a = json::array();
-  for (Eigen::Index i = 0; i < v.size(); ++i) a.push_back(std::isfinite(v(i)) ? json(v(i)) : json());
+  for (Eigen::Index i = 0; i < v.size(); ++i)
+    a.push_back(std::isfinite(v(i)) ? json(v(i)) : json());
   return a;
 }
 
@@ -147,11 +148,11 @@ json competition_ranks(const std::vector<double>& scores, bool higher_is_better)
 Model read_model(const Obj* model) {
   Model m;
   if (!model) return m;
-  model->only({"type", "orientation", "rts", "method", "formulation", "self_appraisal",
-               "epsilon", "lim_zhu", "return_matrix"});
+  model->only({"type", "orientation", "rts", "method", "formulation", "self_appraisal", "epsilon",
+               "lim_zhu", "return_matrix"});
   const std::string type =
       model->choice_or("type", "cross", {"envelopment", "multiplier", "super", "cross", "game"});
-  m.type = type == "envelopment" ? ModelType::envelopment
+  m.type = type == "envelopment"  ? ModelType::envelopment
            : type == "multiplier" ? ModelType::multiplier
            : type == "super"      ? ModelType::super
            : type == "game"       ? ModelType::game
@@ -162,7 +163,10 @@ Model read_model(const Obj* model) {
       model->choice_or("method", "aggressive", {"arbitrary", "aggressive", "benevolent"});
   const std::string form = model->choice_or("formulation", "M3", {"M2", "M3"});
   m.radial.orientation = o == "io" ? Orientation::input : Orientation::output;
-  m.radial.rts = rts == "crs" ? Rts::crs : rts == "vrs" ? Rts::vrs : rts == "nirs" ? Rts::nirs : Rts::ndrs;
+  m.radial.rts = rts == "crs"    ? Rts::crs
+                 : rts == "vrs"  ? Rts::vrs
+                 : rts == "nirs" ? Rts::nirs
+                                 : Rts::ndrs;
   m.radial.epsilon = model->number_or("epsilon", 0.0, Range::closed(0.0, 1e-3));
   m.cross.orientation = m.radial.orientation;
   m.cross.rts = m.radial.rts;
@@ -174,8 +178,10 @@ Model read_model(const Obj* model) {
   m.cross.self_appraisal = model->boolean_or("self_appraisal", true);
   m.cross.lim_zhu = model->boolean_or("lim_zhu", false);
   m.return_matrix = model->boolean_or("return_matrix", true);
-  if (m.type == ModelType::game && (m.radial.rts != Rts::crs || m.radial.orientation != Orientation::input)) {
-    fail(code::kInvalidValue, model->path(), "game cross-efficiency is available for rts \"crs\" and orientation \"io\" only");
+  if (m.type == ModelType::game &&
+      (m.radial.rts != Rts::crs || m.radial.orientation != Orientation::input)) {
+    fail(code::kInvalidValue, model->path(),
+         "game cross-efficiency is available for rts \"crs\" and orientation \"io\" only");
   }
   return m;
 }
@@ -186,7 +192,9 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
   std::vector<std::string> warnings;
   const auto check_value = [&](double v, const std::string& path, const std::string& what,
                                std::size_t j, const std::string& col) {
-    if (!std::isfinite(v)) fail(code::kNotFinite, path, what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]) + " is not a finite number");
+    if (!std::isfinite(v))
+      fail(code::kNotFinite, path,
+           what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]) + " is not a finite number");
     if (v < 0) {
       fail(code::kOutOfRange, path,
            what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]) + " must be >= 0, got " +
@@ -208,30 +216,45 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
       check_value(t.data.Y(j, r), t.out_paths[j][r], "output", j, t.output_names[r]);
       pos_out = pos_out || t.data.Y(j, r) > 0;
     }
-    if (!pos_in) fail(code::kInvalidValue, t.in_paths[j].empty() ? t.dmu_paths[j] : t.in_paths[j][0], "DMU " + quoted(t.dmus[j]) + " has no positive input: DEA needs at least one");
-    if (!pos_out) fail(code::kInvalidValue, t.out_paths[j].empty() ? t.dmu_paths[j] : t.out_paths[j][0], "DMU " + quoted(t.dmus[j]) + " has no positive output: DEA needs at least one");
+    if (!pos_in)
+      fail(code::kInvalidValue, t.in_paths[j].empty() ? t.dmu_paths[j] : t.in_paths[j][0],
+           "DMU " + quoted(t.dmus[j]) + " has no positive input: DEA needs at least one");
+    if (!pos_out)
+      fail(code::kInvalidValue, t.out_paths[j].empty() ? t.dmu_paths[j] : t.out_paths[j][0],
+           "DMU " + quoted(t.dmus[j]) + " has no positive output: DEA needs at least one");
   }
   if (model.type == ModelType::game && n > 40) {
-    fail(code::kTooLarge, "/dmus", "game cross-efficiency is limited to 40 DMUs (n^2 LPs per round, tens of rounds), got " + std::to_string(n));
+    fail(code::kTooLarge, "/dmus",
+         "game cross-efficiency is limited to 40 DMUs (n^2 LPs per round, tens of rounds), got " +
+             std::to_string(n));
   }
   if (model.return_matrix && n > 1000) {
-    fail(code::kTooLarge, "/model/return_matrix", "the n x n matrix of " + std::to_string(n) + " DMUs is too large to return; set \"return_matrix\": false");
+    fail(code::kTooLarge, "/model/return_matrix",
+         "the n x n matrix of " + std::to_string(n) +
+             " DMUs is too large to return; set \"return_matrix\": false");
   }
   if (model.type == ModelType::cross && n > kMaxCrossDmus) {
-    fail(code::kTooLarge, "/dmus", "cross-efficiency is limited to " + std::to_string(kMaxCrossDmus) + " DMUs, got " + std::to_string(n));
+    fail(code::kTooLarge, "/dmus",
+         "cross-efficiency is limited to " + std::to_string(kMaxCrossDmus) + " DMUs, got " +
+             std::to_string(n));
   }
   if (model.type == ModelType::cross && !model.cross.self_appraisal && n < 2) {
-    fail(code::kInvalidValue, "/model/self_appraisal", "cross-efficiency without self-appraisal needs at least 2 DMUs");
+    fail(code::kInvalidValue, "/model/self_appraisal",
+         "cross-efficiency without self-appraisal needs at least 2 DMUs");
   }
   if (n < 3 * (m + s)) {
     warnings.push_back("only " + std::to_string(n) + " DMUs for " + std::to_string(m + s) +
-                       " inputs and outputs: fewer than 3 x (inputs + outputs), so many DMUs will be efficient (weak discrimination)");
+                       " inputs and outputs: fewer than 3 x (inputs + outputs), so many DMUs will "
+                       "be efficient (weak discrimination)");
   }
   for (std::size_t i = 0; i < m; ++i) {
-    if (n > 1 && t.data.X.col(i).maxCoeff() == t.data.X.col(i).minCoeff()) warnings.push_back("input " + quoted(t.input_names[i]) + " has the same value for every DMU");
+    if (n > 1 && t.data.X.col(i).maxCoeff() == t.data.X.col(i).minCoeff())
+      warnings.push_back("input " + quoted(t.input_names[i]) + " has the same value for every DMU");
   }
   for (std::size_t r = 0; r < s; ++r) {
-    if (n > 1 && t.data.Y.col(r).maxCoeff() == t.data.Y.col(r).minCoeff()) warnings.push_back("output " + quoted(t.output_names[r]) + " has the same value for every DMU");
+    if (n > 1 && t.data.Y.col(r).maxCoeff() == t.data.Y.col(r).minCoeff())
+      warnings.push_back("output " + quoted(t.output_names[r]) +
+                         " has the same value for every DMU");
   }
   std::map<std::vector<double>, std::size_t> seen;
   for (std::size_t j = 0; j < n; ++j) {
@@ -239,10 +262,15 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
     for (std::size_t i = 0; i < m; ++i) key.push_back(t.data.X(j, i));
     for (std::size_t r = 0; r < s; ++r) key.push_back(t.data.Y(j, r));
     auto [it, fresh] = seen.emplace(key, j);
-    if (!fresh) warnings.push_back("DMUs " + quoted(t.dmus[it->second]) + " and " + quoted(t.dmus[j]) + " have identical data");
+    if (!fresh)
+      warnings.push_back("DMUs " + quoted(t.dmus[it->second]) + " and " + quoted(t.dmus[j]) +
+                         " have identical data");
   }
-  if (model.cross.lim_zhu && (model.type != ModelType::cross || model.cross.rts == Rts::crs || model.cross.orientation == Orientation::output)) {
-    warnings.push_back("lim_zhu applies only to input-oriented cross-efficiency under non-constant returns to scale; ignored");
+  if (model.cross.lim_zhu && (model.type != ModelType::cross || model.cross.rts == Rts::crs ||
+                              model.cross.orientation == Orientation::output)) {
+    warnings.push_back(
+        "lim_zhu applies only to input-oriented cross-efficiency under non-constant returns to "
+        "scale; ignored");
   }
   (void)kMaxDmus;
   (void)kMaxColumns;

@@ -6,11 +6,11 @@
 // rows with b_i < 0 multiplied by -1 (row_sign). A free x_j = x~_j - x~_(copy of j).
 // Reduced costs d_j = c~_j - a~_j^T y with y = B^-T c~_B; duals of the caller's rows are
 // row_sign_i * y_i (negated for a maximisation).
+#include "llmfp/lp.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-#include "llmfp/lp.hpp"
 
 namespace llmfp::lp {
 
@@ -229,7 +229,8 @@ class Simplex {
     if (bland) {  // exact minimum ratio, ties to the smallest basic index
       double best_ratio = std::numeric_limits<double>::infinity();
       for (int i = 0; i < R_; ++i) {
-        if (alpha(i) > o_.pivot_tol) best_ratio = std::min(best_ratio, std::max(xB_(i), 0.0) / alpha(i));
+        if (alpha(i) > o_.pivot_tol)
+          best_ratio = std::min(best_ratio, std::max(xB_(i), 0.0) / alpha(i));
       }
       for (int i = 0; i < R_; ++i) {
         if (!(alpha(i) > o_.pivot_tol)) continue;
@@ -292,8 +293,7 @@ Solution finish(const Problem& p, const Standard& s, const Simplex& sx, Status s
 
 }  // namespace
 
-Solution solve(const Problem& problem, const Options& options,
-               const std::vector<int>* warm_basis) {
+Solution solve(const Problem& problem, const Options& options, const std::vector<int>* warm_basis) {
   const Standard s = to_standard(problem);
   Simplex sx(s, options);
   const int R = static_cast<int>(s.A.rows());

@@ -28,8 +28,8 @@ using detail::Scaled;
 
 // Column layout: [score | lambda (reference DMUs `ref`) | s- (m) | s+ (s)];
 // rows: inputs, outputs, rts.
-lp::Problem envelopment(const Scaled& d, int o, const RadialOptions& opt, bool phase2,
-                        double score, const std::vector<int>& ref) {
+lp::Problem envelopment(const Scaled& d, int o, const RadialOptions& opt, bool phase2, double score,
+                        const std::vector<int>& ref) {
   const int n = static_cast<int>(ref.size()), m = d.m, s = d.s;
   const bool io = opt.orientation == Orientation::input;
   const bool has_rts = opt.rts != Rts::crs;
@@ -102,8 +102,10 @@ RadialResult solve_one(const Scaled& d, int o, const RadialOptions& opt,
   const double wmax = ws.cwiseAbs().maxCoeff();
   for (int i = 0; i < m + s; ++i) {
     const double w = ws(i) < 1e-13 * wmax ? 0.0 : ws(i);  // drop round-off
-    if (i < m) res.v(i) = w / d.sx(i);
-    else res.u(i - m) = w / d.sy(i - m);
+    if (i < m)
+      res.v(i) = w / d.sx(i);
+    else
+      res.u(i - m) = w / d.sy(i - m);
   }
   res.w0 = opt.rts != Rts::crs ? sol.duals(m + s) : 0.0;
   lp::Solution fin = sol;

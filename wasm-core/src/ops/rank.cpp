@@ -30,8 +30,8 @@ const char* const kAssumptionInputs[] = {"pue", "wue_site_l_per_kwh", "wue_sourc
                                          "cif_kg_per_kwh"};
 
 struct Unit {
-  std::string model, prompt;     // prompt empty when unit = "model"
-  std::vector<const json*> rows; // estimate rows of this DMU
+  std::string model, prompt;      // prompt empty when unit = "model"
+  std::vector<const json*> rows;  // estimate rows of this DMU
   std::size_t dataset_index = 0;
 };
 
@@ -77,9 +77,10 @@ void check_column(const std::string& name, const std::string& path, const json& 
     if (m.contains(name) && (m[name].is_number() || m[name].is_null())) return;
   }
   fail(code::kUnknownValue, path,
-       "\"" + name + "\" is neither a numeric field of the dataset's models (e.g. energy_wh, pue, "
-       "wue_site_l_per_kwh, wue_source_l_per_kwh, cif_kg_per_kwh, aa_intelligence_index) nor a "
-       "column given in \"columns\"");
+       "\"" + name +
+           "\" is neither a numeric field of the dataset's models (e.g. energy_wh, pue, "
+           "wue_site_l_per_kwh, wue_source_l_per_kwh, cif_kg_per_kwh, aa_intelligence_index) nor a "
+           "column given in \"columns\"");
 }
 
 std::vector<Unit> build_units(const json& rows, const json& dataset, bool per_prompt) {
@@ -109,7 +110,8 @@ json rank(const Obj& request) {
   request.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
                 "inputs", "output", "columns", "unit", "model"});
   json est_req = {{"op", "estimate"}};
-  for (const char* key : {"dataset", "select", "method", "overrides", "hardware", "hosts", "regions"}) {
+  for (const char* key :
+       {"dataset", "select", "method", "overrides", "hardware", "hosts", "regions"}) {
     if (request.has(key)) est_req[key] = request.raw()[key];
   }
   const json est = estimate(Obj(est_req, ""));
@@ -124,11 +126,13 @@ json rank(const Obj& request) {
   if (auto a = request.array_opt("inputs")) {
     a->require_size(1, 20);
     input_names = a->strings();
-    for (std::size_t i = 0; i < input_names.size(); ++i) check_column(input_names[i], pointer_child(a->path(), i), dataset, columns);
+    for (std::size_t i = 0; i < input_names.size(); ++i)
+      check_column(input_names[i], pointer_child(a->path(), i), dataset, columns);
   }
   const std::string output = request.string_or("output", "aa_intelligence_index");
   if (request.has("output")) check_column(output, request.at("output"), dataset, columns);
-  const bool per_prompt = request.choice_or("unit", "model", {"model", "model_prompt"}) == "model_prompt";
+  const bool per_prompt =
+      request.choice_or("unit", "model", {"model", "model_prompt"}) == "model_prompt";
   const auto model_obj = request.object_opt("model");
   const dea::Model model = dea::read_model(model_obj ? &*model_obj : nullptr);
 
@@ -155,7 +159,8 @@ json rank(const Obj& request) {
     yp.push_back(path);
     const std::string name = per_prompt ? u.model + " / " + u.prompt : u.model;
     if (!missing.empty()) {
-      excluded.push_back({{"dmu", name}, {"model", u.model}, {"reason", "no value for " + missing}});
+      excluded.push_back(
+          {{"dmu", name}, {"model", u.model}, {"reason", "no value for " + missing}});
       continue;
     }
     kept.push_back(&u);
@@ -166,7 +171,9 @@ json rank(const Obj& request) {
     t.in_paths.push_back(xp);
     t.out_paths.push_back(yp);
   }
-  if (kept.empty()) fail(code::kInvalidValue, "/dataset/models", "no model has values for every input and for the output \"" + output + "\"");
+  if (kept.empty())
+    fail(code::kInvalidValue, "/dataset/models",
+         "no model has values for every input and for the output \"" + output + "\"");
   const std::size_t n = kept.size();
   t.data.X.resize(n, input_names.size());
   t.data.Y.resize(n, 1);
