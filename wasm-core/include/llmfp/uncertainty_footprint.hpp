@@ -81,7 +81,7 @@ struct FootprintUncertainty {
 /// Everything fixed at the case's nominal values, copula on (the paper preset).
 FootprintUncertainty nominal_uncertainty(const FootprintCase& c);
 /// Nominal value of a scalar input of the case.
-double nominal_value(const FootprintCase& c, std::size_t scalar_index);
+double nominal_value(const FootprintCase& c, std::size_t i);
 
 /// The model and its inputs. `inputs` holds every input (fixed ones too) in the order
 /// latency_speed, the scalars of kScalarInputs (wue_source and cif omitted when the region

@@ -42,7 +42,7 @@ LatencyMoments latency_moments(const std::vector<double>& x, std::size_t dim, st
     m.var_inv += di * di;
     m.cov += dl * di;
   }
-  const double d = static_cast<double>(n - 1);
+  const auto d = static_cast<double>(n - 1);
   m.var_l /= d;
   m.var_inv /= d;
   m.cov /= d;

@@ -113,6 +113,40 @@ std::optional<Obj> find_provider(const Obj& regions, const std::string& host,
   return std::nullopt;
 }
 
+// The provider's regions (or the subset asked), with the provider's or the asked weights.
+std::vector<RegionOption> region_options(const Obj& provider, const std::optional<Obj>& spec) {
+  const Arr all = provider.array("regions");
+  std::vector<std::string> wanted;
+  if (spec && spec->has("regions")) wanted = spec->array("regions").strings();
+  std::vector<RegionOption> options;
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const Obj reg = all.object(k);
+    const std::string rn = reg.string("region");
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), rn) == wanted.end()) continue;
+    options.push_back({rn, reg.number("wue_source_l_per_kwh", Range::closed(0, 100)),
+                       reg.number("cif_kg_per_kwh", Range::closed(0, 5)),
+                       reg.number_or("weight", 1.0, Range::positive())});
+  }
+  for (std::size_t k = 0; k < wanted.size(); ++k) {
+    const bool found = std::any_of(options.begin(), options.end(),
+                                   [&](const RegionOption& o) { return o.name == wanted[k]; });
+    if (!found) {
+      fail(code::kUnknownValue, pointer_child(spec->at("regions"), k),
+           "region '" + wanted[k] + "' is not a region of " + provider.string("provider"));
+    }
+  }
+  if (spec && spec->has("weights")) {
+    const Arr w = spec->array("weights");
+    if (w.size() != options.size()) {
+      fail(code::kInvalidValue, w.path(),
+           "weights must have one entry per region (" + std::to_string(options.size()) + ")");
+    }
+    const auto values = w.numbers(Range::positive());
+    for (std::size_t k = 0; k < options.size(); ++k) options[k].weight = values[k];
+  }
+  return options;
+}
+
 void read_region(Context& cx, CaseRequest& cr) {
   const bool asked = cx.uncertain && cx.uncertain->has("region");
   if (!asked && !cx.ranges) return;
@@ -144,44 +178,17 @@ void read_region(Context& cx, CaseRequest& cr) {
       cx.notes.insert("region kept fixed for host " + cr.host + ": no regions in the dataset");
       return;
     }
-    fail(name ? code::kUnknownValue : code::kInvalidValue,
-         name ? spec->at("provider") : spec->path(),
-         name ? "the regions dataset has no provider \"" + *name + "\""
-              : "host \"" + cr.host +
-                    "\" has no regions in the regions dataset; name a \"provider\"");
-  }
-  const Arr all = provider->array("regions");
-  std::vector<std::string> wanted;
-  if (spec && spec->has("regions")) wanted = spec->array("regions").strings();
-  std::vector<RegionOption> options;
-  for (std::size_t k = 0; k < all.size(); ++k) {
-    const Obj reg = all.object(k);
-    const std::string rn = reg.string("region");
-    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), rn) == wanted.end()) continue;
-    options.push_back({rn, reg.number("wue_source_l_per_kwh", Range::closed(0, 100)),
-                       reg.number("cif_kg_per_kwh", Range::closed(0, 5)),
-                       reg.number_or("weight", 1.0, Range::positive())});
-  }
-  for (std::size_t k = 0; k < wanted.size(); ++k) {
-    const bool found = std::any_of(options.begin(), options.end(),
-                                   [&](const RegionOption& o) { return o.name == wanted[k]; });
-    if (!found) {
-      fail(code::kUnknownValue, pointer_child(spec->at("regions"), k),
-           "region \"" + wanted[k] + "\" is not a region of " + provider->string("provider"));
+    if (name) {
+      fail(code::kUnknownValue, spec->at("provider"),
+           "the regions dataset has no provider '" + *name + "'");
     }
+    fail(code::kInvalidValue, spec->path(),
+         "host '" + cr.host + "' has no regions in the regions dataset; name a provider");
   }
+  std::vector<RegionOption> options = region_options(*provider, spec);
   if (options.size() < 2) {
     fail(code::kInvalidValue, where,
          "a region choice needs at least two regions (use overrides.region for one)");
-  }
-  if (spec && spec->has("weights")) {
-    const Arr w = spec->array("weights");
-    if (w.size() != options.size()) {
-      fail(code::kInvalidValue, w.path(),
-           "weights must have one entry per region (" + std::to_string(options.size()) + ")");
-    }
-    const auto values = w.numbers(Range::positive());
-    for (std::size_t k = 0; k < options.size(); ++k) options[k].weight = values[k];
   }
   for (std::size_t i : {std::size_t{kWueSource}, std::size_t{kCif}}) {
     if (!cr.u.scalar[i].is_fixed()) {
@@ -322,9 +329,10 @@ Request read_request(const Obj& req, bool is_uncertainty) {
   if (rows.empty())
     fail(code::kInvalidValue, req.at("select"), "the selection matches no (model, prompt) row");
   if (static_cast<double>(rows.size()) * static_cast<double>(r.draws) > kMaxTotalDraws) {
-    fail(code::kTooLarge, req.at("draws"),
-         std::to_string(rows.size()) + " rows x " + std::to_string(r.draws) +
-             " draws is more than the limit of 2,000,000 per request; select fewer rows");
+    std::string message = std::to_string(rows.size());
+    message += " rows x " + std::to_string(r.draws);
+    message += " draws is more than the limit of 2,000,000 per request; select fewer rows";
+    fail(code::kTooLarge, req.at("draws"), message);
   }
   for (const auto& [m, p] : rows) r.cases.push_back(make_case(cx, *m, *p, r));
   for (const auto& n : cx.notes) r.notes.push_back(n);

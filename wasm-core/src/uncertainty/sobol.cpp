@@ -26,7 +26,7 @@ struct Accum {
 SobolIndex finish(const Accum& a, std::size_t n, double variance) {
   SobolIndex s;
   if (!(variance > 0.0) || n == 0) return s;
-  const double dn = static_cast<double>(n);
+  const auto dn = static_cast<double>(n);
   const double m1 = a.sum_first / dn;
   const double m2 = a.sum_total / dn;
   s.first = m1 / variance;

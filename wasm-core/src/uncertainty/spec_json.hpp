@@ -24,15 +24,14 @@ HostSpread host_spread(const std::optional<Obj>& hosts);
 
 /// A scalar input's spec: a number (fixed), or {"dist": "fixed"|"uniform"|"triangular"|
 /// "choice"|"default", ...}. `fallback` is the default range (nullopt: none available).
-SpecResult read_scalar(const json& raw, const std::string& path, std::size_t scalar_index,
-                       double nominal, const std::optional<Distribution>& fallback);
+SpecResult read_scalar(const json& raw, const std::string& path, std::size_t i, double nominal,
+                       const std::optional<Distribution>& fallback);
 
 /// The documented default range of a scalar input (nullopt: none), with its source.
-std::optional<Distribution> default_scalar(std::size_t scalar_index, double nominal,
-                                           const HostSpread& hosts, bool have_hardware,
-                                           std::string* source);
+std::optional<Distribution> default_scalar(std::size_t i, double nominal, const HostSpread& hosts,
+                                           bool have_hardware, std::string* source);
 
-json describe_scalar(std::size_t scalar_index, const Distribution& d, double nominal,
-                     bool by_default, const std::string& source);
+json describe_scalar(std::size_t i, const Distribution& d, double nominal, bool by_default,
+                     const std::string& source);
 
 }  // namespace llmfp::uq
