@@ -137,13 +137,19 @@ def gpt4o_mini_case():
     anova = anova2_case("GPT-4o mini: OpenAI vs Microsoft Azure, daily tps_p50", y, host, prompt, True)
     cell = [h + " | " + p for h, p in zip(host, prompt)]
     tukey = tukey_case("GPT-4o mini: Tukey HSD over host | prompt cells", y, cell)
+    logy = [float(np.log(v)) for v in y]
+    anova_log = anova2_case("GPT-4o mini, log(tps_p50)", logy, host, prompt, True)
+    tukey_log = tukey_case("GPT-4o mini, log(tps_p50): Tukey HSD over host | prompt cells", logy, cell)
+    for case in (anova_log, tukey_log):
+        del case["y"]  # recomputed from the raw values by the test (log of anova2.y)
     return {"description": "Paper section 'statistical inference of hardware': GPT-4o mini "
                            "served by OpenAI and Microsoft Azure; daily median output speed "
                            "(tps_p50) on the dates where both hosts have all three prompt sizes. "
                            "Consecutive days are rolling aggregates, so p-values are descriptive.",
             "source": "data/sources/provider-daily.csv", "model": "GPT-4o mini",
             "hosts": ["Microsoft Azure", "OpenAI"], "metric": "tps_p50",
-            "dates": dates, "n": len(y), "anova2": anova, "tukey": tukey}
+            "dates": dates, "n": len(y), "anova2": anova, "tukey": tukey,
+            "anova2_log": anova_log, "tukey_log": tukey_log}
 
 
 def distributions():

@@ -212,3 +212,41 @@ TEST_CASE("attribute rejects bad requests with a named field", "[attribute][erro
   r["scale"] = "sqrt";
   CHECK(code_path(r) == "unknown_value /scale");
 }
+
+TEST_CASE("GPT-4o mini attribution on log speeds matches statsmodels on log values",
+          "[attribute][gpt4omini]") {
+  const json fx = load_json("tests/fixtures/stats/gpt-4o-mini.json");
+  json req = mini_request();
+  req["scale"] = "log";
+  const json res = call(req);
+  REQUIRE(error_of(res) == "ok");
+  const json& r = res["result"];
+  CHECK(r["scale"] == "log");
+  for (std::size_t i = 0; i < 4; ++i) {
+    const json& e = fx["anova2_log"]["expect"][i];
+    const json& g = r["anova"]["table"][i];
+    INFO(e["term"]);
+    CHECK(close(g["ss"], e["ss"]));
+    if (!e["f"].is_null()) {
+      CHECK(close(g["f"], e["f"]));
+      CHECK(close(g["p"], e["p"]));
+    }
+  }
+  int matched = 0;
+  for (const auto& e : fx["tukey_log"]["expect"]["pairs"]) {
+    for (const auto& g : r["tukey"]["pairs"]) {
+      if (e["group1"] == g["host1"].get<std::string>() + " | " + g["prompt"].get<std::string>() &&
+          e["group2"] == g["host2"].get<std::string>() + " | " + g["prompt"].get<std::string>()) {
+        INFO(e["group1"] << " vs " << e["group2"]);
+        CHECK(close(g["diff"], e["diff"]));
+        CHECK(close(g["p_adj"], e["p_adj"]));
+        CHECK(g["reject"] == e["reject"]);
+        ++matched;
+      }
+    }
+  }
+  CHECK(matched == 3);
+  // On log speeds every prompt size differs, and the verdict is unchanged.
+  CHECK(r["verdicts"][0]["prompts_differing"].size() == 3);
+  CHECK(r["verdicts"][0]["most_likely"] == "DGX A100");
+}
