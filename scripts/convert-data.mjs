@@ -142,21 +142,31 @@ export async function convert({ sources: sourceDir, only = null, modulesDir } = 
       const parts = [];
       for (const part of v.parts ? v.parts(sources) : []) {
         const where = `${mod.id}/${v.version}/${part.name}`;
-        if (!/^[a-z0-9][a-z0-9-]*$/.test(part.name)) throw new Error(`${where}: part names are lower-case letters, digits and dashes`);
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(part.name))
+          throw new Error(`${where}: part names are lower-case letters, digits and dashes`);
         for (const k of ['id', 'kind', 'version']) {
           const want = k === 'version' ? v.version : mod[k];
           if (part.data[k] !== want) throw new Error(`${where}: built ${k} "${part.data[k]}", expected "${want}"`);
         }
         assertPlain(part.data, where);
         if (!validate(part.data)) {
-          const errs = validate.errors.slice(0, 10).map((e) => `  ${e.instancePath || '/'} ${e.message}`).join('\n');
+          const errs = validate.errors
+            .slice(0, 10)
+            .map((e) => `  ${e.instancePath || '/'} ${e.message}`)
+            .join('\n');
           throw new Error(`${where} does not match ${mod.kind}.schema.json:\n${errs}`);
         }
         const partBuf = Buffer.from((v.compact ? JSON.stringify(part.data) : formatJson(part.data)) + '\n');
         const partFile = `${where}.json`;
         if (files.has(partFile)) throw new Error(`${where}: two parts share this name`);
         files.set(partFile, partBuf);
-        parts.push({ name: part.name, file: partFile, bytes: partBuf.length, sha256: sha256(partBuf), rows: v.rows(part.data) });
+        parts.push({
+          name: part.name,
+          file: partFile,
+          bytes: partBuf.length,
+          sha256: sha256(partBuf),
+          rows: v.rows(part.data),
+        });
       }
       entry.versions.push({
         ...(parts.length ? { parts } : {}),

@@ -93,7 +93,10 @@ function modelPart(model, rows) {
   const levels = {};
   const columns = {};
   for (const key of KEYS) {
-    levels[key] = key === 'prompt' ? PROMPTS.filter((p) => rows.some((r) => r.prompt === p)) : [...new Set(rows.map((r) => r[key]))].sort(byCode);
+    levels[key] =
+      key === 'prompt'
+        ? PROMPTS.filter((p) => rows.some((r) => r.prompt === p))
+        : [...new Set(rows.map((r) => r[key]))].sort(byCode);
     const pos = new Map(levels[key].map((v, i) => [v, i]));
     columns[key] = rows.map((r) => pos.get(r[key]));
   }
@@ -186,7 +189,20 @@ const common = {
 const indexSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['kind', 'id', 'version', 'part', 'title', 'description', 'notes', 'prompts', 'metrics', 'hardware_hypotheses', 'reference_hardware', 'models'],
+  required: [
+    'kind',
+    'id',
+    'version',
+    'part',
+    'title',
+    'description',
+    'notes',
+    'prompts',
+    'metrics',
+    'hardware_hypotheses',
+    'reference_hardware',
+    'models',
+  ],
   properties: {
     ...common,
     part: { const: 'index' },
@@ -199,7 +215,11 @@ const indexSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['prompt', 'input_tokens', 'output_tokens'],
-        properties: { prompt: { enum: PROMPTS }, input_tokens: { type: 'integer' }, output_tokens: { type: 'integer' } },
+        properties: {
+          prompt: { enum: PROMPTS },
+          input_tokens: { type: 'integer' },
+          output_tokens: { type: 'integer' },
+        },
       },
     },
     metrics: {
@@ -218,7 +238,12 @@ const indexSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['hardware', 'gpu', 'memory_bandwidth_tb_s', 'source'],
-        properties: { hardware: str1, gpu: str1, memory_bandwidth_tb_s: { type: 'number', exclusiveMinimum: 0 }, source: str1 },
+        properties: {
+          hardware: str1,
+          gpu: str1,
+          memory_bandwidth_tb_s: { type: 'number', exclusiveMinimum: 0 },
+          source: str1,
+        },
       },
     },
     reference_hardware: {

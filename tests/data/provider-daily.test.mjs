@@ -36,14 +36,14 @@ function decode(part) {
 
 test('index: 23 models, 63,709 rows in all (data/sources/README.md), each file listed in the manifest', () => {
   assert.equal(index.models.length, 23);
-  assert.equal(index.models.reduce((n, m) => n + m.rows, 0), 63709);
+  assert.equal(
+    index.models.reduce((n, m) => n + m.rows, 0),
+    63709,
+  );
   assert.equal(csv.length, 63709);
   const manifest = readJson('manifest.json');
   const v = manifest.datasets.find((d) => d.id === 'provider-daily').versions[0];
-  assert.deepEqual(
-    v.parts.map((p) => p.file).sort(),
-    index.models.map((m) => m.file).sort(),
-  );
+  assert.deepEqual(v.parts.map((p) => p.file).sort(), index.models.map((m) => m.file).sort());
   const llama = index.models.find((m) => m.model === 'Llama 3.3 70B');
   assert.equal(llama.providers.length, 26);
   const mini = index.models.find((m) => m.model === 'GPT-4o mini');
@@ -75,7 +75,10 @@ test('GPT-4o mini: OpenAI vs Azure on days with all three prompts gives the fixt
   );
   const cells = new Map();
   for (const r of rows) cells.set(r.date, (cells.get(r.date) ?? new Set()).add(`${r.provider}|${r.prompt}`));
-  const dates = [...cells].filter(([, s]) => s.size === 6).map(([d]) => d).sort();
+  const dates = [...cells]
+    .filter(([, s]) => s.size === 6)
+    .map(([d]) => d)
+    .sort();
   assert.deepEqual(dates, fixture.dates);
   assert.equal(rows.filter((r) => dates.includes(r.date)).length, fixture.n);
 });

@@ -20,12 +20,18 @@ struct OpEntry {
 };
 
 constexpr OpEntry kOps[] = {
-    {"version", &ops::version},         {"validate_dataset", &ops::validate_dataset},
-    {"estimate", &ops::estimate},       {"scale", &ops::scale},
-    {"dea", &ops::dea},                 {"rank", &ops::rank},
-    {"uncertainty", &ops::uncertainty}, {"sensitivity", &ops::sensitivity},
-    {"stats", &ops::stats},             {"attribute", &ops::attribute},
-    {"import", &ops::import_measurements}, {"export", &ops::export_measurements},
+    {"version", &ops::version},
+    {"validate_dataset", &ops::validate_dataset},
+    {"estimate", &ops::estimate},
+    {"scale", &ops::scale},
+    {"dea", &ops::dea},
+    {"rank", &ops::rank},
+    {"uncertainty", &ops::uncertainty},
+    {"sensitivity", &ops::sensitivity},
+    {"stats", &ops::stats},
+    {"attribute", &ops::attribute},
+    {"import", &ops::import_measurements},
+    {"export", &ops::export_measurements},
 };
 
 json error_envelope(const json& op, const std::vector<Issue>& issues) {
@@ -95,7 +101,8 @@ json handle_json(const json& request) {
   } catch (const InputError& e) {
     return error_envelope(op_name, e.all());
   } catch (const std::bad_alloc&) {
-    return single_error(op_name, code::kTooLarge, "the request needs more memory than is available");
+    return single_error(op_name, code::kTooLarge,
+                        "the request needs more memory than is available");
   } catch (const std::exception& e) {
     return single_error(op_name, code::kInternal,
                         std::string("internal error (please report): ") + e.what());
@@ -120,9 +127,9 @@ std::string handle(std::string_view request_text) {
       try {
         request = json::parse(request_text);
       } catch (const json::parse_error& e) {
-        return json(single_error(nullptr, code::kParseError,
-                                 "the request is not valid JSON (at byte " +
-                                     std::to_string(e.byte) + ")"))
+        return json(single_error(
+                        nullptr, code::kParseError,
+                        "the request is not valid JSON (at byte " + std::to_string(e.byte) + ")"))
             .dump();
       } catch (const json::out_of_range&) {
         // nlohmann throws out_of_range (not parse_error) for a number such as 1e400.
