@@ -74,6 +74,11 @@ SpecResult read_scalar(const json& raw, const std::string& path, std::size_t i, 
                        const std::optional<Distribution>& fallback) {
   const Range range = kRanges[i];
   if (raw.is_number()) return {Distribution::fixed(as_number(raw, path, range)), false};
+  if (!raw.is_object()) {
+    fail(code::kWrongType, path,
+         std::string(kScalarInputs[i]) + " must be a number (fixed) or an object such as " +
+             R"({"dist": "uniform", "min": 1.1, "max": 1.3}, )" + "got " + describe_type(raw));
+  }
   const Obj spec(raw, path);
   const std::string dist =
       spec.choice("dist", {"fixed", "uniform", "triangular", "choice", "default"});
