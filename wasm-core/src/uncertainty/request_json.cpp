@@ -256,9 +256,12 @@ void check_uncertain_keys(const Obj& u) {
                        std::any_of(kScalarInputs.begin(), kScalarInputs.end(),
                                    [&key](const char* n) { return key == n; });
     if (!known) {
-      std::string list = "latency_speed, region";
-      for (const char* n : kScalarInputs) list += std::string(", ") + n;
-      fail(code::kUnknownField, u.at(key), "unknown assumption \"" + key + "\"; known: " + list);
+      std::string message = "unknown assumption '" + key + "'; known: latency_speed, region";
+      for (const char* n : kScalarInputs) {
+        message += ", ";
+        message += n;
+      }
+      fail(code::kUnknownField, u.at(key), message);
     }
   }
 }
