@@ -10,8 +10,6 @@ namespace llmfp::dea {
 
 namespace {
 
-constexpr std::size_t kMaxDmus = 5000;
-constexpr std::size_t kMaxColumns = 20;
 constexpr std::size_t kMaxCrossDmus = 3000;
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
@@ -181,48 +179,53 @@ Model read_model(const Obj* model) {
   if (m.type == ModelType::game &&
       (m.radial.rts != Rts::crs || m.radial.orientation != Orientation::input)) {
     fail(code::kInvalidValue, model->path(),
-         "game cross-efficiency is available for rts \"crs\" and orientation \"io\" only");
+         R"(game cross-efficiency is available for rts "crs" and orientation "io" only)");
   }
   return m;
 }
 
-std::vector<std::string> validate(const Table& t, const Model& model) {
-  const std::size_t n = t.dmus.size();
-  const std::size_t m = t.input_names.size(), s = t.output_names.size();
-  std::vector<std::string> warnings;
-  const auto check_value = [&](double v, const std::string& path, const std::string& what,
-                               std::size_t j, const std::string& col) {
-    if (!std::isfinite(v))
-      fail(code::kNotFinite, path,
-           what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]) + " is not a finite number");
-    if (v < 0) {
-      fail(code::kOutOfRange, path,
-           what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]) + " must be >= 0, got " +
-               std::to_string(v) + " (DEA needs non-negative data; translate the column first)");
-    }
-    if (v > 0 && (v < 1e-15 || v > 1e15)) {
-      fail(code::kOutOfRange, path,
-           what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]) +
-               " is outside 1e-15..1e15; rescale the column (change its unit)");
-    }
-  };
-  for (std::size_t j = 0; j < n; ++j) {
-    bool pos_in = false, pos_out = false;
-    for (std::size_t i = 0; i < m; ++i) {
-      check_value(t.data.X(j, i), t.in_paths[j][i], "input", j, t.input_names[i]);
+namespace {
+
+void check_value(const Table& t, double v, const std::string& path, const std::string& what,
+                 std::size_t j, const std::string& col) {
+  const std::string where = what + " " + quoted(col) + " of DMU " + quoted(t.dmus[j]);
+  if (!std::isfinite(v)) fail(code::kNotFinite, path, where + " is not a finite number");
+  if (v < 0) {
+    fail(code::kOutOfRange, path,
+         where + " must be >= 0, got " + std::to_string(v) +
+             " (DEA needs non-negative data; translate the column first)");
+  }
+  if (v > 0 && (v < 1e-15 || v > 1e15)) {
+    fail(code::kOutOfRange, path,
+         where + " is outside 1e-15..1e15; rescale the column (change its unit)");
+  }
+}
+
+// Every value finite and >= 0; each DMU with a positive input and a positive output.
+void check_values(const Table& t) {
+  for (std::size_t j = 0; j < t.dmus.size(); ++j) {
+    bool pos_in = false;
+    bool pos_out = false;
+    for (std::size_t i = 0; i < t.input_names.size(); ++i) {
+      check_value(t, t.data.X(j, i), t.in_paths[j][i], "input", j, t.input_names[i]);
       pos_in = pos_in || t.data.X(j, i) > 0;
     }
-    for (std::size_t r = 0; r < s; ++r) {
-      check_value(t.data.Y(j, r), t.out_paths[j][r], "output", j, t.output_names[r]);
+    for (std::size_t r = 0; r < t.output_names.size(); ++r) {
+      check_value(t, t.data.Y(j, r), t.out_paths[j][r], "output", j, t.output_names[r]);
       pos_out = pos_out || t.data.Y(j, r) > 0;
     }
-    if (!pos_in)
+    if (!pos_in) {
       fail(code::kInvalidValue, t.in_paths[j].empty() ? t.dmu_paths[j] : t.in_paths[j][0],
            "DMU " + quoted(t.dmus[j]) + " has no positive input: DEA needs at least one");
-    if (!pos_out)
+    }
+    if (!pos_out) {
       fail(code::kInvalidValue, t.out_paths[j].empty() ? t.dmu_paths[j] : t.out_paths[j][0],
            "DMU " + quoted(t.dmus[j]) + " has no positive output: DEA needs at least one");
+    }
   }
+}
+
+void check_limits(std::size_t n, const Model& model) {
   if (model.type == ModelType::game && n > 40) {
     fail(code::kTooLarge, "/dmus",
          "game cross-efficiency is limited to 40 DMUs (n^2 LPs per round, tens of rounds), got " +
@@ -231,7 +234,7 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
   if (model.return_matrix && n > 1000) {
     fail(code::kTooLarge, "/model/return_matrix",
          "the n x n matrix of " + std::to_string(n) +
-             " DMUs is too large to return; set \"return_matrix\": false");
+             R"( DMUs is too large to return; set "return_matrix": false)");
   }
   if (model.type == ModelType::cross && n > kMaxCrossDmus) {
     fail(code::kTooLarge, "/dmus",
@@ -242,19 +245,29 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
     fail(code::kInvalidValue, "/model/self_appraisal",
          "cross-efficiency without self-appraisal needs at least 2 DMUs");
   }
+}
+
+// Data that give a defined but weak or surprising result.
+std::vector<std::string> data_warnings(const Table& t, const Model& model) {
+  const std::size_t n = t.dmus.size();
+  const std::size_t m = t.input_names.size();
+  const std::size_t s = t.output_names.size();
+  std::vector<std::string> warnings;
   if (n < 3 * (m + s)) {
     warnings.push_back("only " + std::to_string(n) + " DMUs for " + std::to_string(m + s) +
                        " inputs and outputs: fewer than 3 x (inputs + outputs), so many DMUs will "
                        "be efficient (weak discrimination)");
   }
   for (std::size_t i = 0; i < m; ++i) {
-    if (n > 1 && t.data.X.col(i).maxCoeff() == t.data.X.col(i).minCoeff())
+    if (n > 1 && t.data.X.col(i).maxCoeff() == t.data.X.col(i).minCoeff()) {
       warnings.push_back("input " + quoted(t.input_names[i]) + " has the same value for every DMU");
+    }
   }
   for (std::size_t r = 0; r < s; ++r) {
-    if (n > 1 && t.data.Y.col(r).maxCoeff() == t.data.Y.col(r).minCoeff())
+    if (n > 1 && t.data.Y.col(r).maxCoeff() == t.data.Y.col(r).minCoeff()) {
       warnings.push_back("output " + quoted(t.output_names[r]) +
                          " has the same value for every DMU");
+    }
   }
   std::map<std::vector<double>, std::size_t> seen;
   for (std::size_t j = 0; j < n; ++j) {
@@ -262,19 +275,26 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
     for (std::size_t i = 0; i < m; ++i) key.push_back(t.data.X(j, i));
     for (std::size_t r = 0; r < s; ++r) key.push_back(t.data.Y(j, r));
     auto [it, fresh] = seen.emplace(key, j);
-    if (!fresh)
+    if (!fresh) {
       warnings.push_back("DMUs " + quoted(t.dmus[it->second]) + " and " + quoted(t.dmus[j]) +
                          " have identical data");
+    }
   }
   if (model.cross.lim_zhu && (model.type != ModelType::cross || model.cross.rts == Rts::crs ||
                               model.cross.orientation == Orientation::output)) {
-    warnings.push_back(
+    warnings.emplace_back(
         "lim_zhu applies only to input-oriented cross-efficiency under non-constant returns to "
         "scale; ignored");
   }
-  (void)kMaxDmus;
-  (void)kMaxColumns;
   return warnings;
+}
+
+}  // namespace
+
+std::vector<std::string> validate(const Table& t, const Model& model) {
+  check_values(t);
+  check_limits(t.dmus.size(), model);
+  return data_warnings(t, model);
 }
 
 static json game_result(const Table& t) {

@@ -212,8 +212,8 @@ class Simplex {
   }
 
   const std::vector<int>& basis() const { return basis_; }
-  const Eigen::VectorXd& xB() const { return xB_; }
-  const Eigen::MatrixXd& Binv() const { return Binv_; }
+  const Eigen::VectorXd& basic_values() const { return xB_; }
+  const Eigen::MatrixXd& basis_inverse() const { return Binv_; }
   int iterations() const { return iterations_; }
 
  private:
@@ -277,7 +277,7 @@ Solution finish(const Problem& p, const Standard& s, const Simplex& sx, Status s
   const int R = static_cast<int>(s.A.rows());
   const int n = s.n_struct;
   Eigen::VectorXd full = Eigen::VectorXd::Zero(s.A.cols());
-  for (int i = 0; i < R; ++i) full(sx.basis()[i]) = sx.xB()(i);
+  for (int i = 0; i < R; ++i) full(sx.basis()[i]) = sx.basic_values()(i);
   sol.x = Eigen::VectorXd(n);
   for (int j = 0; j < n; ++j) {
     sol.x(j) = full(j) - (s.free_copy[j] >= 0 ? full(s.free_copy[j]) : 0.0);
@@ -285,7 +285,7 @@ Solution finish(const Problem& p, const Standard& s, const Simplex& sx, Status s
   sol.objective = p.c.size() == n ? p.c.dot(sol.x) : 0.0;
   Eigen::VectorXd cB(R);
   for (int i = 0; i < R; ++i) cB(i) = s.cost(sx.basis()[i]);
-  const Eigen::VectorXd y = sx.Binv().transpose() * cB;
+  const Eigen::VectorXd y = sx.basis_inverse().transpose() * cB;
   sol.duals = Eigen::VectorXd(R);
   for (int i = 0; i < R; ++i) sol.duals(i) = (p.maximize ? -1.0 : 1.0) * s.row_sign[i] * y(i);
   return sol;

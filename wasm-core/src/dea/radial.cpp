@@ -102,10 +102,11 @@ RadialResult solve_one(const Scaled& d, int o, const RadialOptions& opt,
   const double wmax = ws.cwiseAbs().maxCoeff();
   for (int i = 0; i < m + s; ++i) {
     const double w = ws(i) < 1e-13 * wmax ? 0.0 : ws(i);  // drop round-off
-    if (i < m)
+    if (i < m) {
       res.v(i) = w / d.sx(i);
-    else
+    } else {
       res.u(i - m) = w / d.sy(i - m);
+    }
   }
   res.w0 = opt.rts != Rts::crs ? sol.duals(m + s) : 0.0;
   lp::Solution fin = sol;

@@ -21,8 +21,9 @@ std::vector<std::string> names_or_default(const Obj& req, const char* key, std::
     arr->require_size(count, count);
     names = arr->strings();
     for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i].empty())
+      if (names[i].empty()) {
         fail(code::kInvalidValue, pointer_child(arr->path(), i), "names must not be empty");
+      }
     }
   } else {
     for (std::size_t i = 0; i < count; ++i) names.push_back(prefix + std::to_string(i + 1));
@@ -43,29 +44,33 @@ Eigen::MatrixXd read_matrix(const Arr& arr, std::size_t n, const std::vector<std
   paths.assign(n, {});
   for (std::size_t j = 0; j < n; ++j) {
     const std::string rp = pointer_child(arr.path(), j);
-    if (!arr.raw()[j].is_array())
+    if (!arr.raw()[j].is_array()) {
       fail(code::kWrongType, rp,
            std::string(what) + " of DMU '" + dmus[j] + "' must be an array of numbers, got " +
                describe_type(arr.raw()[j]));
+    }
     const Arr row(arr.raw()[j], rp);
     if (j == 0) {
       k = row.size();
-      if (k < 1 || k > kMaxColumns)
+      if (k < 1 || k > kMaxColumns) {
         fail(code::kOutOfRange, rp,
              std::string(what) + " must have between 1 and " + std::to_string(kMaxColumns) +
                  " columns, got " + std::to_string(k));
+      }
       M.resize(n, k);
     }
-    if (row.size() != k)
+    if (row.size() != k) {
       fail(code::kInvalidValue, rp,
            std::string(what) + " of DMU '" + dmus[j] + "' has " + std::to_string(row.size()) +
                " values; the first row has " + std::to_string(k));
+    }
     for (std::size_t i = 0; i < k; ++i) {
       const std::string vp = pointer_child(rp, i);
-      if (row.raw()[i].is_null())
+      if (row.raw()[i].is_null()) {
         fail(code::kMissingField, vp,
              std::string("missing value in ") + what + " of DMU '" + dmus[j] + "' (column " +
                  std::to_string(i + 1) + ")");
+      }
       M(j, i) = row.number(i);
       paths[j].push_back(vp);
     }
@@ -84,9 +89,10 @@ json dea(const Obj& request) {
   for (std::size_t j = 0; j < t.dmus.size(); ++j) {
     t.dmu_paths.push_back(pointer_child("/dmus", j));
     for (std::size_t k = 0; k < j; ++k) {
-      if (t.dmus[k] == t.dmus[j])
+      if (t.dmus[k] == t.dmus[j]) {
         fail(code::kInvalidValue, t.dmu_paths[j],
              "duplicate DMU name '" + t.dmus[j] + "' (also at /dmus/" + std::to_string(k) + ")");
+      }
     }
   }
   const std::size_t n = t.dmus.size();

@@ -15,6 +15,9 @@
 // PUE, hardware, region... move the ranking): energy_wh = rows[i].energy_wh.mean (averaged
 // over the selected prompts when unit = "model"); pue, wue_*, cif_* from rows[i].assumptions.
 // Models without a value for the output or an input are left out and listed in "excluded".
+#include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <optional>
@@ -36,10 +39,8 @@ struct Unit {
 };
 
 bool is_assumption(const std::string& name) {
-  for (const char* a : kAssumptionInputs) {
-    if (name == a) return true;
-  }
-  return false;
+  return std::any_of(std::begin(kAssumptionInputs), std::end(kAssumptionInputs),
+                     [&name](const char* a) { return name == a; });
 }
 
 // The value of column `name` for a unit, and the pointer it came from; nullopt if missing.
@@ -92,7 +93,9 @@ std::vector<Unit> build_units(const json& rows, const json& dataset, bool per_pr
   for (const auto& r : rows) {
     const std::string model = r["model"].get<std::string>();
     const std::string prompt = per_prompt ? r["prompt"].get<std::string>() : "";
-    const std::string key = model + "\n" + prompt;
+    std::string key = model;
+    key += '\n';
+    key += prompt;
     auto it = where.find(key);
     if (it == where.end()) {
       where[key] = units.size();
@@ -102,6 +105,90 @@ std::vector<Unit> build_units(const json& rows, const json& dataset, bool per_pr
     }
   }
   return units;
+}
+
+// The DEA table of the units with every value present; the others go to `excluded`.
+struct Built {
+  dea::Table table;
+  std::vector<const Unit*> kept;
+  json excluded = json::array();
+  std::vector<std::vector<double>> X, Y;
+};
+
+Built build_table(const std::vector<Unit>& all, const std::vector<std::string>& input_names,
+                  const std::string& output, const json& dataset, const json* columns,
+                  bool per_prompt) {
+  Built b;
+  b.table.input_names = input_names;
+  b.table.output_names = {output};
+  for (const Unit& u : all) {
+    std::vector<double> x;
+    std::vector<std::string> xp;
+    std::string missing;
+    std::string path;
+    for (const auto& name : input_names) {
+      const auto v = value_of(u, name, dataset, columns, path);
+      if (!v && missing.empty()) missing = name;
+      x.push_back(v.value_or(0.0));
+      xp.push_back(path);
+    }
+    const auto y = value_of(u, output, dataset, columns, path);
+    if (!y && missing.empty()) missing = output;
+    const std::string name = per_prompt ? u.model + " / " + u.prompt : u.model;
+    if (!missing.empty()) {
+      b.excluded.push_back(
+          {{"dmu", name}, {"model", u.model}, {"reason", "no value for " + missing}});
+      continue;
+    }
+    b.kept.push_back(&u);
+    b.table.dmus.push_back(name);
+    b.table.dmu_paths.push_back("/dataset/models/" + std::to_string(u.dataset_index));
+    b.X.push_back(x);
+    b.Y.push_back({*y});
+    b.table.in_paths.push_back(xp);
+    b.table.out_paths.push_back({path});
+  }
+  if (b.kept.empty()) {
+    fail(code::kInvalidValue, "/dataset/models",
+         "no model has values for every input and for the output \"" + output + "\"");
+  }
+  const std::size_t n = b.kept.size();
+  b.table.data.X.resize(n, input_names.size());
+  b.table.data.Y.resize(n, 1);
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t i = 0; i < input_names.size(); ++i) b.table.data.X(j, i) = b.X[j][i];
+    b.table.data.Y(j, 0) = b.Y[j][0];
+  }
+  return b;
+}
+
+// Per-model scores: the mean over a model's DMUs (one DMU per model when unit = "model").
+void per_model(const Built& b, const json& dea_scores, std::vector<std::string>& models,
+               std::vector<double>& scores) {
+  std::map<std::string, std::pair<double, int>> acc;
+  for (std::size_t j = 0; j < b.kept.size(); ++j) {
+    const std::string& m = b.kept[j]->model;
+    if (!acc.count(m)) models.push_back(m);
+    auto& a = acc[m];
+    if (dea_scores[j].is_number()) a.first += dea_scores[j].get<double>(), a.second += 1;
+  }
+  for (const auto& m : models) {
+    const auto& a = acc[m];
+    scores.push_back(a.second ? a.first / a.second : std::numeric_limits<double>::quiet_NaN());
+  }
+}
+
+std::vector<std::string> read_inputs(const Obj& request, const json& dataset, const json* columns) {
+  std::vector<std::string> names = {"energy_wh", "pue", "wue_site_l_per_kwh",
+                                    "wue_source_l_per_kwh", "cif_kg_per_kwh"};
+  if (auto a = request.array_opt("inputs")) {
+    a->require_size(1, 20);
+    names = a->strings();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      check_column(names[i], pointer_child(a->path(), i), dataset, columns);
+    }
+  }
+  return names;
 }
 
 }  // namespace
@@ -121,14 +208,7 @@ json rank(const Obj& request) {
     for (const auto& [name, col] : c->raw().items()) Obj(col, c->at(name));  // each an object
     columns = &c->raw();
   }
-  std::vector<std::string> input_names = {"energy_wh", "pue", "wue_site_l_per_kwh",
-                                          "wue_source_l_per_kwh", "cif_kg_per_kwh"};
-  if (auto a = request.array_opt("inputs")) {
-    a->require_size(1, 20);
-    input_names = a->strings();
-    for (std::size_t i = 0; i < input_names.size(); ++i)
-      check_column(input_names[i], pointer_child(a->path(), i), dataset, columns);
-  }
+  const std::vector<std::string> input_names = read_inputs(request, dataset, columns);
   const std::string output = request.string_or("output", "aa_intelligence_index");
   if (request.has("output")) check_column(output, request.at("output"), dataset, columns);
   const bool per_prompt =
@@ -137,72 +217,16 @@ json rank(const Obj& request) {
   const dea::Model model = dea::read_model(model_obj ? &*model_obj : nullptr);
 
   const std::vector<Unit> all = build_units(est["rows"], dataset, per_prompt);
-  dea::Table t;
-  t.input_names = input_names;
-  t.output_names = {output};
-  std::vector<const Unit*> kept;
-  json excluded = json::array();
-  std::vector<std::vector<double>> X, Y;
-  for (const Unit& u : all) {
-    std::vector<double> x, y;
-    std::vector<std::string> xp, yp;
-    std::string missing, path;
-    for (const auto& name : input_names) {
-      const auto v = value_of(u, name, dataset, columns, path);
-      if (!v && missing.empty()) missing = name;
-      x.push_back(v.value_or(0.0));
-      xp.push_back(path);
-    }
-    const auto v = value_of(u, output, dataset, columns, path);
-    if (!v && missing.empty()) missing = output;
-    y.push_back(v.value_or(0.0));
-    yp.push_back(path);
-    const std::string name = per_prompt ? u.model + " / " + u.prompt : u.model;
-    if (!missing.empty()) {
-      excluded.push_back(
-          {{"dmu", name}, {"model", u.model}, {"reason", "no value for " + missing}});
-      continue;
-    }
-    kept.push_back(&u);
-    t.dmus.push_back(name);
-    t.dmu_paths.push_back("/dataset/models/" + std::to_string(u.dataset_index));
-    X.push_back(x);
-    Y.push_back(y);
-    t.in_paths.push_back(xp);
-    t.out_paths.push_back(yp);
-  }
-  if (kept.empty())
-    fail(code::kInvalidValue, "/dataset/models",
-         "no model has values for every input and for the output \"" + output + "\"");
-  const std::size_t n = kept.size();
-  t.data.X.resize(n, input_names.size());
-  t.data.Y.resize(n, 1);
-  for (std::size_t j = 0; j < n; ++j) {
-    for (std::size_t i = 0; i < input_names.size(); ++i) t.data.X(j, i) = X[j][i];
-    t.data.Y(j, 0) = Y[j][0];
-  }
-  const auto warnings = dea::validate(t, model);
-  json result = dea::run(t, model);
+  const Built b = build_table(all, input_names, output, dataset, columns, per_prompt);
+  const auto warnings = dea::validate(b.table, model);
+  json result = dea::run(b.table, model);
   result["warnings"] = warnings;
-  result["data"] = {{"inputs", X}, {"outputs", Y}};
-
-  // Per-model scores (the mean over a model's DMUs when unit = "model_prompt").
+  result["data"] = {{"inputs", b.X}, {"outputs", b.Y}};
   std::vector<std::string> models;
-  std::map<std::string, std::pair<double, int>> acc;
-  for (std::size_t j = 0; j < n; ++j) {
-    const std::string& m = kept[j]->model;
-    if (!acc.count(m)) models.push_back(m);
-    const json& s = result["scores"][j];
-    auto& a = acc[m];
-    if (s.is_number()) a.first += s.get<double>(), a.second += 1;
-  }
   std::vector<double> scores;
+  per_model(b, result["scores"], models, scores);
   json score_json = json::array();
-  for (const auto& m : models) {
-    const auto& a = acc[m];
-    scores.push_back(a.second ? a.first / a.second : std::numeric_limits<double>::quiet_NaN());
-    score_json.push_back(a.second ? json(scores.back()) : json());
-  }
+  for (double v : scores) score_json.push_back(std::isfinite(v) ? json(v) : json());
   const bool higher = model.radial.orientation == dea::Orientation::input;
   return {{"models", models},
           {"scores", score_json},
@@ -210,7 +234,7 @@ json rank(const Obj& request) {
           {"unit", per_prompt ? "model_prompt" : "model"},
           {"inputs", input_names},
           {"output", output},
-          {"excluded", excluded},
+          {"excluded", b.excluded},
           {"estimate_method", est["method"]},
           {"dea", result}};
 }
