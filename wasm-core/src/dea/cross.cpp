@@ -126,36 +126,33 @@ lp::Solution secondary(const Scaled& d, const Forms& f, const FormTable& t, int 
 
 }  // namespace
 
-CrossResult cross(const Data& data, const CrossOptions& opt) {
-  const Scaled d = detail::scale(data);
-  const int n = d.n;
-  const bool io = opt.orientation == Orientation::input;
-  const Forms f = detail::forms(d, opt.rts, opt.orientation);
-  const RatioForms rf{f, opt.lim_zhu && io && opt.rts != Rts::crs};
-  CrossResult res;
-  RadialOptions ro;
-  ro.orientation = opt.orientation;
-  ro.rts = opt.rts;
-  ro.epsilon = opt.epsilon;
-  ro.second_phase = false;
-  res.primary = radial(data, ro);
-  res.secondary.assign(n, lp::Status::optimal);
+namespace {
 
-  const FormTable table = form_table(d, f, rf);
-  Eigen::MatrixXd W(n, f.k);  // scaled weights of each rating DMU
+// Scaled weights of each rating DMU: the primary (simple) weights, replaced by the
+// secondary goal's where it has an optimum.
+Eigen::MatrixXd choose_weights(const Scaled& d, const Forms& f, const FormTable& table,
+                               const CrossOptions& opt, CrossResult& res) {
+  const int n = d.n;
+  Eigen::MatrixXd W = Eigen::MatrixXd::Zero(n, f.k);
+  res.secondary.assign(n, lp::Status::optimal);
   for (int o = 0; o < n; ++o) {
     const RadialResult& pr = res.primary[o];
-    W.row(o).setZero();
     W.row(o).segment(0, f.m) = pr.v.cwiseProduct(d.sx).transpose();
     W.row(o).segment(f.m, f.s) = pr.u.cwiseProduct(d.sy).transpose();
     if (f.w0 != 0) W(o, f.k - 1) = f.w0 == -1 ? -pr.w0 : pr.w0;
     res.secondary[o] = pr.status;
     if (pr.status != lp::Status::optimal || opt.method == CrossMethod::arbitrary || n < 2) continue;
-    const double target = pr.score;
-    const lp::Solution sol = secondary(d, f, table, o, target, opt);
+    const lp::Solution sol = secondary(d, f, table, o, pr.score, opt);
     res.secondary[o] = sol.status;
     if (sol.status == lp::Status::optimal) W.row(o) = sol.x.transpose();
   }
+  return W;
+}
+
+// Weights in data units and the matrix E (rows = rating DMU, columns = rated DMU).
+void fill_matrix(const Scaled& d, const Forms& f, const RatioForms& rf, const FormTable& table,
+                 const Eigen::MatrixXd& W, CrossResult& res) {
+  const int n = d.n;
   res.V = Eigen::MatrixXd(n, f.m);
   res.U = Eigen::MatrixXd(n, f.s);
   res.W0 = Eigen::VectorXd::Zero(n);
@@ -171,32 +168,60 @@ CrossResult cross(const Data& data, const CrossOptions& opt) {
     res.U.row(o) = w.segment(f.m, f.s).cwiseQuotient(d.sy).transpose();
     res.W0(o) = detail::w0_value(f, w);
     if (f.w0 == -1) w(f.k - 1) = -w(f.k - 1);  // forms use the signed value
-    const Eigen::VectorXd tops = table.top * w, bottoms = table.bottom * w;
+    const Eigen::VectorXd tops = table.top * w;
+    const Eigen::VectorXd bottoms = table.bottom * w;
     for (int j = 0; j < n; ++j) {
       res.E(o, j) = std::fabs(bottoms(j)) > 1e-300 ? tops(j) / bottoms(j)
                                                    : std::numeric_limits<double>::quiet_NaN();
     }
     // Lim & Zhu keep each DMU's self-appraisal at its own VRS score (as deaR does).
-    if (rf.lim_zhu && res.primary[o].status == lp::Status::optimal)
+    if (rf.lim_zhu && res.primary[o].status == lp::Status::optimal) {
       res.E(o, o) = res.primary[o].score;
+    }
   }
+}
+
+// Column means e (the scores), row means A and the maverick index.
+void fill_means(const CrossOptions& opt, CrossResult& res) {
+  const auto n = res.E.rows();
+  const bool io = opt.orientation == Orientation::input;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
   res.e = Eigen::VectorXd::Zero(n);
   res.A = Eigen::VectorXd::Zero(n);
   res.maverick = Eigen::VectorXd::Zero(n);
-  for (int j = 0; j < n; ++j) {
+  for (Eigen::Index j = 0; j < n; ++j) {
     double col = 0.0, row = 0.0;
     int ncol = 0, nrow = 0;
-    for (int k = 0; k < n; ++k) {
+    for (Eigen::Index k = 0; k < n; ++k) {
       if (k == j && !opt.self_appraisal) continue;
       if (std::isfinite(res.E(k, j))) col += res.E(k, j), ++ncol;
       if (std::isfinite(res.E(j, k))) row += res.E(j, k), ++nrow;
     }
-    const double nan = std::numeric_limits<double>::quiet_NaN();
     res.e(j) = ncol ? col / ncol : nan;
     res.A(j) = nrow ? row / nrow : nan;
     const double t = res.primary[j].score, e = res.e(j);
     res.maverick(j) = io ? (t - e) / std::min(t, e) : (e - t) / std::min(t, e);
   }
+}
+
+}  // namespace
+
+CrossResult cross(const Data& data, const CrossOptions& opt) {
+  const Scaled d = detail::scale(data);
+  const bool io = opt.orientation == Orientation::input;
+  const Forms f = detail::forms(d, opt.rts, opt.orientation);
+  const RatioForms rf{f, opt.lim_zhu && io && opt.rts != Rts::crs};
+  CrossResult res;
+  RadialOptions ro;
+  ro.orientation = opt.orientation;
+  ro.rts = opt.rts;
+  ro.epsilon = opt.epsilon;
+  ro.second_phase = false;
+  res.primary = radial(data, ro);
+  const FormTable table = form_table(d, f, rf);
+  const Eigen::MatrixXd W = choose_weights(d, f, table, opt, res);
+  fill_matrix(d, f, rf, table, W, res);
+  fill_means(opt, res);
   return res;
 }
 
