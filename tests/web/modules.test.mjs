@@ -192,6 +192,12 @@ test('engine client: ids match answers, a crash restarts the worker, a timeout r
   crash = false;
   assert.equal((await client.request({ op: 'x', n: 5 })).result, 5, 'the next request restarts the worker');
   assert.deepEqual(log, ['start', 'terminate', 'start']);
+  const order = [];
+  await Promise.all([
+    client.request({ op: 'uncertainty', n: 'slow' }).then((a) => order.push(a.result)),
+    client.request({ op: 'estimate', n: 'fast' }).then((a) => order.push(a.result)),
+  ]);
+  assert.deepEqual(order, ['fast', 'slow'], 'a quick estimate overtakes Monte Carlo asked for in the same tick');
   await assert.rejects(client.request({ op: 'hang' }), /longer than/);
   assert.equal((await client.request({ op: 'x', n: 6 })).result, 6);
   client.dispose();

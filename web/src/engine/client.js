@@ -4,6 +4,9 @@
 
 /** @typedef {'idle'|'loading'|'ready'|'error'} EngineStatus */
 
+/** Ops that take long (Monte Carlo); a quick request asked for at the same time goes first. */
+export const SLOW_OPS = new Set(['uncertainty', 'sensitivity']);
+
 export class EngineClient {
   /**
    * @param {{createWorker: () => Worker, timeoutMs?: number}} options
@@ -14,6 +17,8 @@ export class EngineClient {
     this.worker = null;
     this.nextId = 1;
     this.pending = new Map();
+    this.queue = [];
+    this.pumpScheduled = false;
     /** @type {EngineStatus} */
     this.status = 'idle';
     this.statusMessage = '';
@@ -55,6 +60,8 @@ export class EngineClient {
     }
     this.pending.clear();
     this.setStatus('error', reason);
+    // Requests still queued go to a fresh worker.
+    queueMicrotask(() => this.pump());
   }
 
   settle(msg) {
@@ -72,24 +79,46 @@ export class EngineClient {
       if (this.status !== 'error') this.setStatus('ready');
       p.reject(new Error(msg.error));
     }
+    this.pump();
   }
 
   /**
    * Sends one request object; resolves with the engine's envelope ({ok, result} or
    * {ok: false, error}); rejects if the engine cannot answer (load failure, crash, timeout).
+   * Requests are queued and sent one at a time: the worker computes one at a time anyway,
+   * and a queue lets a quick estimate overtake slow Monte Carlo work (SLOW_OPS) that was
+   * asked for in the same render. The timeout runs from when a request is sent.
    */
   request(request) {
-    const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`the engine took longer than ${this.timeoutMs / 1000} s`));
-        this.restart(`the engine took longer than ${this.timeoutMs / 1000} s and was restarted`);
-      }, this.timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, request });
+      this.queue.push({ id, request, resolve, reject, slow: SLOW_OPS.has(request?.op) });
+      if (!this.pumpScheduled) {
+        this.pumpScheduled = true;
+        queueMicrotask(() => {
+          this.pumpScheduled = false;
+          this.pump();
+        });
+      }
     });
+  }
+
+  /** Sends the next queued request (fast ops first, then in order) if none is in flight. */
+  pump() {
+    if (this.pending.size || !this.queue.length) return;
+    const i = Math.max(
+      0,
+      this.queue.findIndex((q) => !q.slow),
+    );
+    const [{ id, request, resolve, reject }] = this.queue.splice(i, 1);
+    const worker = this.start();
+    const timer = setTimeout(() => {
+      this.pending.delete(id);
+      reject(new Error(`the engine took longer than ${this.timeoutMs / 1000} s`));
+      this.restart(`the engine took longer than ${this.timeoutMs / 1000} s and was restarted`);
+    }, this.timeoutMs);
+    this.pending.set(id, { resolve, reject, timer });
+    worker.postMessage({ id, request });
   }
 
   /** Stops the worker (tests, page unload). */

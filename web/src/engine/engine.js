@@ -1,11 +1,24 @@
-// The app's one engine client, and a hook that runs a request and tracks its state.
+// The app's engine clients (one worker for quick requests, one for slow Monte Carlo work)
+// and a hook that runs a request and tracks its state.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { EngineClient } from './client.js';
+import { EngineClient, SLOW_OPS } from './client.js';
 
 export const engine = new EngineClient({
   createWorker: () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'llmfp-engine' }),
 });
+
+/**
+ * A second worker, started on the first slow request (Monte Carlo uncertainty and
+ * sensitivity), so a recompute of the estimate never waits behind one.
+ */
+export const slowEngine = new EngineClient({
+  timeoutMs: 60000,
+  createWorker: () =>
+    new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'llmfp-engine-slow' }),
+});
+
+const clientFor = (request) => (SLOW_OPS.has(request?.op) ? slowEngine : engine);
 
 /** The engine status for a status line: {status, message}. */
 export function useEngineStatus() {
@@ -29,18 +42,20 @@ export function useEngine(request) {
     if (!key) return;
     setState((s) => ({ ...s, loading: true }));
     const t0 = performance.now();
-    engine.request(request).then(
-      (env) => {
-        if (latest.current !== key) return;
-        const ms = performance.now() - t0;
-        if (env.ok) setState({ loading: false, result: env.result, error: null, key, ms });
-        else setState({ loading: false, result: null, error: env.error, key, ms });
-      },
-      (err) => {
-        if (latest.current !== key) return;
-        setState({ loading: false, result: null, error: { code: 'engine', message: err.message }, key });
-      },
-    );
+    clientFor(request)
+      .request(request)
+      .then(
+        (env) => {
+          if (latest.current !== key) return;
+          const ms = performance.now() - t0;
+          if (env.ok) setState({ loading: false, result: env.result, error: null, key, ms });
+          else setState({ loading: false, result: null, error: env.error, key, ms });
+        },
+        (err) => {
+          if (latest.current !== key) return;
+          setState({ loading: false, result: null, error: { code: 'engine', message: err.message }, key });
+        },
+      );
   }, [key]);
   return state;
 }

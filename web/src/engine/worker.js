@@ -3,21 +3,27 @@
 // (fetched once and cached), so the main thread never ships a whole dataset per call.
 // Messages out: {id, ok: true, response} (the engine's envelope, parsed) or
 // {id, ok: false, error, crashed} when the engine itself failed (then the client restarts us).
-let enginePromise;
-const dataCache = new Map();
+import { moduleFor } from './modules.js';
 
-/** The engine, instantiated once (memoised; a failed load is retried next time). */
-function engine() {
-  enginePromise ??= import('@engine')
-    .then(({ default: createEngine }) => createEngine())
-    .catch((err) => {
-      enginePromise = undefined;
-      throw err;
-    });
-  return enginePromise;
+const dataCache = new Map();
+const modules = new Map();
+const loaders = {
+  core: () => import('@engine'),
+  lab: () => import('@engine-lab'),
+};
+
+/** A wasm module ("core" or "lab"), instantiated once (memoised; a failed load is retried). */
+function engine(name = 'core') {
+  if (!modules.has(name)) {
+    const p = loaders[name]().then(({ default: createEngine }) => createEngine());
+    p.catch(() => modules.delete(name));
+    modules.set(name, p);
+  }
+  return modules.get(name);
 }
 
-// Start loading as soon as the worker exists (the client starts it right after the first render).
+// Start loading the core module as soon as the worker exists (the client starts it right
+// after the first render); the lab module waits until one of its ops is requested.
 engine().catch(() => {});
 
 function fetchData(url) {
@@ -54,7 +60,7 @@ self.onmessage = async ({ data }) => {
   const { id, request } = data;
   let module;
   try {
-    module = await engine();
+    module = await engine(moduleFor(request?.op));
   } catch (err) {
     self.postMessage({ id, ok: false, crashed: true, error: `the engine could not be loaded: ${err?.message ?? err}` });
     return;
