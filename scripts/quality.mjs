@@ -231,7 +231,8 @@ async function fuzzOne(exe, seconds) {
 }
 
 async function fuzzStep() {
-  await buildInto('fuzz', FUZZ_BUILD);
+  // LLMFP_FUZZ_NO_BUILD=1 reuses the targets already built (local reruns).
+  if (!env.LLMFP_FUZZ_NO_BUILD) await buildInto('fuzz', FUZZ_BUILD);
   const exes = walk(join(FUZZ_BUILD, 'fuzz'), /^fuzz_\w+$/).sort();
   if (!exes.length) throw new Error(`no fuzz targets in ${relative(root, FUZZ_BUILD)}/fuzz`);
   console.log(`fuzz: ${exes.length} targets, ${FUZZ_SECONDS} s each, ${JOBS} at a time`);

@@ -129,16 +129,40 @@ void run_and_check(const json& request) {
 
 namespace {
 
-// Pointers of every node at or below `root`, except "/op" (the op stays fixed so the
-// fuzzer explores one operation). Capped so huge datasets stay cheap to walk.
-void collect(const json& node, const std::string& pointer, std::vector<std::string>& out) {
-  if (out.size() >= 50000) return;
-  if (pointer != "/op") out.push_back(pointer);
+// Nodes at or below a root, counted and picked by depth-first index without building a
+// list (the datasets inside requests have thousands of nodes; this runs every mutation).
+// "/op" is skipped so the fuzzer stays within one operation.
+std::size_t count_nodes(const json& node, bool request_root, bool skip_self) {
+  std::size_t n = skip_self ? 0 : 1;
   if (node.is_object()) {
-    for (const auto& [key, child] : node.items()) collect(child, pointer_child(pointer, key), out);
+    for (const auto& [key, child] : node.items()) {
+      n += count_nodes(child, false, request_root && key == "op");
+    }
   } else if (node.is_array()) {
-    for (std::size_t i = 0; i < node.size(); ++i) collect(node[i], pointer_child(pointer, i), out);
+    for (const auto& child : node) n += count_nodes(child, false, false);
   }
+  return n;
+}
+
+// Pointer of the k-th node (same order and skipping as count_nodes); k is decremented.
+bool pick_node(const json& node, const std::string& pointer, std::size_t& k, std::string& out) {
+  if (pointer != "/op") {
+    if (k == 0) {
+      out = pointer;
+      return true;
+    }
+    --k;
+  }
+  if (node.is_object()) {
+    for (const auto& [key, child] : node.items()) {
+      if (pick_node(child, pointer_child(pointer, key), k, out)) return true;
+    }
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      if (pick_node(node[i], pointer_child(pointer, i), k, out)) return true;
+    }
+  }
+  return false;
 }
 
 void collect_strings(const json& node, std::vector<std::string>& out) {
@@ -227,11 +251,17 @@ json random_value(Bytes& in, const std::vector<std::string>& dictionary) {
 
 void mutate_once(json& request, Bytes& in, const std::string& root,
                  const std::vector<std::string>& dictionary) {
-  std::vector<std::string> nodes;
   if (!request.contains(json::json_pointer(root))) return;
-  collect(request.at(json::json_pointer(root)), root, nodes);
-  if (nodes.empty()) return;
-  const json::json_pointer at(nodes[in.below(nodes.size())]);
+  const json& top = request.at(json::json_pointer(root));
+  const std::size_t total = count_nodes(top, root.empty(), false);
+  if (total == 0) return;
+  auto pick = [&]() {
+    std::size_t k = in.below(total);
+    std::string pointer;
+    pick_node(top, root, k, pointer);
+    return json::json_pointer(pointer);
+  };
+  const json::json_pointer at = pick();
   json& node = request.at(at);
   const bool is_top = at.empty();
   switch (in.below(10)) {
@@ -275,13 +305,13 @@ void mutate_once(json& request, Bytes& in, const std::string& root,
                    node.end());
       break;
     case 7: {  // copy another node here (structural confusion: an object where a number was)
-      const json::json_pointer other(nodes[in.below(nodes.size())]);
+      const json::json_pointer other = pick();
       json copy = request.at(other);
       request.at(at) = std::move(copy);
       break;
     }
     case 8: {  // swap with another node
-      const json::json_pointer other(nodes[in.below(nodes.size())]);
+      const json::json_pointer other = pick();
       if (!other.empty() && !is_top && other != at) {
         json a = request.at(at);
         json b = request.at(other);
