@@ -1,8 +1,8 @@
 // Inputs found by the fuzz targets (tests/fuzz/) that once broke the API contract, kept
 // as plain tests so the release build checks them on every run. Each names what broke.
-#include <catch2/catch.hpp>
-
 #include <string>
+
+#include <catch2/catch.hpp>
 
 #include "llmfp/api.hpp"
 
