@@ -187,7 +187,7 @@ void validate_footprint(const json& value, const std::string& path, const KnownN
     c.guard([&] {
       if (d.has("kind") && d.string("kind") != "footprint") {
         fail(code::kInvalidValue, d.at("kind"),
-             "kind must be \"footprint\", got \"" + d.string("kind") + "\"");
+             R"(kind must be "footprint", got ")" + d.string("kind") + "\"");
       }
     });
     c.guard([&] { out.id = d.string_or("id", ""); });

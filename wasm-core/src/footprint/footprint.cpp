@@ -185,7 +185,7 @@ TimeStats monte_carlo(const PromptInputs& in, const Settings& s) {
     sum_g += g;
     t = l + in.output_tokens * g;
   }
-  const double n = static_cast<double>(times.size());
+  const auto n = static_cast<double>(times.size());
   TimeStats out;
   out.ttft_mean_s = sum_l / n;
   out.inv_tps_mean = sum_g / n;

@@ -54,6 +54,7 @@ TimeStats v4_grid(const PromptInputs& in, const Assumptions& a, double w_max) {
   auto percentile = [&values, w_max](double p) {
     if (w_max == 0.5) {  // equal weights: NumPy's linear interpolation, as the authors
       std::vector<double> v;
+      v.reserve(values.size());
       for (const auto& vw : values) v.push_back(vw.first);
       return percentile_linear(v, p);
     }

@@ -45,7 +45,7 @@ Overrides read_overrides(const Obj& overrides);
 /// Applies the overrides to one model row. Throws InputError naming the override (or the
 /// missing reference dataset) when it cannot be applied.
 Resolved resolve(const dataset::ModelRow& row, const Overrides& ov, const References& refs,
-                 const std::string& overrides_path);
+                 const std::string& base);
 
 /// Prompt-level overrides (output_tokens, ttft_s, tps) applied to one prompt's inputs.
 PromptInputs resolve_prompt(const PromptInputs& in, const Overrides& ov);
