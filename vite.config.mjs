@@ -31,6 +31,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@engine': resolve(wasmDir, 'engine.mjs'),
+      // The second wasm module (uncertainty, statistics, import/export), loaded on first use.
+      '@engine-lab': resolve(wasmDir, 'engine-lab.mjs'),
       // Node-only branches of the Emscripten glue; never reached in a browser.
       fs: resolve(root, 'web/src/engine/node-stub.js'),
       path: resolve(root, 'web/src/engine/node-stub.js'),

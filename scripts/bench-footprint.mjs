@@ -61,8 +61,8 @@ if (existsSync(cli)) {
 const wasmFile = join(distDir, 'engine.wasm');
 if (existsSync(wasmFile)) {
   process.env.LLMFP_WASM_DIR = distDir;
-  const { loadEngine } = await import('../tests/wasm/load-engine.mjs');
-  const engine = await loadEngine();
+  const { loadModule } = await import('../tests/wasm/load-engine.mjs');
+  const engine = await loadModule('core');
   console.log(`wasm ${distDir}`);
   for (const [name, request] of Object.entries(cases)) {
     const text = JSON.stringify(request);

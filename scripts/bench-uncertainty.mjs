@@ -104,10 +104,10 @@ if (existsSync(cli)) {
   console.log(`native CLI not found at ${cli} (build the native preset or set LLMFP_NATIVE_CLI)`);
 }
 
-if (existsSync(join(distDir, 'engine.wasm'))) {
+if (existsSync(join(distDir, 'engine-lab.wasm'))) {
   process.env.LLMFP_WASM_DIR = distDir;
-  const { loadEngine } = await import('../tests/wasm/load-engine.mjs');
-  const engine = await loadEngine();
+  const { loadModule } = await import('../tests/wasm/load-engine.mjs');
+  const engine = await loadModule('lab');
   console.log(`wasm ${distDir}`);
   for (const [name, request] of Object.entries(cases)) {
     const text = JSON.stringify(request);

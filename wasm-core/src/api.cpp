@@ -19,19 +19,28 @@ struct OpEntry {
   OpFn fn;
 };
 
+// The ops this binary serves. Native builds serve all of them. The web app loads two wasm
+// modules so that the calculator's first estimate downloads only what it needs: "core"
+// (LLMFP_MODULE_CORE: the calculator, compare, rank and scale views) and "lab"
+// (LLMFP_MODULE_LAB: uncertainty, statistics, import/export), fetched when first used.
+// web/src/engine/modules.js holds the same split; tests/wasm/modules.test.mjs checks it.
 constexpr OpEntry kOps[] = {
     {"version", &ops::version},
+#ifndef LLMFP_MODULE_LAB
     {"validate_dataset", &ops::validate_dataset},
     {"estimate", &ops::estimate},
     {"scale", &ops::scale},
     {"dea", &ops::dea},
     {"rank", &ops::rank},
+#endif
+#ifndef LLMFP_MODULE_CORE
     {"uncertainty", &ops::uncertainty},
     {"sensitivity", &ops::sensitivity},
     {"stats", &ops::stats},
     {"attribute", &ops::attribute},
     {"import", &ops::import_measurements},
     {"export", &ops::export_measurements},
+#endif
 };
 
 json error_envelope(const json& op, const std::vector<Issue>& issues) {
@@ -79,6 +88,28 @@ int nesting_depth(std::string_view text) {
 
 }  // namespace
 
+// Every op of the API, whichever binary serves it: error messages name the same ops in
+// every build (native and both wasm modules answer a mistyped op identically).
+constexpr const char* kAllOps[] = {"version", "validate_dataset", "estimate", "scale",
+                                   "dea",     "rank",             "uncertainty", "sensitivity",
+                                   "stats",   "attribute",        "import",      "export"};
+
+std::vector<std::string> available_ops() {
+  std::vector<std::string> names;
+  for (const auto& entry : kOps) names.emplace_back(entry.name);
+  return names;
+}
+
+const char* module_name() {
+#if defined(LLMFP_MODULE_CORE)
+  return "core";
+#elif defined(LLMFP_MODULE_LAB)
+  return "lab";
+#else
+  return "all";
+#endif
+}
+
 json handle_json(const json& request) {
   json op_name = nullptr;
   try {
@@ -94,8 +125,15 @@ json handle_json(const json& request) {
       if (op == entry.name) {
         return {{"ok", true}, {"op", op}, {"result", entry.fn(req)}};
       }
+    }
+    for (const char* name : kAllOps) {
+      if (op == name) {
+        fail(code::kUnknownOp, "/op",
+             "op \"" + op + "\" is served by the other wasm module of the engine, not by \"" +
+                 module_name() + "\" (web/src/engine/modules.js routes it)");
+      }
       if (!list.empty()) list += ", ";
-      list += entry.name;
+      list += name;
     }
     fail(code::kUnknownOp, "/op", "unknown op \"" + op + "\"; known ops: " + list);
   } catch (const InputError& e) {

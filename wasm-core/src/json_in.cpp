@@ -3,7 +3,6 @@
 #include "llmfp/json_in.hpp"
 
 #include <cmath>
-#include <sstream>
 
 namespace llmfp {
 
@@ -36,14 +35,16 @@ std::string pointer_child(const std::string& parent, std::size_t index) {
   return parent + "/" + std::to_string(index);
 }
 
-namespace {
-
 std::string format_number(double v) {
-  std::ostringstream s;
-  s.precision(10);
-  s << v;
-  return s.str();
+  // nlohmann's shortest round-trip formatting: no iostreams or printf (both would pull
+  // the locale machinery into the wasm module), and identical on every platform.
+  if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v > 0 ? "infinity" : "-infinity");
+  std::string text = json(v).dump();
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  return text;
 }
+
+namespace {
 
 // The last segment of a pointer, for messages ("pue" rather than "/overrides/pue").
 std::string field_name(const std::string& path) {

@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "llmfp/json_in.hpp"
 
@@ -27,6 +28,11 @@ std::string handle(std::string_view request_text);
 
 /// Same as handle() on an already-parsed request (used by tests).
 json handle_json(const json& request);
+
+/// Names of the ops this binary serves (all natively; a subset in each wasm module).
+std::vector<std::string> available_ops();
+/// "all" natively, "core" or "lab" for the two wasm modules (see api.cpp).
+const char* module_name();
 
 /// Engine version string (semver of the engine and its JSON API).
 const char* engine_version();

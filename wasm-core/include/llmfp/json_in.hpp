@@ -146,6 +146,10 @@ class Arr {
 /// Checks a bare JSON value as a number (used by both Obj and Arr).
 double as_number(const json& value, const std::string& path, Range range);
 
+/// A number for messages: shortest round-trip form ("0.9", "1e-12"), the same natively
+/// and in wasm. Prefer it to std::to_string(double), which prints "0.900000".
+std::string format_number(double v);
+
 /// Name of a JSON value's type for messages ("a string", "an array", ...).
 std::string describe_type(const json& value);
 

@@ -14,6 +14,8 @@ json version(const Obj& request) {
 #else
           {"target", "native"},
 #endif
+          {"module", module_name()},
+          {"ops", available_ops()},
           {"method", "Jegham et al., How Hungry is AI?, arXiv 2505.09598 (v4, v6)"}};
 }
 
