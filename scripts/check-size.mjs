@@ -51,9 +51,7 @@ const firstView = ['index.html', ...closure(landingKey, closure(entryKey))];
 
 const assets = readdirSync(join(dist, 'assets'));
 const isLab = (f) => /^engine-lab-/.test(f);
-const engine = assets
-  .filter((f) => /^(worker|engine)-.*\.(js|wasm)$/.test(f) && !isLab(f))
-  .map((f) => `assets/${f}`);
+const engine = assets.filter((f) => /^(worker|engine)-.*\.(js|wasm)$/.test(f) && !isLab(f)).map((f) => `assets/${f}`);
 const engineLab = assets.filter((f) => isLab(f) && /\.(js|wasm)$/.test(f)).map((f) => `assets/${f}`);
 
 const dataManifest = JSON.parse(readFileSync(join(dist, 'data', 'manifest.json'), 'utf8'));
@@ -63,7 +61,12 @@ const dataset = [`data/${defVersion.file.replace(/^(public\/)?(data\/)?/, '')}`]
 
 let failed = false;
 const pad = (s, n) => String(s).padStart(n);
-for (const [name, files] of Object.entries({ 'first view': firstView, engine, 'engine lab': engineLab, 'default dataset': dataset })) {
+for (const [name, files] of Object.entries({
+  'first view': firstView,
+  engine,
+  'engine lab': engineLab,
+  'default dataset': dataset,
+})) {
   console.log(`\n${name}:`);
   let total = 0;
   for (const f of files) {

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Environment for Emscripten 3.1.6 from Debian: its acorn lives in /usr/share/nodejs. */
-export const emEnv = { ...process.env, NODE_PATH: ['/usr/share/nodejs', process.env.NODE_PATH].filter(Boolean).join(':') };
+export const emEnv = {
+  ...process.env,
+  NODE_PATH: ['/usr/share/nodejs', process.env.NODE_PATH].filter(Boolean).join(':'),
+};
 
 /**
  * Runs a command, streaming its output, and resolves with the captured text.

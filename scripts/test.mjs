@@ -18,15 +18,30 @@ const ctest = (preset) =>
 
 /** Each stage: name, what it checks, and the commands. Add new suites here. */
 const stages = [
-  { name: 'data', about: 'datasets are reproducible from data/sources and match their schemas',
-    when: () => hasTests('tests/data'), run: () => nodeTests('tests/data') },
-  { name: 'native', about: 'C++ engine, Catch2 (release build)',
-    run: async () => (await buildPreset('native'), ctest('native')) },
-  { name: 'sanitizers', about: 'the same Catch2 tests under AddressSanitizer + UBSan',
-    run: async () => (await buildPreset('asan'), ctest('asan')) },
-  { name: 'wasm', about: 'the wasm module under Node on the same fixtures',
-    run: async () => (await buildPreset('wasm'), nodeTests('tests/wasm', emEnv)) },
-  { name: 'web', about: 'web unit tests, production build and size budgets',
+  {
+    name: 'data',
+    about: 'datasets are reproducible from data/sources and match their schemas',
+    when: () => hasTests('tests/data'),
+    run: () => nodeTests('tests/data'),
+  },
+  {
+    name: 'native',
+    about: 'C++ engine, Catch2 (release build)',
+    run: async () => (await buildPreset('native'), ctest('native')),
+  },
+  {
+    name: 'sanitizers',
+    about: 'the same Catch2 tests under AddressSanitizer + UBSan',
+    run: async () => (await buildPreset('asan'), ctest('asan')),
+  },
+  {
+    name: 'wasm',
+    about: 'the wasm module under Node on the same fixtures',
+    run: async () => (await buildPreset('wasm'), nodeTests('tests/wasm', emEnv)),
+  },
+  {
+    name: 'web',
+    about: 'web unit tests, production build and size budgets',
     when: () => existsSync(join(root, 'web', 'index.html')),
     run: async () => {
       let out = '';
@@ -34,12 +49,20 @@ const stages = [
       await run('npx', ['vite', 'build', '--logLevel', 'warn']);
       if (existsSync(join(root, 'scripts', 'check-size.mjs'))) out += await run('node', ['scripts/check-size.mjs']);
       return out;
-    } },
-  { name: 'e2e', about: 'the built app in headless Chromium',
-    when: () => hasTests('tests/e2e'), run: () => nodeTests('tests/e2e') },
-  { name: 'quality', about: 'formatting, linting, fuzzing, coverage',
+    },
+  },
+  {
+    name: 'e2e',
+    about: 'the built app in headless Chromium',
+    when: () => hasTests('tests/e2e'),
+    run: () => nodeTests('tests/e2e'),
+  },
+  {
+    name: 'quality',
+    about: 'formatting, linting, fuzzing, coverage',
     when: () => existsSync(join(root, 'scripts', 'quality.mjs')),
-    run: () => run('node', ['scripts/quality.mjs']) },
+    run: () => run('node', ['scripts/quality.mjs']),
+  },
 ];
 
 function count(output) {
@@ -101,7 +124,8 @@ try {
 }
 
 console.log('\n=== stage timings ===');
-for (const [name, secs, status] of timings) console.log(`${name.padEnd(12)} ${secs.toFixed(1).padStart(7)} s  ${status}`);
+for (const [name, secs, status] of timings)
+  console.log(`${name.padEnd(12)} ${secs.toFixed(1).padStart(7)} s  ${status}`);
 console.log(`${'total'.padEnd(12)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`);
 console.log(`summary: ${totals.passed} passed, ${totals.failed} failed`);
 process.exit(exitCode || (totals.failed ? 1 : 0));

@@ -6,11 +6,12 @@
 //    "expect": [{"pointer": "/ok", "equals": true},
 //               {"pointer": "/result/x", "approx": 0.42, "rel_tol": 0.005},
 //               {"pointer": "/error/message", "contains": "pue"}]}
-#include <catch2/catch.hpp>
 #include <dirent.h>
 
 #include <algorithm>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "support.hpp"
 

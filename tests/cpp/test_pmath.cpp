@@ -1,7 +1,8 @@
 // pmath against <cmath> and known values: the portable functions must be accurate,
 // not only deterministic.
-#include <catch2/catch.hpp>
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "llmfp/pmath.hpp"
 #include "support.hpp"
@@ -46,7 +47,8 @@ TEST_CASE("pmath erfc, normal cdf and quantile", "[pmath]") {
 TEST_CASE("pmath lgamma and pow", "[pmath]") {
   for (double x = 0.01; x < 200.0; x *= 1.3) {
     INFO("x = " << x);
-    CHECK(std::fabs(pm::lgamma(x) - std::lgamma(x)) < 1e-13 * std::fmax(1.0, std::fabs(std::lgamma(x))));
+    CHECK(std::fabs(pm::lgamma(x) - std::lgamma(x)) <
+          1e-13 * std::fmax(1.0, std::fabs(std::lgamma(x))));
   }
   CHECK(rel_diff(pm::pow(2.0, 10.0), 1024.0) < 1e-15);
   CHECK(rel_diff(pm::pow(10.0, -3.5), std::pow(10.0, -3.5)) < 1e-14);

@@ -8,7 +8,9 @@ import { test } from 'node:test';
 import { call, repoRoot, resolveIncludes } from './load-engine.mjs';
 
 const dir = join(repoRoot, 'tests', 'fixtures', 'api');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function at(obj, pointer) {
   return pointer

@@ -2,9 +2,9 @@
 //   Module.handle(requestText) -> responseText   (see llmfp/api.hpp for the envelope)
 //   Module.version()           -> "0.1.0"
 // Nothing stateful crosses the boundary and nothing needs freeing.
-#include <emscripten/bind.h>
-
 #include <string>
+
+#include <emscripten/bind.h>
 
 #include "llmfp/api.hpp"
 

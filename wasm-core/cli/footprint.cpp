@@ -90,12 +90,11 @@ int main(int argc, char** argv) {
     } catch (const llmfp::json::parse_error&) {
       // leave the text alone: handle() reports the parse error with its byte offset
     } catch (const llmfp::InputError& e) {
-      llmfp::json err = {{"ok", false},
-                         {"op", nullptr},
-                         {"error",
-                          {{"code", e.issue().code},
-                           {"message", e.issue().message},
-                           {"path", e.issue().path}}}};
+      llmfp::json err = {
+          {"ok", false},
+          {"op", nullptr},
+          {"error",
+           {{"code", e.issue().code}, {"message", e.issue().message}, {"path", e.issue().path}}}};
       std::cout << err.dump(pretty ? 2 : -1) << "\n";
       return 1;
     }

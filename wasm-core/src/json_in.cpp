@@ -142,8 +142,8 @@ long long Obj::integer(std::string_view key, long long lo, long long hi) const {
   const std::string path = at(key);
   const double v = as_number(field(key), path, Range::any());
   if (std::floor(v) != v) {
-    fail(code::kWrongType, path, std::string(key) + " must be a whole number, got " +
-                                     format_number(v));
+    fail(code::kWrongType, path,
+         std::string(key) + " must be a whole number, got " + format_number(v));
   }
   if (v < static_cast<double>(lo) || v > static_cast<double>(hi)) {
     fail(code::kOutOfRange, path,
@@ -254,8 +254,8 @@ std::string Arr::string(std::size_t i) const {
   const json& v = (*value_)[i];
   if (!v.is_string()) {
     fail(code::kWrongType, pointer_child(path_, i),
-         "element " + std::to_string(i) + " of " + field_name(path_) +
-             " must be a string, got " + describe_type(v));
+         "element " + std::to_string(i) + " of " + field_name(path_) + " must be a string, got " +
+             describe_type(v));
   }
   return v.get<std::string>();
 }

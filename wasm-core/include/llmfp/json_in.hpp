@@ -24,18 +24,18 @@ using json = nlohmann::json;
 
 /// Error codes used across the engine. Keep this list in sync with README "Errors".
 namespace code {
-inline constexpr const char* kParseError = "parse_error";        // request text is not JSON
-inline constexpr const char* kMissingField = "missing_field";    // required field absent
-inline constexpr const char* kWrongType = "wrong_type";          // e.g. string where number expected
-inline constexpr const char* kNotFinite = "not_finite";          // NaN or infinite number
-inline constexpr const char* kOutOfRange = "out_of_range";       // number outside its allowed range
-inline constexpr const char* kUnknownField = "unknown_field";    // a key the request does not define
-inline constexpr const char* kUnknownValue = "unknown_value";    // enum/name not recognised
-inline constexpr const char* kInvalidValue = "invalid_value";    // violates a cross-field rule
-inline constexpr const char* kTooLarge = "too_large";            // request exceeds a size limit
-inline constexpr const char* kUnknownOp = "unknown_op";          // "op" names no operation
-inline constexpr const char* kInfeasible = "infeasible";         // a well-formed problem has no answer
-inline constexpr const char* kInternal = "internal";             // a bug: please report
+inline constexpr const char* kParseError = "parse_error";      // request text is not JSON
+inline constexpr const char* kMissingField = "missing_field";  // required field absent
+inline constexpr const char* kWrongType = "wrong_type";        // e.g. string where number expected
+inline constexpr const char* kNotFinite = "not_finite";        // NaN or infinite number
+inline constexpr const char* kOutOfRange = "out_of_range";     // number outside its allowed range
+inline constexpr const char* kUnknownField = "unknown_field";  // a key the request does not define
+inline constexpr const char* kUnknownValue = "unknown_value";  // enum/name not recognised
+inline constexpr const char* kInvalidValue = "invalid_value";  // violates a cross-field rule
+inline constexpr const char* kTooLarge = "too_large";          // request exceeds a size limit
+inline constexpr const char* kUnknownOp = "unknown_op";        // "op" names no operation
+inline constexpr const char* kInfeasible = "infeasible";  // a well-formed problem has no answer
+inline constexpr const char* kInternal = "internal";      // a bug: please report
 }  // namespace code
 
 /// One problem with the input, located by JSON pointer.
@@ -98,8 +98,7 @@ class Obj {
   double number_or(std::string_view key, double fallback, Range range = Range::any()) const;
   std::optional<double> number_opt(std::string_view key, Range range = Range::any()) const;
   long long integer(std::string_view key, long long lo, long long hi) const;
-  long long integer_or(std::string_view key, long long fallback, long long lo,
-                       long long hi) const;
+  long long integer_or(std::string_view key, long long fallback, long long lo, long long hi) const;
   std::string string(std::string_view key) const;  // non-empty
   std::string string_or(std::string_view key, std::string fallback) const;
   /// A string that must be one of `allowed`; fails with unknown_value listing them.
