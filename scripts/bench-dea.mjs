@@ -7,7 +7,7 @@
 // between the engine's and HiGHS's cross-efficiency scores.
 //
 //   node scripts/bench-dea.mjs [--sizes 30,300,1000] [--no-highs]
-//   LLMFP_WASM_DIR=build/dev-x-wasm/dist LLMFP_NATIVE_BIN=build/dev-x/wasm-core/footprint ...
+//   LLMFP_WASM_DIR=build/dev-x-wasm/dist LLMFP_NATIVE_CLI=build/dev-x/wasm-core/footprint ...
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '30,300,1000').split(',').map(Number);
 const withHighs = !args.includes('--no-highs');
 const nativeBin =
-  process.env.LLMFP_NATIVE_BIN ?? ['build/native/wasm-core/footprint'].map((p) => join(repoRoot, p)).find(existsSync);
+  process.env.LLMFP_NATIVE_CLI ?? ['build/native/wasm-core/footprint'].map((p) => join(repoRoot, p)).find(existsSync);
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -138,7 +138,7 @@ function highsCross(h, { X, Y }) {
 
 const h = withHighs ? await highs() : null;
 console.log('aggressive cross-efficiency (deaR M3, CCR, io), 3 inputs, 1 output, seeded uniform data');
-console.log(`native: ${nativeBin ?? '(no native build found; set LLMFP_NATIVE_BIN)'}`);
+console.log(`native: ${nativeBin ?? '(no native build found; set LLMFP_NATIVE_CLI)'}`);
 console.log('times: best of 5-21 runs (wasm: also the median), so that other load on the machine does not count');
 console.log('    n   native CLI ms   wasm ms (median)   HiGHS ms   max |e_engine - e_HiGHS|');
 for (const n of sizes) {
