@@ -1,6 +1,7 @@
 // footprint: the engine's JSON API on the command line (same code as the wasm module).
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <iostream>
 #include <iterator>
 #include <string>
@@ -44,7 +45,7 @@ std::string dir_of(const std::string& file) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   bool pretty = false;
   std::string file = "-";
   for (int i = 1; i < argc; ++i) {
@@ -108,4 +109,16 @@ int main(int argc, char** argv) {
     std::cout << response << "\n";
   }
   return parsed.value("ok", false) ? 0 : 1;
+}
+
+int main(int argc, char** argv) {
+  // handle() never throws; this guards the CLI's own I/O (e.g. out of memory reading stdin).
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "footprint: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "footprint: unexpected error\n");
+  }
+  return 2;
 }

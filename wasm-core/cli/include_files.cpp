@@ -29,7 +29,7 @@ void resolve_includes(json& value, const std::string& base_dir, const std::strin
       }
       return;
     }
-    for (auto& [key, child] : value.items())
+    for (const auto& [key, child] : value.items())
       resolve_includes(child, base_dir, pointer_child(path, key));
   } else if (value.is_array()) {
     for (std::size_t i = 0; i < value.size(); ++i) {

@@ -20,7 +20,7 @@
 namespace llmfp {
 
 /// Requests larger than this are refused with code "too_large".
-inline constexpr std::size_t kMaxRequestBytes = 64u * 1024u * 1024u;
+inline constexpr std::size_t kMaxRequestBytes = std::size_t{64} * 1024 * 1024;
 /// Arrays/objects nested deeper than this are refused (protects recursive code).
 inline constexpr int kMaxJsonDepth = 64;
 

@@ -23,7 +23,7 @@ namespace llmfp::measurements {
 extern const std::vector<std::string> kColumns;
 
 /// Largest accepted file (characters of text).
-inline constexpr std::size_t kMaxTextBytes = 32u * 1024u * 1024u;
+inline constexpr std::size_t kMaxTextBytes = std::size_t{32} * 1024 * 1024;
 
 /// A CSV file split into cells; throws InputError (path "/text") when it cannot be read
 /// (empty, unterminated quote, ragged rows, another delimiter).

@@ -82,13 +82,10 @@ struct Ctx {
 };
 
 bool is_number_text(const std::string& s) {
-  if (s.empty()) return false;
-  for (char ch : s) {
-    if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '+' || ch == 'e' ||
-          ch == 'E'))
-      return false;
-  }
-  return true;
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '+' || ch == 'e' ||
+           ch == 'E';
+  });
 }
 
 // A number cell; nullopt when empty (or after recording an issue).
@@ -203,7 +200,7 @@ json host_fallback(const ImportOptions& opt, const std::string& host) {
 
 void check_model_constant(Ctx& c, const std::vector<std::size_t>& rows) {
   std::vector<std::string> cols = kModelText;
-  cols.push_back("aa_intelligence_index");
+  cols.emplace_back("aa_intelligence_index");
   cols.insert(cols.end(), kPower.begin(), kPower.end());
   cols.insert(cols.end(), kMult.begin(), kMult.end());
   for (const auto& col : cols) {
@@ -224,9 +221,10 @@ json prompt_json(Ctx& c, bool raw, const std::string& model, const std::string& 
   for (std::size_t r : rows) {
     const auto v = number(c, r, "output_tokens", true, 0.0, true);
     if (v && r == rows[0]) tokens = *v;
-    if (v && *v != tokens)
+    if (v && *v != tokens) {
       c.add(r, "output_tokens",
             "differs from row " + std::to_string(rows[0] + 1) + " for the same model and prompt");
+    }
   }
   std::vector<double> ttft(5, 0.0);
   std::vector<double> tps(5, 0.0);
@@ -268,14 +266,16 @@ json model_json(Ctx& c, bool raw, const ImportOptions& opt, const std::string& m
   }
   const bool unknown_hw = opt.hardware && !c.cell(r0, "hardware").empty() &&
                           !find_id(opt.hardware, "hardware", "id", c.cell(r0, "hardware"));
-  if (unknown_hw)
+  if (unknown_hw) {
     c.add(r0, "hardware",
           "unknown hardware \"" + c.cell(r0, "hardware") + "\" (not in the hardware dataset)");
+  }
   const bool unknown_sc = opt.hardware && !c.cell(r0, "size_class").empty() &&
                           !find_id(opt.hardware, "size_classes", "id", c.cell(r0, "size_class"));
-  if (unknown_sc)
+  if (unknown_sc) {
     c.add(r0, "size_class",
           "unknown size class \"" + c.cell(r0, "size_class") + "\" (not in the hardware dataset)");
+  }
   const auto index = number(c, r0, "aa_intelligence_index", false, 0.0, false);
   m["aa_intelligence_index"] = index ? json(*index) : json(nullptr);
   const json node = node_fallback(opt, c.cell(r0, "hardware"), c.cell(r0, "size_class"));
@@ -283,9 +283,10 @@ json model_json(Ctx& c, bool raw, const ImportOptions& opt, const std::string& m
                                                   c.cell(r0, "hardware") + "\" and size class \"" +
                                                   c.cell(r0, "size_class") + "\""
                                             : "no hardware dataset was given to fill it";
-  for (const auto& k : kPower)
+  for (const auto& k : kPower) {
     m[k] = unknown_hw || unknown_sc ? number(c, r0, k, false, 0.0, false).value_or(0.0)
                                     : model_number(c, r0, k, node, node_why);
+  }
   const json host = host_fallback(opt, c.cell(r0, "host"));
   const std::string host_why = opt.hosts
                                    ? "the hosts dataset has no host \"" + c.cell(r0, "host") + "\""

@@ -178,9 +178,10 @@ json attribute(const Obj& request) {
   }
   const attribution::Settings settings = read_settings(request);
   auto obs = read_observations(request, metric);
-  if (obs.empty())
+  if (obs.empty()) {
     fail(code::kInvalidValue, "/data",
          "no measurements match the selected hosts, prompts and dates");
+  }
   const attribution::Result r = attribution::attribute(std::move(obs), settings);
   json out = attribution::to_json(r, settings, metric);
   const Obj data = request.object("data");

@@ -9,6 +9,8 @@
 
 namespace llmfp::ops {
 
+constexpr std::size_t kMiB = std::size_t{1024} * 1024;
+
 json import_measurements(const Obj& request) {
   request.only({"op", "text", "format", "title", "hardware", "hosts"});
   const std::string text = request.has("text") && request.raw()["text"].is_string()
@@ -16,8 +18,8 @@ json import_measurements(const Obj& request) {
                                : request.string("text");
   if (text.size() > measurements::kMaxTextBytes) {
     fail(code::kTooLarge, "/text",
-         "the file is " + std::to_string(text.size() / (1024 * 1024)) + " MB; the limit is " +
-             std::to_string(measurements::kMaxTextBytes / (1024 * 1024)) + " MB");
+         "the file is " + std::to_string(text.size() / kMiB) + " MB; the limit is " +
+             std::to_string(measurements::kMaxTextBytes / kMiB) + " MB");
   }
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   const bool looks_json = first != std::string::npos && (text[first] == '{' || text[first] == '[');

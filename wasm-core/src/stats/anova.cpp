@@ -138,7 +138,7 @@ AnovaResult anova_one_way(const OneFactorData& data) {
   }
   const double ss_total = ss_within + ss_between;
   require_spread(ss_within, ss_total);
-  const double df_res = static_cast<double>(out.n - k);
+  const auto df_res = static_cast<double>(out.n - k);
   const double ms_res = ss_within / df_res;
   out.ss_total = ss_total;
   out.rows.push_back(make_row("group", static_cast<double>(k - 1), ss_between, ss_total, ms_res,

@@ -126,6 +126,9 @@ HostVerdict judge(const std::string& host, const std::map<Key, double>& values,
 
 }  // namespace
 
+// The steps of the method in order (cells, ANOVA, Tukey, ratios, hypotheses); each is a
+// call, the length is their sequence.
+// NOLINTNEXTLINE(readability-function-size)
 Result attribute(std::vector<Observation> obs, const Settings& s) {
   Result r;
   std::vector<std::string> hosts;

@@ -61,9 +61,10 @@ std::string host_sentence(const HostVerdict& v, const Result& r, const Settings&
         v.prompts_differing.end())
       same.push_back(p);
   }
-  if (!v.prompts_differing.empty())
+  if (!v.prompts_differing.empty()) {
     t += "Tukey HSD finds a difference for the " + join(display_prompts(v.prompts_differing)) +
          " prompt";
+  }
   if (!v.prompts_differing.empty() && !same.empty()) t += " but not for " + join(same) + ". ";
   if (!v.prompts_differing.empty() && same.empty()) t += ". ";
   if (v.prompts_differing.empty()) t += "Tukey HSD finds no difference for any prompt size. ";
@@ -108,6 +109,8 @@ std::string conclusion(const Result& r, const Settings& s, const std::string& me
   return t;
 }
 
+// One flat mapping of the result to its documented JSON shape (README).
+// NOLINTNEXTLINE(readability-function-size)
 json to_json(const Result& r, const Settings& s, const std::string& metric) {
   json cells = json::array();
   for (const auto& c : r.cells) {
@@ -156,7 +159,7 @@ json to_json(const Result& r, const Settings& s, const std::string& metric) {
                         {"most_likely", v.most_likely},
                         {"fits_well", v.fits_well}});
   }
-  json anova = stats::to_json(r.anova, r.two_way ? "host" : "host", "prompt");
+  json anova = stats::to_json(r.anova, "host", "prompt");
   anova["sum_of_squares"] = "type II";
   return {
       {"metric", metric},

@@ -75,7 +75,7 @@ TukeyResult tukey_hsd(const OneFactorData& data, double alpha, double mse, doubl
   }
   out.mse = mse;
   out.df_error = df_error;
-  const double kd = static_cast<double>(k);
+  const auto kd = static_cast<double>(k);
   out.q_crit = studentized_range_quantile(1.0 - alpha, kd, df_error);
   const double j = hedges_correction(df_error);
   for (std::size_t a = 0; a < k; ++a) {
@@ -109,8 +109,8 @@ WelchResult welch_t_test(const std::vector<double>& x, const std::vector<double>
   r.alpha = alpha;
   r.x = summarize("x", x);
   r.y = summarize("y", y);
-  const double nx = static_cast<double>(r.x.n);
-  const double ny = static_cast<double>(r.y.n);
+  const auto nx = static_cast<double>(r.x.n);
+  const auto ny = static_cast<double>(r.y.n);
   const double vx = r.x.sd * r.x.sd / nx;
   const double vy = r.y.sd * r.y.sd / ny;
   if (!(vx + vy > 0.0)) {

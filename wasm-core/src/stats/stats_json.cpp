@@ -48,7 +48,11 @@ json to_json(const AnovaResult& r, const std::string& a_name, const std::string&
     std::string term = row.term;
     if (term == "a") term = a_name;
     if (term == "b") term = b_name;
-    if (term == "a:b") term = a_name + ":" + b_name;
+    if (term == "a:b") {
+      term = a_name;
+      term += ':';
+      term += b_name;
+    }
     const bool effect = row.term != "Residual";
     table.push_back({{"term", term},
                      {"df", row.df},
