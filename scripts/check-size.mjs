@@ -4,7 +4,8 @@
 //   engine      the worker script + Emscripten glue + engine.wasm (the core module
 //               every estimate needs)                                          <= 200 KB
 //   engine lab  engine-lab glue + .wasm (uncertainty, statistics, import/export),
-//               fetched only when one of those views first asks for it          <= 200 KB
+//               fetched only when one of those views first asks for it: not on the
+//               calculator's path, so its budget is looser                    <= 240 KB
 //   dataset     the default footprint dataset (public/data manifest "default")     <= 50 KB
 // Prints every file and total; exits 1 if a budget is exceeded. Run after `vite build`.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { root } from './lib.mjs';
 
 const dist = resolve(root, process.env.LLMFP_DIST_DIR ?? 'dist');
 const KB = 1024;
-const BUDGETS = { 'first view': 60 * KB, engine: 200 * KB, 'engine lab': 200 * KB, 'default dataset': 50 * KB };
+const BUDGETS = { 'first view': 60 * KB, engine: 200 * KB, 'engine lab': 240 * KB, 'default dataset': 50 * KB };
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const raw = (file) => readFileSync(join(dist, file)).length;
