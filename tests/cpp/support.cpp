@@ -1,5 +1,8 @@
 #include "support.hpp"
 
+#include <dirent.h>
+
+#include <algorithm>
 #include <cmath>
 
 #include "include_files.hpp"
@@ -9,6 +12,20 @@ namespace llmfp::test {
 
 std::string repo_path(const std::string& relative) {
   return std::string(LLMFP_SOURCE_DIR) + "/" + relative;
+}
+
+std::vector<std::string> json_files(const std::string& relative_dir) {
+  std::vector<std::string> files;
+  const std::string dir = repo_path(relative_dir);
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string name = e->d_name;
+      if (name.size() > 5 && name.substr(name.size() - 5) == ".json") files.push_back(name);
+    }
+    closedir(d);
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 json load_json(const std::string& relative) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "llmfp/json_in.hpp"
 
@@ -9,6 +10,8 @@ namespace llmfp::test {
 
 /// Absolute path of a file in the repository (tests run from any folder).
 std::string repo_path(const std::string& relative);
+/// Names of the .json files in a repository folder, sorted (fixture and case lists).
+std::vector<std::string> json_files(const std::string& relative_dir);
 /// Parsed JSON of a repository file (with {"$include"} objects resolved).
 json load_json(const std::string& relative);
 /// Sends a request through the public entry point (text in, text out) and parses it.

@@ -6,9 +6,6 @@
 //    "expect": [{"pointer": "/ok", "equals": true},
 //               {"pointer": "/result/x", "approx": 0.42, "rel_tol": 0.005},
 //               {"pointer": "/error/message", "contains": "pue"}]}
-#include <dirent.h>
-
-#include <algorithm>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -17,24 +14,10 @@
 
 using llmfp::json;
 
-namespace {
-std::vector<std::string> fixture_files() {
-  std::vector<std::string> files;
-  const std::string dir = llmfp::test::repo_path("tests/fixtures/api");
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.size() > 5 && name.substr(name.size() - 5) == ".json") files.push_back(name);
-    }
-    closedir(d);
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("API fixtures (native)", "[api][fixtures]") {
-  const auto files = fixture_files();
+  const auto files = llmfp::test::json_files("tests/fixtures/api");
   REQUIRE(!files.empty());
   for (const auto& name : files) {
     const json fixture = llmfp::test::load_json("tests/fixtures/api/" + name);

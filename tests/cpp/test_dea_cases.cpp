@@ -4,7 +4,6 @@
 // cross-efficiency within the bounds over all optimal weights, computed with the engine's
 // own LP (dea::cross_bounds). Checks marked ill_posed (aggressive VRS without the Lim &
 // Zhu correction: the secondary LP is unbounded) must be reported as unbounded.
-#include <dirent.h>
 
 #include <algorithm>
 #include <cmath>
@@ -19,20 +18,6 @@ using llmfp::json;
 namespace dea = llmfp::dea;
 
 namespace {
-
-std::vector<std::string> case_files() {
-  std::vector<std::string> files;
-  const std::string dir = llmfp::test::repo_path("tests/fixtures/dea-cases");
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.size() > 5 && name.substr(name.size() - 5) == ".json") files.push_back(name);
-    }
-    closedir(d);
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 // Request model object for a fixture's model description.
 json request_model(const json& fm) {
@@ -67,7 +52,7 @@ dea::Data data_of(const json& c) {
 }  // namespace
 
 TEST_CASE("DEA published cases and deaR results", "[dea][cases]") {
-  const auto files = case_files();
+  const auto files = llmfp::test::json_files("tests/fixtures/dea-cases");
   REQUIRE(files.size() >= 12);
   int checked = 0, bounded = 0, ill = 0, skipped = 0;
   for (const auto& file : files) {
