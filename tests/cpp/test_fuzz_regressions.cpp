@@ -1,10 +1,12 @@
 // Inputs found by the fuzz targets (tests/fuzz/) that once broke the API contract, kept
 // as plain tests so the release build checks them on every run. Each names what broke.
 #include <string>
+#include <utility>
 
 #include <catch2/catch.hpp>
 
 #include "llmfp/api.hpp"
+#include "support.hpp"
 
 using llmfp::json;
 
@@ -20,5 +22,41 @@ TEST_CASE("fuzz: a number beyond double range is a parse_error, not internal", "
     INFO(text << " -> " << r.dump());
     CHECK(r["ok"] == false);
     CHECK(r["error"]["code"] == "parse_error");
+  }
+}
+
+TEST_CASE("fuzz: a non-string id in a reference dataset is wrong_type at that id, not internal",
+          "[api][fuzz]") {
+  // fuzz_sensitivity (fresh-clone CI run, 2026-11-26): hardware.size_classes[2].id = true
+  // reached json::value("id", "") in the uncertainty request reader, whose type_error
+  // escaped as "internal". The import op read its hardware and hosts sets the same way.
+  using llmfp::test::error_of;
+  using llmfp::test::load_json;
+  json sensitivity = load_json("tests/fixtures/api/sensitivity-batch-appendix.json")["request"];
+  sensitivity["hardware"]["size_classes"][2]["id"] = true;
+  CHECK(error_of(llmfp::test::call(sensitivity))
+            .rfind("wrong_type at /hardware/size_classes/2/id: id must be a string, got", 0) == 0);
+
+  const std::string csv =
+      "model,host,hardware,size_class,prompt,output_tokens,ttft_p5_s,ttft_p25_s,ttft_p50_s,"
+      "ttft_p75_s,ttft_p95_s,tps_p5,tps_p25,tps_p50,tps_p75,tps_p95\n"
+      "M,Azure,DGX H200/H100,Large,short,300,0.3,0.4,0.5,0.6,0.9,40,50,60,70,80\n";
+  const json import = {{"op", "import"},
+                       {"text", csv},
+                       {"hardware", load_json("public/data/hardware/v6.json")},
+                       {"hosts", load_json("public/data/hosts/v6.json")}};
+  REQUIRE(error_of(llmfp::test::call(import)) == "ok");
+  const std::pair<const char*, json> breaks[] = {
+      {"/hardware/hardware/0/id", 7},
+      {"/hardware/size_classes/0/id", json::array()},
+      {"/hosts/default_preset", false},
+      {"/hosts/presets/0/id", true},
+  };
+  for (const auto& [pointer, value] : breaks) {
+    json bad = import;
+    bad[json::json_pointer(pointer)] = value;
+    const std::string got = error_of(llmfp::test::call(bad));
+    INFO(pointer << " -> " << got);
+    CHECK(got.rfind(std::string("wrong_type at ") + pointer + ":", 0) == 0);
   }
 }

@@ -55,10 +55,19 @@ std::vector<Base> load_fixture_requests(const std::string& op) {
 
 namespace {
 
+// The request being checked, so a broken contract can show what was sent: the fuzzer's
+// reproducer is the raw input bytes, which say nothing until they are mutated again.
+const json* current_request = nullptr;
+
 [[noreturn]] void broken(const std::string& what, const json& response) {
-  std::fprintf(
-      stderr, "\nAPI CONTRACT BROKEN: %s\nresponse: %s\n", what.c_str(),
-      response.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 2000).c_str());
+  const auto dump = [](const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  std::fprintf(stderr, "\nAPI CONTRACT BROKEN: %s\nresponse: %s\n", what.c_str(),
+               dump(response).substr(0, 2000).c_str());
+  if (current_request != nullptr) {
+    std::fprintf(stderr, "request: %s\n", dump(*current_request).c_str());
+  }
   std::abort();
 }
 
@@ -120,6 +129,7 @@ void check_response(const json& response, const json* request) {
 }
 
 void run_and_check(const json& request) {
+  current_request = &request;
   const json response = handle_json(request);
   const std::string text = response.dump(-1, ' ', false, json::error_handler_t::replace);
   check_response(json::parse(text), &request);

@@ -117,11 +117,15 @@ double interpolate(std::vector<double> v, double p) {
   return i + 1 >= v.size() ? v.back() : v[i] + (pos - static_cast<double>(i)) * (v[i + 1] - v[i]);
 }
 
-std::optional<json> find_id(const std::optional<Obj>& set, const char* list, const char* key,
-                            const std::string& id) {
-  if (!set || !set->raw().contains(list) || !set->raw()[list].is_array()) return std::nullopt;
-  for (const auto& e : set->raw()[list]) {
-    if (e.is_object() && e.value(key, "") == id) return e;
+// The entry of set[list] whose `key` is `id`. The reference datasets come with the
+// request, so they are read with the checked readers: a wrong type names its field.
+std::optional<Obj> find_id(const std::optional<Obj>& set, const char* list, const char* key,
+                           const std::string& id) {
+  const auto entries = set ? set->array_opt(list) : std::nullopt;
+  if (!entries) return std::nullopt;
+  for (std::size_t i = 0; i < entries->size(); ++i) {
+    Obj e = entries->object(i);
+    if (e.string_or(key, "") == id) return e;
   }
   return std::nullopt;
 }
@@ -174,28 +178,23 @@ json node_fallback(const ImportOptions& opt, const std::string& hardware,
   const auto hw = find_id(opt.hardware, "hardware", "id", hardware);
   if (!hw) return out;
   for (const char* k : {"p_gpu_kw", "p_nongpu_kw"}) {
-    if (hw->contains(k)) out[k] = (*hw)[k];
+    if (hw->has(k)) out[k] = hw->raw()[k];
   }
   const auto sc = find_id(opt.hardware, "size_classes", "id", size_class);
-  const std::string family = hw->value("family", "");
-  if (sc && sc->contains("utilisation") && (*sc)["utilisation"].contains(family) &&
-      (*sc)["utilisation"][family].is_object()) {
-    for (const auto& [k, v] : (*sc)["utilisation"][family].items()) out[k] = v;
+  const std::string family = hw->string_or("family", "");
+  const auto util = sc ? sc->object_opt("utilisation") : std::nullopt;
+  if (const auto fam = util ? util->object_opt(family) : std::nullopt) {
+    for (const auto& [k, v] : fam->raw().items()) out[k] = v;
   }
   return out;
 }
 
 json host_fallback(const ImportOptions& opt, const std::string& host) {
-  if (!opt.hosts || !opt.hosts->raw().contains("presets")) return json::object();
-  const json& h = opt.hosts->raw();
-  const std::string preset = h.value("default_preset", "v6");
-  for (const auto& p : h["presets"]) {
-    if (!p.is_object() || p.value("id", "") != preset || !p.contains("hosts")) continue;
-    for (const auto& e : p["hosts"]) {
-      if (e.is_object() && e.value("host", "") == host) return e;
-    }
-  }
-  return json::object();
+  if (!opt.hosts) return json::object();
+  const std::string preset = opt.hosts->string_or("default_preset", "v6");
+  const auto p = find_id(opt.hosts, "presets", "id", preset);
+  const auto e = p ? find_id(p, "hosts", "host", host) : std::nullopt;
+  return e ? e->raw() : json::object();
 }
 
 void check_model_constant(Ctx& c, const std::vector<std::size_t>& rows) {
@@ -343,12 +342,11 @@ json rows_to_dataset(const Table& table, const ImportOptions& opt) {
                   : "Percentiles as given."}},
             {"models", models}};
   dataset::KnownNames known;
-  if (opt.hardware) {
-    for (const char* list : {"hardware", "size_classes"}) {
-      if (!opt.hardware->raw().contains(list)) continue;
-      for (const auto& e : opt.hardware->raw()[list]) {
-        (list[0] == 'h' ? known.hardware : known.size_classes).push_back(e.value("id", ""));
-      }
+  for (const char* list : {"hardware", "size_classes"}) {
+    const auto entries = opt.hardware ? opt.hardware->array_opt(list) : std::nullopt;
+    for (std::size_t i = 0; entries && i < entries->size(); ++i) {
+      (list[0] == 'h' ? known.hardware : known.size_classes)
+          .push_back(entries->object(i).string_or("id", ""));
     }
   }
   dataset::Footprint checked;

@@ -32,7 +32,7 @@ std::optional<double> class_gpus(const Context& cx, const std::string& size_clas
   const Arr classes = cx.refs.hardware->array("size_classes");
   for (std::size_t k = 0; k < classes.size(); ++k) {
     const Obj sc = classes.object(k);
-    if (sc.raw().value("id", "") == size_class) return sc.number("gpus", Range::positive());
+    if (sc.string_or("id", "") == size_class) return sc.number("gpus", Range::positive());
   }
   return std::nullopt;
 }
