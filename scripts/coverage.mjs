@@ -1,108 +1,92 @@
-// Line and branch coverage of the engine (wasm-core/src) by the native Catch2 tests.
+// Line and branch coverage of the engine (wasm-core/src) by the Catch2 tests.
 //
-//   node scripts/coverage.mjs [--min PERCENT] [--build-dir DIR]
+//   node scripts/coverage.mjs [--min PERCENT]
 //
-// Builds the `coverage` CMake preset (g++ --coverage -O0, incremental), clears old
-// counters, runs the Catch2 binary once, and prints a table per file of wasm-core/src
-// from gcovr (Debian), then the total. Branches that only exist for exception unwinding
-// are not counted (--exclude-throw-branches). The project's target is 90 % of lines;
-// with --min the script exits 1 below that figure (the quality stage only reports it).
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+// The asan preset (clang, ASan + UBSan) is also instrumented for clang's source-based
+// coverage, so the sanitizers stage of `npm test` measures coverage on the same run of
+// the tests: this builds that preset (incremental), runs the Catch2 tests through ctest
+// with their counters in build/asan/profiles/, merges them (llvm-profdata) and prints the
+// line and branch coverage of each file of wasm-core/src and the total (llvm-cov). Branches
+// are llvm-cov's: both outcomes of each condition in the source (if, loops, &&, ||, ?:).
+// The project's target is 90 % of lines; with --min the script exits 1 below that figure.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { root, run } from './lib.mjs';
+import { buildPreset, root, run } from './lib.mjs';
 
 export const TARGET_LINES = 90;
-
-function removeCounters(dir) {
-  let n = 0;
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.gcda')) (rmSync(p), n++);
-    }
-  };
-  walk(dir);
-  return n;
-}
+const BUILD = join(root, 'build', 'asan');
+const PROFILES = join(BUILD, 'profiles');
+const TESTS = join(BUILD, 'tests', 'cpp', 'llmfp_tests');
 
 const pct = (covered, total) => (total ? (100 * covered) / total : 100);
-const fmt = (covered, total) => `${pct(covered, total).toFixed(1).padStart(5)} % ${`(${covered}/${total})`.padEnd(13)}`;
+const fmt = ([covered, total]) =>
+  `${pct(covered, total).toFixed(1).padStart(5)} % ${`(${covered}/${total})`.padEnd(13)}`;
 
-/**
- * Builds, runs the tests and measures. Resolves with { lines, branches, files, testsOk }
- * (percentages) and prints the table.
- */
-export async function coverage({ buildDir = join(root, 'build', 'coverage') } = {}) {
-  const rel = relative(root, buildDir);
-  try {
-    statSync(join(buildDir, 'build.ninja'));
-  } catch {
-    await run('cmake', ['--preset', 'coverage', '-B', rel]);
-  }
-  await run('cmake', ['--build', rel, '-j', '2']);
-  removeCounters(buildDir);
-
-  let testsOk = true;
-  try {
-    await run(join(buildDir, 'tests', 'cpp', 'llmfp_tests'), ['--reporter', 'compact'], { quiet: true });
-  } catch (err) {
-    testsOk = false;
-    console.log((err.output ?? '').split('\n').slice(-30).join('\n'));
-    console.log('coverage: some Catch2 tests failed in the coverage build (figures below still count them)');
-  }
-
-  const json = await run(
-    'gcovr',
-    [
-      '--root',
-      root,
-      '--object-directory',
-      buildDir,
-      '--filter',
-      join(root, 'wasm-core', 'src') + '/',
-      '--exclude-throw-branches',
-      '--exclude-unreachable-branches',
-      '--json-summary',
-      '-',
-      '-j',
-      '2',
-    ],
-    { quiet: true },
-  );
-  const summary = JSON.parse(json.slice(json.indexOf('{')));
-  const files = summary.files
+/** Merges the tests' counters and prints the table; resolves with the percentages. */
+async function report() {
+  const raw = readdirSync(PROFILES)
+    .filter((f) => /^tests-.*\.profraw$/.test(f))
+    .map((f) => join(PROFILES, f));
+  if (!raw.length) throw new Error(`no test counters in ${relative(root, PROFILES)}`);
+  const merged = join(PROFILES, 'tests.profdata');
+  await run('llvm-profdata', ['merge', '-sparse', '-o', merged, ...raw], { quiet: true });
+  const out = await run('llvm-cov', ['export', '-summary-only', `-instr-profile=${merged}`, TESTS], {
+    quiet: true,
+  });
+  const src = join(root, 'wasm-core', 'src') + '/';
+  const files = JSON.parse(out)
+    .data[0].files.filter((f) => f.filename.startsWith(src))
     .map((f) => ({
-      file: f.filename,
-      lines: [f.line_covered, f.line_total],
-      branches: [f.branch_covered, f.branch_total],
+      file: relative(root, f.filename),
+      lines: [f.summary.lines.covered, f.summary.lines.count],
+      branches: [f.summary.branches.covered, f.summary.branches.count],
     }))
     .sort((a, b) => a.file.localeCompare(b.file));
+  const sum = (key) => files.reduce(([c, t], f) => [c + f[key][0], t + f[key][1]], [0, 0]);
+  const lines = sum('lines');
+  const branches = sum('branches');
 
   const width = Math.max(30, ...files.map((f) => f.file.length)) + 2;
   console.log(`\n${'file'.padEnd(width)}${'lines'.padEnd(22)}branches`);
-  for (const f of files) console.log(`${f.file.padEnd(width)}${fmt(...f.lines)} ${fmt(...f.branches)}`);
-  const lines = [summary.line_covered, summary.line_total];
-  const branches = [summary.branch_covered, summary.branch_total];
-  console.log(`${'TOTAL wasm-core/src'.padEnd(width)}${fmt(...lines)} ${fmt(...branches)}`);
+  for (const f of files) console.log(`${f.file.padEnd(width)}${fmt(f.lines)} ${fmt(f.branches)}`);
+  console.log(`${'TOTAL wasm-core/src'.padEnd(width)}${fmt(lines)} ${fmt(branches)}`);
   const linePct = pct(...lines);
   console.log(
     `coverage: ${linePct.toFixed(1)} % of lines, ${pct(...branches).toFixed(1)} % of branches ` +
       `(target ${TARGET_LINES} % of lines: ${linePct >= TARGET_LINES ? 'met' : 'NOT met'})`,
   );
-  return { lines: linePct, branches: pct(...branches), files, testsOk };
+  return { lines: linePct, branches: pct(...branches), files };
+}
+
+/**
+ * Builds the asan preset, runs its Catch2 tests (ctest, 2 at a time) and reports coverage.
+ * Resolves with { output (ctest's), testsOk, lines, branches, files }.
+ */
+export async function testWithCoverage() {
+  await buildPreset('asan');
+  if (existsSync(PROFILES)) {
+    for (const f of readdirSync(PROFILES)) if (f.startsWith('tests')) rmSync(join(PROFILES, f));
+  }
+  mkdirSync(PROFILES, { recursive: true });
+  const env = { ...process.env, LLVM_PROFILE_FILE: join(PROFILES, 'tests-%4m.profraw') };
+  const args = ['--test-dir', relative(root, BUILD), '--output-on-failure', '-j', '2', '--timeout', '300'];
+  let output;
+  let testsOk = true;
+  try {
+    output = await run('ctest', args, { env });
+  } catch (err) {
+    testsOk = false;
+    output = err.output ?? String(err);
+  }
+  return { output, testsOk, ...(await report()) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const arg = (name) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const min = arg('--min') === undefined ? undefined : Number(arg('--min'));
-  const buildDir = arg('--build-dir') ? resolve(arg('--build-dir')) : undefined;
-  const result = await coverage({ buildDir });
+  const i = process.argv.indexOf('--min');
+  const min = i > 0 ? Number(process.argv[i + 1]) : undefined;
+  const result = await testWithCoverage();
   if (!result.testsOk) process.exit(1);
   if (min !== undefined && result.lines < min) {
     console.log(`coverage: ${result.lines.toFixed(1)} % is below --min ${min} %`);

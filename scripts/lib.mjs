@@ -1,6 +1,6 @@
 // Small helpers shared by the build, start, test and benchmark scripts.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,12 +38,17 @@ export async function setup() {
   await run('bash', [join(root, 'scripts', 'setup.sh')]);
 }
 
-/** Configures (once) and builds a CMake preset: native, wasm, asan, coverage, fuzz. */
+/**
+ * Configures a CMake preset (native, wasm, asan) when its build folder is new or
+ * CMakePresets.json changed since, then builds it (incrementally).
+ */
 export async function buildPreset(preset) {
   const env = preset === 'wasm' ? emEnv : process.env;
-  if (!existsSync(join(root, 'build', preset, 'build.ninja'))) {
-    await run('cmake', ['--preset', preset], { env });
-  }
+  const cache = join(root, 'build', preset, 'CMakeCache.txt');
+  const stale =
+    !existsSync(join(root, 'build', preset, 'build.ninja')) ||
+    statSync(join(root, 'CMakePresets.json')).mtimeMs > statSync(cache).mtimeMs;
+  if (stale) await run('cmake', ['--preset', preset], { env });
   await run('cmake', ['--build', '--preset', preset, '-j', '2'], { env });
 }
 

@@ -1,4 +1,5 @@
-// The quality stage of `npm test`: formatting, linting, fuzzing and coverage, each timed.
+// The quality stage of `npm test`: formatting, linting and fuzzing, each timed. (Coverage
+// is measured in the sanitizers stage, on the same run of the tests: scripts/coverage.mjs.)
 //
 //   node scripts/quality.mjs                  every step
 //   node scripts/quality.mjs tidy fuzz        only the named steps
@@ -8,31 +9,29 @@
 //   format    clang-format and Prettier in check mode (exactly what `npm run format` fixes)
 //   eslint    ESLint 10 (eslint.config.js), no warnings allowed
 //   tidy      clang-tidy 14 (.clang-tidy) on wasm-core/src and wasm-core/cli, 2 in parallel,
-//             with build/native/compile_commands.json; clean files are remembered in
+//             with the compile commands of build/tidy (the native preset, configured
+//             only, one command per file); clean files are remembered in
 //             build/quality/tidy-cache so an unchanged tree is checked in seconds
-//   fuzz      builds the `fuzz` preset and runs every libFuzzer target for
-//             LLMFP_FUZZ_SECONDS (default 30) s, 2 at a time, seeded from tests/fuzz/corpus;
-//             any crash, leak, timeout, sanitizer report or broken API contract fails,
-//             and the reproducer is saved under tests/fuzz/artifacts/
-//   coverage  scripts/coverage.mjs (line and branch coverage of wasm-core/src; reported,
-//             not enforced: the target is 90 % of lines)
+//   fuzz      builds the asan preset (incremental: the sanitizers stage already built it)
+//             and runs every libFuzzer target for LLMFP_FUZZ_SECONDS (default 30) s,
+//             2 at a time, seeded from tests/fuzz/corpus; any crash, leak, timeout,
+//             sanitizer report or broken API contract fails, and the reproducer is saved
+//             under tests/fuzz/artifacts/
 //
-// Build folders can be moved for local runs: LLMFP_TIDY_DB (default build/native),
-// LLMFP_FUZZ_BUILD (build/fuzz), LLMFP_COVERAGE_BUILD (build/coverage).
+// Build folders can be moved for local runs: LLMFP_TIDY_DB (default build/tidy),
+// LLMFP_FUZZ_BUILD (build/asan).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
-import { coverage } from './coverage.mjs';
 import { format } from './format.mjs';
 import { buildPreset, root, run } from './lib.mjs';
 
 const env = process.env;
 const dirFromEnv = (name, fallback) => resolve(root, env[name] ?? fallback);
-const TIDY_DB = dirFromEnv('LLMFP_TIDY_DB', 'build/native');
-const FUZZ_BUILD = dirFromEnv('LLMFP_FUZZ_BUILD', 'build/fuzz');
-const COVERAGE_BUILD = dirFromEnv('LLMFP_COVERAGE_BUILD', 'build/coverage');
+const TIDY_DB = dirFromEnv('LLMFP_TIDY_DB', 'build/tidy');
+const FUZZ_BUILD = dirFromEnv('LLMFP_FUZZ_BUILD', 'build/asan');
 const FUZZ_SECONDS = Number(env.LLMFP_FUZZ_SECONDS ?? 30);
 const JOBS = 2;
 
@@ -100,9 +99,13 @@ function tidyKey(entry, headersHash) {
 
 async function tidyStep({ fix = false } = {}) {
   const dbFile = join(TIDY_DB, 'compile_commands.json');
-  if (!existsSync(dbFile)) {
-    if (TIDY_DB !== join(root, 'build', 'native')) throw new Error(`${dbFile} not found`);
-    await buildPreset('native');
+  if (TIDY_DB === join(root, 'build', 'tidy')) {
+    // The presets build in batches of 8 files (unity builds), so their compile commands
+    // name the batches; clang-tidy needs one command per file: a configure-only tree
+    // of the native preset without batches (nothing is compiled).
+    await run('cmake', ['--preset', 'native', '-B', TIDY_DB, '-DCMAKE_UNITY_BUILD=OFF'], { quiet: true });
+  } else if (!existsSync(dbFile)) {
+    throw new Error(`${dbFile} not found`);
   }
   const db = JSON.parse(readFileSync(dbFile, 'utf8'));
   const wanted = [join(root, 'wasm-core', 'src'), join(root, 'wasm-core', 'cli')].map((d) => d + '/');
@@ -208,7 +211,13 @@ async function fuzzOne(exe, seconds) {
   let out;
   let ok = true;
   try {
-    out = await run(exe, [...fuzzArgs(name, seconds), ...dirs], { quiet: true });
+    // The asan build also counts coverage; a fuzzer's counters go beside the tests' and
+    // are not part of the coverage report.
+    const profile = join(FUZZ_BUILD, 'profiles', `fuzz-${target}-%4m.profraw`);
+    out = await run(exe, [...fuzzArgs(name, seconds), ...dirs], {
+      quiet: true,
+      env: { ...env, LLVM_PROFILE_FILE: profile },
+    });
   } catch (err) {
     ok = false;
     out = err.output ?? String(err);
@@ -232,7 +241,7 @@ async function fuzzOne(exe, seconds) {
 
 async function fuzzStep() {
   // LLMFP_FUZZ_NO_BUILD=1 reuses the targets already built (local reruns).
-  if (!env.LLMFP_FUZZ_NO_BUILD) await buildInto('fuzz', FUZZ_BUILD);
+  if (!env.LLMFP_FUZZ_NO_BUILD) await buildInto('asan', FUZZ_BUILD);
   const exes = walk(join(FUZZ_BUILD, 'fuzz'), /^fuzz_\w+$/).sort();
   if (!exes.length) throw new Error(`no fuzz targets in ${relative(root, FUZZ_BUILD)}/fuzz`);
   console.log(`fuzz: ${exes.length} targets, ${FUZZ_SECONDS} s each, ${JOBS} at a time`);
@@ -257,14 +266,6 @@ async function fuzzStep() {
   return `${results.length} targets, ${total} executions, no crash, leak, timeout or contract break`;
 }
 
-// ---- coverage --------------------------------------------------------------------------
-
-async function coverageStep() {
-  const r = await coverage({ buildDir: COVERAGE_BUILD });
-  if (!r.testsOk) throw new Error('Catch2 tests failed in the coverage build');
-  return `${r.lines.toFixed(1)} % lines, ${r.branches.toFixed(1)} % branches of wasm-core/src`;
-}
-
 // ---- driver ----------------------------------------------------------------------------
 
 const steps = {
@@ -272,7 +273,6 @@ const steps = {
   eslint: eslintStep,
   tidy: () => tidyStep({ fix: process.argv.includes('--fix') }),
   fuzz: fuzzStep,
-  coverage: coverageStep,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));

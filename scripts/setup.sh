@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  cmake ninja-build g++ clang clang-format clang-tidy libclang-rt-14-dev gcovr
+  cmake ninja-build g++ clang clang-format clang-tidy libclang-rt-14-dev llvm
   emscripten node-acorn libeigen3-dev nlohmann-json3-dev catch2
   chromium fonts-liberation
 )

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { testWithCoverage } from './coverage.mjs';
 import { buildPreset, emEnv, root, run, setup } from './lib.mjs';
 
 const hasTests = (dir, pattern = /\.test\.mjs$/) =>
@@ -31,8 +32,12 @@ const stages = [
   },
   {
     name: 'sanitizers',
-    about: 'the same Catch2 tests under AddressSanitizer + UBSan',
-    run: async () => (await buildPreset('asan'), ctest('asan')),
+    about: 'the same Catch2 tests under AddressSanitizer + UBSan (clang), with line and branch coverage',
+    run: async () => {
+      const r = await testWithCoverage();
+      if (!r.testsOk) throw Object.assign(new Error('Catch2 tests failed under the sanitizers'), { output: r.output });
+      return r.output;
+    },
   },
   {
     name: 'wasm',
@@ -59,7 +64,7 @@ const stages = [
   },
   {
     name: 'quality',
-    about: 'formatting, linting, fuzzing, coverage',
+    about: 'formatting, linting (ESLint, clang-tidy), fuzzing',
     when: () => existsSync(join(root, 'scripts', 'quality.mjs')),
     run: () => run('node', ['scripts/quality.mjs']),
   },

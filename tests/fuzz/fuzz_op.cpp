@@ -1,4 +1,5 @@
-// libFuzzer target for one operation (compiled once per op with -DLLMFP_FUZZ_OP="name"):
+// libFuzzer target for one operation (linked once per op with a generated file that
+// defines llmfp_fuzz_op, the op's name; tests/fuzz/CMakeLists.txt):
 // the input picks a valid request of that op from tests/fixtures/api and mutates its
 // fields (fuzz_support.cpp: mutate), so the fuzzer gets past the JSON parser and the
 // first checks and explores the operation's own validation and maths. With no fixture
@@ -10,15 +11,13 @@
 
 #include "fuzz_support.hpp"
 
-#ifndef LLMFP_FUZZ_OP
-#error "define LLMFP_FUZZ_OP"
-#endif
+extern const char* const llmfp_fuzz_op;
 
 namespace {
 std::vector<llmfp::fuzz::Base>& bases() {
   static std::vector<llmfp::fuzz::Base> b = [] {
-    auto out = llmfp::fuzz::load_fixture_requests(LLMFP_FUZZ_OP);
-    if (out.empty()) out.push_back({"(no fixture)", {{"op", LLMFP_FUZZ_OP}}});
+    auto out = llmfp::fuzz::load_fixture_requests(llmfp_fuzz_op);
+    if (out.empty()) out.push_back({"(no fixture)", {{"op", llmfp_fuzz_op}}});
     return out;
   }();
   return b;
@@ -26,7 +25,7 @@ std::vector<llmfp::fuzz::Base>& bases() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
-  std::fprintf(stderr, "fuzz_%s: %zu base request(s) from the fixtures\n", LLMFP_FUZZ_OP,
+  std::fprintf(stderr, "fuzz_%s: %zu base request(s) from the fixtures\n", llmfp_fuzz_op,
                bases().size());
   return 0;
 }
