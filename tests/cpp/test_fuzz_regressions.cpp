@@ -60,3 +60,34 @@ TEST_CASE("fuzz: a non-string id in a reference dataset is wrong_type at that id
     CHECK(got.rfind(std::string("wrong_type at ") + pointer + ":", 0) == 0);
   }
 }
+
+TEST_CASE("fuzz: scale without the paper's published annual figures still scales", "[api][fuzz]") {
+  // fuzz_scale (fresh-clone CI run, 2026-11-26): a case study without annual_water_kl hit
+  // the const operator[] of a missing key (an assertion in debug builds, undefined
+  // behaviour in release). The published figures are optional; a wrong type is named.
+  using llmfp::test::call;
+  using llmfp::test::error_of;
+  const json base = llmfp::test::load_json("tests/fixtures/api/scale-gpt-4o-year.json")["request"];
+  json missing = base;
+  missing["constants"]["case_study"].erase("annual_water_kl");
+  const json ok = call(missing);
+  REQUIRE(error_of(ok) == "ok");
+  CHECK(ok["result"]["published"]["annual_energy_mwh"]["low"] == 391509);
+  CHECK_FALSE(ok["result"]["published"].contains("annual_water_kl"));
+
+  json wrong = base;
+  wrong["constants"]["case_study"]["annual_carbon_t"]["high"] = "163441";
+  CHECK(
+      error_of(call(wrong)).rfind("wrong_type at /constants/case_study/annual_carbon_t/high:", 0) ==
+      0);
+}
+
+TEST_CASE("fuzz: attribute's footprint without a dataset is missing_field at that dataset",
+          "[api][fuzz]") {
+  // Found reading the code after the fuzz_scale case: the same const operator[] on a
+  // field the request may lack.
+  json request = llmfp::test::load_json("tests/fixtures/api/attribute-gpt-4o-mini.json")["request"];
+  request["footprint"] = {{"model", "GPT-4o mini"}};
+  CHECK(llmfp::test::error_of(llmfp::test::call(request))
+            .rfind("missing_field at /footprint/dataset:", 0) == 0);
+}

@@ -138,7 +138,7 @@ json energy_by_hypothesis(const Obj& fp, const attribution::Settings& s) {
   json out = json::array();
   for (const auto& h : s.hypotheses) {
     json req = {{"op", "estimate"},
-                {"dataset", fp.raw()["dataset"]},
+                {"dataset", fp.object("dataset").raw()},
                 {"select", {{"models", {model}}}},
                 {"overrides", {{"hardware", h.hardware}}}};
     for (const char* k : {"hardware", "hosts", "regions", "method"}) {

@@ -119,8 +119,14 @@ std::map<std::string, Values> from_preset(const Obj& request, json& notes, json&
     out[it.key()] = {e, scaling::scaled(e, water_per_wh), scaling::scaled(e, carbon_per_wh)};
   }
   if (auto n = cs.array_opt("notes")) notes.insert(notes.end(), n->raw().begin(), n->raw().end());
-  for (const char* k : {"annual_energy_mwh", "annual_water_kl", "annual_carbon_t"})
-    published[k] = cs.raw()[k];
+  // The paper's own annual figures, shown beside ours when the constants carry them.
+  for (const char* k : {"annual_energy_mwh", "annual_water_kl", "annual_carbon_t"}) {
+    if (!cs.has(k)) continue;
+    const Obj range = cs.object(k);
+    range.only({"low", "high"});
+    published[k] = {{"low", range.number("low", Range::non_negative())},
+                    {"high", range.number("high", Range::non_negative())}};
+  }
   return out;
 }
 
