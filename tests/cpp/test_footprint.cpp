@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "../../wasm-core/src/footprint/fast_normal.hpp"
 #include "llmfp/dataset.hpp"
 #include "llmfp/footprint.hpp"
 #include "llmfp/pmath.hpp"
@@ -84,24 +83,6 @@ TEST_CASE("v6 Monte Carlo (N = 10,000) reproduces the snapshot within its sampli
   // Two independent 10,000-draw samples: means differ by a few SE (CV up to ~0.5 -> SE 0.5 %).
   CHECK(w.mean <= 0.02);
   CHECK(w.sd <= 0.06);
-}
-
-TEST_CASE("fast normal distribution agrees with pmath to 1e-14", "[footprint]") {
-  double worst_cdf = 0, worst_q = 0;
-  for (int i = -4000; i <= 4000; ++i) {
-    const double z = i / 400.0;  // -10 .. 10
-    const double a = footprint::fast::normal_cdf(z);
-    const double b = pmath::normal_cdf(z);
-    worst_cdf = std::max(worst_cdf, std::fabs(a - b) / b);
-  }
-  for (int i = 1; i < 2000; ++i) {
-    const double p = i / 2000.0;
-    const double z = footprint::fast::normal_quantile(p);
-    worst_q =
-        std::max(worst_q, std::fabs(z - pmath::normal_quantile(p)) / std::max(1.0, std::fabs(z)));
-  }
-  CHECK(worst_cdf < 5e-14);
-  CHECK(worst_q < 1e-13);
 }
 
 TEST_CASE("quadrature SD and percentiles agree with a 400,000-draw Monte Carlo", "[footprint]") {

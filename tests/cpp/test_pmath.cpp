@@ -1,5 +1,6 @@
 // pmath against <cmath> and known values: the portable functions must be accurate,
 // not only deterministic.
+#include <algorithm>
 #include <cmath>
 
 #include <catch2/catch.hpp>
@@ -87,4 +88,40 @@ TEST_CASE("Rng is reproducible and uniform() stays inside (0, 1)", "[pmath]") {
   }
   CHECK(std::fabs(zs / n) < 0.01);
   CHECK(std::fabs(zs2 / n - 1.0) < 0.015);
+}
+
+TEST_CASE("pmath::fast normal functions agree with the accurate ones to a few ulp", "[pmath]") {
+  // The inner-loop versions (footprint quadrature and Monte Carlo, uncertainty sampling,
+  // studentized range) against the continued-fraction Phi and the twice-refined quantile.
+  double worst_cdf = 0, worst_pdf = 0;
+  for (int i = -4000; i <= 4000; ++i) {
+    const double z = i / 400.0;  // -10 .. 10, past both ends of the table
+    worst_cdf = std::max(worst_cdf, rel_diff(pm::fast::normal_cdf(z), pm::normal_cdf(z)));
+    worst_pdf = std::max(worst_pdf, rel_diff(pm::fast::normal_pdf(z), pm::normal_pdf(z)));
+  }
+  CHECK(worst_cdf < 5e-14);
+  CHECK(worst_pdf < 5e-14);
+  double worst_q = 0;
+  for (int i = 1; i < 2000; ++i) {
+    const double p = i / 2000.0;
+    const double z = pm::normal_quantile(p);
+    worst_q = std::max(worst_q,
+                       std::fabs(pm::fast::normal_quantile(p) - z) / std::max(1.0, std::fabs(z)));
+  }
+  for (int k = 1; k <= 30; ++k) {  // the far tails, p from 1e-10 up
+    const double p = std::pow(10.0, -10.0 + 9.0 * k / 30.0);
+    for (double q : {p, 1.0 - p}) {
+      const double z = pm::normal_quantile(q);
+      worst_q = std::max(worst_q, std::fabs(pm::fast::normal_quantile(q) - z) / std::fabs(z));
+    }
+  }
+  CHECK(worst_q < 1e-13);
+  CHECK(pm::fast::normal_cdf(0.0) == 0.5);
+  CHECK(pm::fast::normal_quantile(0.5) == 0.0);
+  // Acklam's guess alone: within its published 1.15e-9 relative error.
+  for (int i = 1; i < 1000; ++i) {
+    const double p = i / 1000.0;
+    const double z = pm::normal_quantile(p);
+    CHECK(std::fabs(pm::normal_quantile_guess(p) - z) <= 1.15e-9 * std::max(1.0, std::fabs(z)));
+  }
 }

@@ -249,21 +249,3 @@ TEST_CASE("tornado: outputs at each input's low and high, sorted by swing", "[un
     CHECK(t[0].bars[k - 1].swing() >= t[0].bars[k].swing());
   }
 }
-
-TEST_CASE("fast normal cdf and quantile agree with pmath's full-precision versions",
-          "[uncertainty]") {
-  for (double z = -9.0; z <= 9.0; z += 0.0137) {
-    INFO("z = " << z);
-    CHECK(std::fabs(llmfp::uq::fast_normal_cdf(z) - llmfp::pmath::normal_cdf(z)) < 1e-10);
-  }
-  for (int k = -30; k <= 30; ++k) {  // p from 1e-10 to 1 - 1e-10, densest near the tails
-    const double t = std::pow(10.0, -10.0 + 9.7 * (30 - std::abs(k)) / 30.0);
-    const double p = k < 0 ? t : (k == 0 ? 0.5 : 1.0 - t);
-    INFO("p = " << p);
-    const double z = llmfp::pmath::normal_quantile(p);
-    CHECK(std::fabs(llmfp::uq::fast_normal_quantile(p) - z) <=
-          1.2e-9 * std::fmax(1.0, std::fabs(z)));
-  }
-  CHECK(llmfp::uq::fast_normal_quantile(0.5) == 0.0);
-  CHECK(llmfp::uq::fast_normal_cdf(0.0) == 0.5);
-}

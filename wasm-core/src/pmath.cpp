@@ -115,11 +115,7 @@ double normal_pdf(double z) { return exp(-0.5 * z * z) / std::sqrt(2.0 * kPi); }
 
 double normal_cdf(double z) { return 0.5 * erfc(-z / kSqrt2); }
 
-double normal_quantile(double p) {
-  if (std::isnan(p) || p < 0.0 || p > 1.0) return kNaN;
-  if (p == 0.0) return -kInf;
-  if (p == 1.0) return kInf;
-  // Acklam's coefficients (relative error 1.15e-9 before refinement).
+double normal_quantile_guess(double p) {
   static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                              1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
   static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
@@ -128,22 +124,24 @@ double normal_quantile(double p) {
                              -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
   static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
                              3.754408661907416e+00};
-  const double p_low = 0.02425;
-  double z;
-  if (p < p_low) {
-    const double q = std::sqrt(-2.0 * log(p));
-    z = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-        ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
-  } else if (p <= 1.0 - p_low) {
-    const double q = p - 0.5;
-    const double r = q * q;
-    z = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
-  } else {
-    const double q = std::sqrt(-2.0 * log(1.0 - p));
-    z = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-        ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
-  }
+  constexpr double kLow = 0.02425;   // below (and above 1 - kLow): the tail form
+  const auto tail = [&](double q) {  // q = sqrt(-2 log p) of the nearer tail
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+           ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+  };
+  if (p < kLow) return tail(std::sqrt(-2.0 * log(p)));
+  if (p > 1.0 - kLow) return -tail(std::sqrt(-2.0 * log(1.0 - p)));
+  const double q = p - 0.5;
+  const double r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+         (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
+}
+
+double normal_quantile(double p) {
+  if (std::isnan(p) || p < 0.0 || p > 1.0) return kNaN;
+  if (p == 0.0) return -kInf;
+  if (p == 1.0) return kInf;
+  double z = normal_quantile_guess(p);
   // Halley refinement on f(z) = Phi(z) - p; work in the smaller tail for accuracy.
   for (int i = 0; i < 2; ++i) {
     // f(z) = Phi(z) - p, computed as (1 - p) - Q(z) in the upper half for precision.

@@ -113,12 +113,6 @@ struct Summary {
 
 inline constexpr std::array<double, 5> kPercentiles = {5.0, 25.0, 50.0, 75.0, 95.0};
 
-/// Normal distribution and quantile for *sampling*: |error| ~1e-11 (Phi, cubic Hermite
-/// table from pmath) and relative 1.15e-9 (Phi^-1, Acklam's approximation) at a small
-/// fraction of the cost of pmath's full-precision versions. Deterministic on every target.
-double fast_normal_cdf(double z);
-double fast_normal_quantile(double p);  // 0 < p < 1
-
 /// Sum with Neumaier's compensation (error independent of n to first order).
 double sum_compensated(const std::vector<double>& values);
 

@@ -25,7 +25,6 @@
 #include <limits>
 #include <vector>
 
-#include "fast_normal.hpp"
 #include "footprint_internal.hpp"
 #include "llmfp/pmath.hpp"
 
@@ -89,9 +88,9 @@ constexpr double kTailStep = 1.0 / 64.0;
 // dB/dz = -phi(z) P(Z1 in tail | Z2 = z).
 double tail_slope(double z, double rho, double s, bool upper) {
   const double q = upper ? level_z()[4] : level_z()[0];
-  const double p =
-      upper ? fast::normal_cdf((rho * z - q) / s) : fast::normal_cdf((q - rho * z) / s);
-  return -fast::normal_pdf(z) * p;
+  const double p = upper ? pmath::fast::normal_cdf((rho * z - q) / s)
+                         : pmath::fast::normal_cdf((q - rho * z) / s);
+  return -pmath::fast::normal_pdf(z) * p;
 }
 
 // Tables of B_lo and B_hi: integrate -dB/dz downwards from z = 8.5 (B = 0 there, to 2e-17).
@@ -208,8 +207,8 @@ struct CdfContext {
 double speed_at_least(const CdfContext& c, double r, double z1) {
   if (r <= c.tps[0]) return 1.0;
   if (r > c.tps[4]) return 0.0;
-  const double z_star = fast::normal_quantile(inverse_at_least(c.tps, r));
-  return fast::normal_cdf((c.g.rho * z1 - z_star) / c.g.s);
+  const double z_star = pmath::fast::normal_quantile(inverse_at_least(c.tps, r));
+  return pmath::fast::normal_cdf((c.g.rho * z1 - z_star) / c.g.s);
 }
 
 double needed_speed(const CdfContext& c, double t, double l) {
@@ -222,7 +221,7 @@ double tail_part(const CdfContext& c, bool upper, double t) {
   const double r = needed_speed(c, t, upper ? c.ttft[4] : c.ttft[0]);
   if (r <= c.tps[0]) return 1.0 - kLevels[4];  // the tail's whole mass (0.05 each side)
   if (r > c.tps[4]) return 0.0;
-  const double z_star = fast::normal_quantile(inverse_at_least(c.tps, r));
+  const double z_star = pmath::fast::normal_quantile(inverse_at_least(c.tps, r));
   return upper ? tail_table(c.g.b_hi, c.g.db_hi, z_star) : tail_table(c.g.b_lo, c.g.db_lo, z_star);
 }
 
@@ -246,7 +245,8 @@ double cdf(const CdfContext& c, double t) {
       const Node n{mid + half * g.x, half * g.w};
       const double r = needed_speed(c, t, marginal_at(c.ttft, n.x));
       if (r > c.tps[4]) continue;
-      total += n.w * (r <= c.tps[0] ? 1.0 : speed_at_least(c, r, fast::normal_quantile(n.x)));
+      total +=
+          n.w * (r <= c.tps[0] ? 1.0 : speed_at_least(c, r, pmath::fast::normal_quantile(n.x)));
     }
   }
   return total;

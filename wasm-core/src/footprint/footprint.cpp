@@ -25,7 +25,6 @@
 #include <cmath>
 #include <vector>
 
-#include "fast_normal.hpp"
 #include "footprint_internal.hpp"
 #include "llmfp/pmath.hpp"
 
@@ -177,10 +176,10 @@ TimeStats monte_carlo(const PromptInputs& in, const Settings& s) {
   double sum_l = 0, sum_g = 0;
   for (double& t : times) {
     const double u1 = rng.uniform();  // = Phi(z1)
-    const double z1 = fast::normal_quantile(u1);
-    const double z2 = s.rho * z1 + c * fast::normal_quantile(rng.uniform());
+    const double z1 = pmath::fast::normal_quantile(u1);
+    const double z2 = s.rho * z1 + c * pmath::fast::normal_quantile(rng.uniform());
     const double l = marginal_at(ttft, u1);
-    const double g = 1.0 / std::max(marginal_at(tps, fast::normal_cdf(z2)), kMinTps);
+    const double g = 1.0 / std::max(marginal_at(tps, pmath::fast::normal_cdf(z2)), kMinTps);
     sum_l += l;
     sum_g += g;
     t = l + in.output_tokens * g;

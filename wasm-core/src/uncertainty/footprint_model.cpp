@@ -63,10 +63,10 @@ Input latency_input(const FootprintCase& c, const FootprintUncertainty& u) {
   const double rho = u.rho;
   const double rho_c = std::sqrt(1.0 - rho * rho);
   in.draw = [ql, qr, rho, rho_c](const double* v, double* x) {
-    const double z1 = fast_normal_quantile(v[0]);
-    const double z2 = rho * z1 + rho_c * fast_normal_quantile(v[1]);
+    const double z1 = pmath::fast::normal_quantile(v[0]);
+    const double z2 = rho * z1 + rho_c * pmath::fast::normal_quantile(v[1]);
     x[0] = fp::marginal_at(ql, v[0]);
-    x[1] = std::max(fp::marginal_at(qr, fast_normal_cdf(z2)), 1e-9);
+    x[1] = std::max(fp::marginal_at(qr, pmath::fast::normal_cdf(z2)), 1e-9);
   };
   in.probes = {{ql[0], qr[4]}, {ql[4], qr[0]}};
   in.probe_labels = {"P5 latency, P95 speed", "P95 latency, P5 speed"};

@@ -78,7 +78,7 @@ FootprintPropagation propagate(const FootprintCase& c, const FootprintUncertaint
     const double o = f[1];
     const double m_t = lm.mean_l + o * lm.mean_inv;
     const double v_t = std::fmax(0.0, lm.var_l + o * o * lm.var_inv + 2.0 * o * lm.cov);
-    const double z = u.copula ? fast_normal_quantile(rng.uniform()) : 0.0;
+    const double z = u.copula ? pmath::fast::normal_quantile(rng.uniform()) : 0.0;
     const double energy = queries * f[0] * m_t + root_n * f[0] * std::sqrt(v_t) * z;
     const double per_wh[3] = {1.0, f[2], f[3]};
     for (std::size_t k = 0; k < 3; ++k) {
