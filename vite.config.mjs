@@ -25,7 +25,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // .vite/manifest.json: scripts/check-size.mjs reads which files the first view loads.
     manifest: true,
-    // Two pages: the app and the embed view (README "Embedding").
+    // Two pages: the app and the embed view (docs/embedding.md).
     rollupOptions: { input: { index: resolve(root, 'web/index.html'), embed: resolve(root, 'web/embed.html') } },
   },
   resolve: {
@@ -44,7 +44,7 @@ export default defineConfig({
     preact({ prerender: { enabled: false } }),
     // dist/sw.js: the service worker with the list of every built file (offline use).
     serviceWorker({ template: resolve(root, 'web/src/sw.js') }),
-    // Built pages get the CSP <meta>, dist/_headers the HTTP headers (README "Embedding");
+    // Built pages get the CSP <meta>, dist/_headers the HTTP headers (docs/embedding.md);
     // `vite preview` (npm start) sends those headers.
     securityHeaders(),
     previewHeaders(),

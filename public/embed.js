@@ -1,4 +1,4 @@
-// llm-footprint embeds, for host pages (README "Embedding"). Load it as a module from the
+// llm-footprint embeds, for host pages (docs/embedding.md). Load it as a module from the
 // calculator's own site:
 //
 //   <script type="module" src="https://EXAMPLE/llm-footprint/embed.js"></script>
@@ -17,7 +17,7 @@ const TYPE = 'llm-footprint:height';
 const MIN_HEIGHT = 40;
 const MAX_HEIGHT = 20000;
 
-/** Attribute -> URL parameter of the embed (README lists them). */
+/** Attribute -> URL parameter of the embed (docs/embedding.md lists them). */
 const ATTRS = {
   view: 'view',
   dataset: 'ds',

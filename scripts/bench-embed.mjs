@@ -1,4 +1,4 @@
-// Benchmark of the embed (README "Embedding") on the built app (dist/, or LLMFP_DIST_DIR) in
+// Benchmark of the embed (docs/embedding.md) on the built app (dist/, or LLMFP_DIST_DIR) in
 // headless Chromium on localhost. Prints, for embed.html?model=GPT-4.1 (navigation start to
 // the first estimate in the DOM):
 //   1. cold: a fresh browser context (no HTTP cache, no service worker);

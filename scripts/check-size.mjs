@@ -39,7 +39,7 @@ function closure(key, out = new Set()) {
   return out;
 }
 
-// The app page (embed.html is a second entry: README "Embedding").
+// The app page (embed.html is a second entry: docs/embedding.md).
 const entryKey = manifest['index.html']?.isEntry
   ? 'index.html'
   : Object.keys(manifest).find((k) => manifest[k].isEntry);

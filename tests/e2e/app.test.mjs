@@ -321,7 +321,7 @@ describe('accessibility and layout', () => {
         await page.waitForSelector(READY[view], { timeout: 20000 });
         // Audit the closed panels too (assumptions, tables, notes).
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        // The page's CSP refuses inline scripts (README "Embedding"): inject axe through the devtools protocol.
+        // The page's CSP refuses inline scripts (docs/embedding.md): inject axe through the devtools protocol.
         await page.evaluate(axeSource);
         const violations = await page.evaluate(async () => {
           const r = await window.axe.run(document, { resultTypes: ['violations'] });

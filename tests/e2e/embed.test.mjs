@@ -1,4 +1,4 @@
-// The README's embed snippets pasted into a plain page served on another localhost port:
+// The embed snippets of docs/embedding.md pasted into a plain page served on another localhost port:
 // the estimate appears in the iframe (iframe snippet and <llm-footprint>), the iframe is as
 // tall as its content with no inner scrollbar at 320 and 1024 px, height messages of the
 // wrong type, with the wrong id or from another frame are ignored, and without JavaScript
@@ -18,11 +18,10 @@ const gpt41 = dataset.models.find((m) => m.model === 'GPT-4.1');
 const reference = (model, prompt) =>
   dataset.models.find((m) => m.model === model).prompts.find((p) => p.prompt === prompt).reference;
 
-/** The ```html blocks of the README's "Embedding" section. */
-function readmeSnippets() {
-  const readme = readFileSync(`${repoRoot}/README.md`, 'utf8');
-  const section = readme.split('\n## Embedding\n')[1].split('\n## ')[0];
-  return [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+/** The ```html blocks of docs/embedding.md. */
+function documentedSnippets() {
+  const text = readFileSync(`${repoRoot}/docs/embedding.md`, 'utf8');
+  return [...text.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
 const page = (body) => `<!doctype html>
@@ -40,8 +39,8 @@ let browser;
 let snippets;
 before(async () => {
   app = await serveApp();
-  snippets = readmeSnippets().map((s) => s.replaceAll(EXAMPLE, app.url));
-  assert.equal(snippets.length, 3, 'README Embedding has the iframe, element and comparison snippets');
+  snippets = documentedSnippets().map((s) => s.replaceAll(EXAMPLE, app.url));
+  assert.equal(snippets.length, 3, 'docs/embedding.md has the iframe, element and comparison snippets');
   host = await serveHost({
     '/iframe.html': page(snippets[0]),
     '/element.html': page(snippets[1]),

@@ -24,7 +24,7 @@ The request is a JSON object with an "op" field (default "estimate"):
   estimate          energy (Wh), water (mL) and carbon (g CO2e) of one query per model/prompt
   scale             a day or a year of queries, with the paper's equivalences
   dea, rank         data envelopment analysis / eco-efficiency ranking of models
-  uncertainty, sensitivity, stats, attribute   (see README.md)
+  uncertainty, sensitivity, stats, attribute   (see docs/api.md)
 
 Any object {"$include": "path.json"} in the request is replaced by that file's JSON
 (paths relative to the request file's folder, or to the current folder for stdin).

@@ -1,5 +1,5 @@
 // Loading and validating a footprint dataset (kind "footprint", public/data/paper-v6/,
-// public/data/snapshot/; shape in README "Datasets").
+// public/data/snapshot/; shape in docs/datasets.md).
 //
 // Validation reports EVERY bad field with its JSON pointer (not just the first): the
 // loader throws one InputError carrying all issues. Percentiles out of order are not an

@@ -41,7 +41,7 @@ struct Table {
 /// of inputs and outputs, constant columns, duplicate DMUs).
 std::vector<std::string> validate(const Table& table, const Model& model);
 
-/// Runs the model and writes the result object (see README "Eco-efficiency ranking").
+/// Runs the model and writes the result object (see docs/ranking.md).
 json run(const Table& table, const Model& model);
 
 /// Competition ranks (1, 1, 3, ...) of scores, best first; null for missing scores.

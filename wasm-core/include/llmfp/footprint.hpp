@@ -1,5 +1,5 @@
 // Per-query energy, water and carbon of LLM inference (Jegham et al., "How Hungry is AI?",
-// arXiv 2505.09598, v4 and v6; see README "Estimating one query").
+// arXiv 2505.09598, v4 and v6; see docs/estimate.md).
 //
 //   time of one query, s       T = L + O / R           (L latency, R tokens/s, O output tokens)
 //   node power at bound b, kW  P_b = P_GPU * U_GPU,b + P_nonGPU * U_nonGPU

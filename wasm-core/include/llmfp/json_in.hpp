@@ -22,7 +22,7 @@ namespace llmfp {
 
 using json = nlohmann::json;
 
-/// Error codes used across the engine. Keep this list in sync with README "Errors".
+/// Error codes used across the engine. Keep this list in sync with docs/api.md.
 namespace code {
 inline constexpr const char* kParseError = "parse_error";      // request text is not JSON
 inline constexpr const char* kMissingField = "missing_field";  // required field absent

@@ -1,6 +1,6 @@
 // Operations of the JSON API. Each takes the validated request object and returns the
 // "result" object, or throws InputError (see json_in.hpp). One file per operation under
-// wasm-core/src/ops/, each owning its request schema (documented in README "API").
+// wasm-core/src/ops/, each owning its request schema (documented in docs/api.md).
 #pragma once
 
 #include "llmfp/json_in.hpp"

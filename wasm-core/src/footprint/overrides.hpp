@@ -1,4 +1,4 @@
-// Overrides of the estimate request (README "Estimating one query"): every assumption of
+// Overrides of the estimate request (docs/estimate.md): every assumption of
 // a dataset row can be replaced, directly (numbers) or through the reference datasets
 // (hardware class, size class, GPU count and batch size -> hardware dataset; host preset
 // -> hosts dataset; region -> regions dataset).

@@ -2,7 +2,7 @@
 //
 //   {"op": "dea", "dmus": [names], "inputs": [[x_j1..x_jm] per DMU], "outputs": [[...]],
 //    "input_names": [...], "output_names": [...], "model": {...}}
-// Models and conventions: wasm-core/include/llmfp/dea.hpp; result: README
+// Models and conventions: wasm-core/include/llmfp/dea.hpp; result: docs/ranking.md
 // "Eco-efficiency ranking". This file only converts JSON to structs and back.
 #include "llmfp/dea_json.hpp"
 #include "llmfp/ops.hpp"

@@ -2,7 +2,7 @@
 // (model, prompt) of a footprint dataset, under the paper's assumptions or overridden ones.
 // The maths is in src/footprint/ (footprint.hpp); this file converts JSON to structs and back.
 //
-// Request (README "Estimating one query"):
+// Request (docs/estimate.md):
 //   {"op": "estimate", "dataset": {footprint dataset},
 //    "select": {"models": [...], "prompts": [...]},                       optional
 //    "method": {"estimator", "sampling", "draws", "seed", "rho", "w_max"}, optional

@@ -1,7 +1,7 @@
 // op "scale": a day of N queries and a year of traffic from per-query values, with a
 // prompt-size mix, low/high bounds and the paper's equivalences (scaling.hpp).
 //
-// Request (README "Scaling up"); the per-query values come from exactly one of
+// Request (docs/scale.md); the per-query values come from exactly one of
 //   "per_query": {"<prompt>": {"energy_wh": {"mean", "sd", "low", "high"},
 //                               "water_ml": {...}, "carbon_g": {...}}, ...}
 //   "estimate":  an estimate request (one model) whose rows give the values

@@ -1,6 +1,6 @@
 // op "sensitivity": first-order and total Sobol indices (Saltelli 2010 / Jansen 1999) and a
-// one-at-a-time tornado for energy, water and carbon (README "Uncertainty and
-// sensitivity"). Maths: src/uncertainty/ (sensitivity.hpp, uncertainty_footprint.hpp).
+// one-at-a-time tornado for energy, water and carbon (docs/uncertainty.md). Maths: src/uncertainty/
+// (sensitivity.hpp, uncertainty_footprint.hpp).
 //
 // Result: {"method": {...}, "rows": [{model, company, host, prompt, output_tokens, inputs,
 //   reference?, energy_wh|water_ml|carbon_g: {summary of sample A},

@@ -1,7 +1,7 @@
 // op "uncertainty": seeded Monte Carlo over every uncertain assumption jointly with the
-// latency / speed copula, per query and for N queries (README "Uncertainty and
-// sensitivity"). Maths: src/uncertainty/ (uncertainty_footprint.hpp); the request is read
-// by src/uncertainty/request_json.cpp; this file writes the result.
+// latency / speed copula, per query and for N queries (docs/uncertainty.md). Maths:
+// src/uncertainty/ (uncertainty_footprint.hpp); the request is read by
+// src/uncertainty/request_json.cpp; this file writes the result.
 //
 // Result: {"method": {...}, "rows": [{model, company, host, prompt, output_tokens, inputs,
 //   reference?, point: {energy_wh, water_ml, carbon_g at the nominal assumptions},

@@ -109,7 +109,7 @@ std::string conclusion(const Result& r, const Settings& s, const std::string& me
   return t;
 }
 
-// One flat mapping of the result to its documented JSON shape (README).
+// One flat mapping of the result to its documented JSON shape (docs/attribution.md).
 // NOLINTNEXTLINE(readability-function-size)
 json to_json(const Result& r, const Settings& s, const std::string& metric) {
   json cells = json::array();

@@ -1,7 +1,6 @@
-// JSON request of the ops "uncertainty" and "sensitivity" (README "Uncertainty and
-// sensitivity"): the "estimate" request (dataset, select, method, overrides, hardware,
-// hosts, regions) plus "preset", "uncertain", "draws", "seed", "bins" and, for
-// "uncertainty", "scale". Internal to the two ops.
+// JSON request of the ops "uncertainty" and "sensitivity" (docs/uncertainty.md): the "estimate"
+// request (dataset, select, method, overrides, hardware, hosts, regions) plus "preset",
+// "uncertain", "draws", "seed", "bins" and, for "uncertainty", "scale". Internal to the two ops.
 #pragma once
 
 #include <optional>

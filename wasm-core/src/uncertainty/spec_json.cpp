@@ -87,7 +87,8 @@ SpecResult read_scalar(const json& raw, const std::string& path, std::size_t i, 
     if (!fallback) {
       fail(code::kInvalidValue, spec.at("dist"),
            std::string("there is no default range for ") + kScalarInputs[i] +
-               " (no published spread, or a reference dataset is missing: see README); give "
+               " (no published spread, or a reference dataset is missing: see "
+               "docs/uncertainty.md); give "
                "a uniform, triangular or choice distribution");
     }
     return {*fallback, true};

@@ -1,4 +1,4 @@
-// The bundled datasets: public/data/manifest.json lists them (see README "Datasets").
+// The bundled datasets: public/data/manifest.json lists them (see docs/datasets.md).
 // URLs are relative to the page, so the app works from any folder of a static host.
 
 const cache = new Map();

@@ -1,4 +1,4 @@
-// URLs and snippets of the embeds (README "Embedding"). Pure functions: no DOM.
+// URLs and snippets of the embeds (docs/embedding.md). Pure functions: no DOM.
 //
 // An embed URL is the app's own URL state (state/url-state.js, versioned `v=1`) limited to
 // the settings an embed shows, with the dataset always pinned as "id@version", plus `eid`

@@ -1,4 +1,4 @@
-// Builds engine requests from the app state (the shapes are in README "The engine API").
+// Builds engine requests from the app state (the shapes are in docs/api.md).
 // Shared by the views so the same choices always give the same request.
 
 /** URL field -> estimate `overrides` key. */

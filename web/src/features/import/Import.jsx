@@ -125,7 +125,7 @@ export default function Import({ setState, data }) {
         >
           Download the current dataset in this format
         </button>{' '}
-        · The columns are described in the README section “Hardware attribution and your own data”.
+        · The columns are described in the project’s docs/attribution.md (“Your own data: import and export”).
       </p>
       <form
         class="controls"

@@ -1,5 +1,4 @@
-// The `rank` request of the Rank view and a reader of its result (README "Eco-efficiency
-// ranking"): the engine builds the DMUs (models) from the footprint dataset through
+// The `rank` request of the Rank view and a reader of its result (docs/ranking.md): the engine builds the DMUs (models) from the footprint dataset through
 // `estimate`, so every override of the calculator moves the ranking.
 import { helperRefs, methodOf, overridesOf } from '../../lib/requests.js';
 

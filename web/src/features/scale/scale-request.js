@@ -1,4 +1,4 @@
-// The `scale` request of the Scale view (README "Scaling up") and a reader of its result.
+// The `scale` request of the Scale view (docs/scale.md) and a reader of its result.
 import { estimateRequest } from '../../lib/requests.js';
 
 /** The GPT-4o 2025 preset, from the constants dataset's case study (never hard-coded here). */

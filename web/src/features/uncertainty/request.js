@@ -1,5 +1,4 @@
-// The calculator state -> "uncertainty" and "sensitivity" requests (README "Uncertainty
-// and sensitivity"). Pure functions, tested under Node in tests/web/uncertainty.test.mjs.
+// The calculator state -> "uncertainty" and "sensitivity" requests (docs/uncertainty.md). Pure functions, tested under Node in tests/web/uncertainty.test.mjs.
 import { estimateRequest } from '../../lib/requests.js';
 
 const range = { kind: 'enum', values: ['', 'range'], def: '' };
