@@ -61,3 +61,19 @@ TEST_CASE("readers name the field and the rule", "[api]") {
   CHECK(code_of([&] { o.choice("name", {"a"}); }) == "wrong_type /overrides/name");
   CHECK(o.number_or("absent", 1.5) == 1.5);
 }
+
+TEST_CASE("format_significant rounds to significant digits and prints the shortest form", "[api]") {
+  // Labels of tornado probes ("low_at"/"high_at"): like printf's %.6g, without printf.
+  using llmfp::format_significant;
+  CHECK(format_significant(0.1 + 0.2) == "0.3");
+  CHECK(format_significant(1.12) == "1.12");
+  CHECK(format_significant(4.0) == "4");
+  CHECK(format_significant(1234567.0) == "1234570");
+  CHECK(format_significant(-0.000123456789) == "-0.000123457");
+  CHECK(format_significant(0.0625, 2) == "0.062");  // ties to even, as %.2g
+  CHECK(format_significant(99999.96) == "100000");
+  CHECK(format_significant(2.5e-7) == "2.5e-07");
+  CHECK(format_significant(0.0) == "0");
+  CHECK(format_significant(1e300) == "1e+300");  // beyond the exact powers: unrounded
+  CHECK(format_significant(123456789e12) == "1.23457e+20");
+}

@@ -44,6 +44,28 @@ std::string format_number(double v) {
   return text;
 }
 
+std::string format_significant(double v, int digits) {
+  if (!std::isfinite(v) || v == 0.0 || digits < 1 || digits > 15) return format_number(v);
+  // Powers of ten up to 1e22 are exact doubles, so one correctly rounded multiply or
+  // divide gives the double nearest to the rounded decimal (the shortest form prints it).
+  static constexpr double kTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const double a = std::fabs(v);
+  if (a >= 1e21 || a < 1e-21) return format_number(v);  // beyond the exact powers: as is
+  int exponent = 0;  // floor(log10 |v|), by comparison with the exact powers
+  while (exponent < 22 && a >= kTen[exponent + 1]) ++exponent;
+  if (a < 1.0) {
+    while (exponent > -21 && a * kTen[1 - exponent] < 10.0) --exponent;  // a < 10^exponent
+  }
+  const int shift = digits - 1 - exponent;  // decimal places to keep
+  if (shift >= 0 && shift <= 22)
+    return format_number(std::nearbyint(v * kTen[shift]) / kTen[shift]);
+  if (shift < 0 && -shift <= 22)
+    return format_number(std::nearbyint(v / kTen[-shift]) * kTen[-shift]);
+  return format_number(v);
+}
+
 namespace {
 
 // The last segment of a pointer, for messages ("pue" rather than "/overrides/pue").

@@ -148,6 +148,9 @@ double as_number(const json& value, const std::string& path, Range range);
 /// A number for messages: shortest round-trip form ("0.9", "1e-12"), the same natively
 /// and in wasm. Prefer it to std::to_string(double), which prints "0.900000".
 std::string format_number(double v);
+/// v rounded to `digits` significant decimal digits (1-15), then as format_number: a
+/// label such as "0.3" for 0.30000000000000004. No printf: see format_number.
+std::string format_significant(double v, int digits = 6);
 
 /// Name of a JSON value's type for messages ("a string", "an array", ...).
 std::string describe_type(const json& value);

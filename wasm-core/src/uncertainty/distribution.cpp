@@ -9,9 +9,9 @@
 //   choice (x_k, w_k):       the first x_k with sum_{j <= k} w_j / sum w >= u
 // Only + - * / and sqrt are used: exact in IEEE arithmetic, identical on every target.
 #include <cmath>
-#include <cstdio>
 #include <utility>
 
+#include "llmfp/json_in.hpp"
 #include "llmfp/uncertainty.hpp"
 
 namespace llmfp::uq {
@@ -137,11 +137,7 @@ Input scalar_input(std::string name, const Distribution& d, double nominal) {
   } else {
     in.probes = {{d.low()}, {d.high()}};
   }
-  for (const auto& p : in.probes) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", p[0]);
-    in.probe_labels.emplace_back(buf);
-  }
+  for (const auto& p : in.probes) in.probe_labels.push_back(format_significant(p[0]));
   return in;
 }
 

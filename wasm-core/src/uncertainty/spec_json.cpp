@@ -104,7 +104,7 @@ SpecResult read_scalar(const json& raw, const std::string& path, std::size_t i, 
   const double hi = spec.number("max", range);
   if (lo > hi) {
     fail(code::kInvalidValue, spec.at("max"),
-         "max (" + std::to_string(hi) + ") must not be below min (" + std::to_string(lo) + ")");
+         "max (" + format_number(hi) + ") must not be below min (" + format_number(lo) + ")");
   }
   if (dist == "uniform") return {Distribution::uniform(lo, hi), false};
   const double mode = spec.number_or("mode", std::clamp(nominal, lo, hi), range);
