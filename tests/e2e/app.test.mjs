@@ -3,34 +3,14 @@
 // Needs `npx vite build` with a wasm engine that implements estimate, scale and rank.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { distDir, launch, serve } from './helpers.mjs';
+import { appSession, axeViolations, distDir, serious } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const dataset = JSON.parse(readFileSync(`${distDir}/data/paper-v6/2025-10-26.json`, 'utf8'));
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = '', viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.errors = errors;
-  await page.goto(`${server.url}${query}`);
-  return page;
-}
+const app = appSession();
+const { open } = app;
 
 const parse = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
 
@@ -100,7 +80,7 @@ describe('calculator', () => {
       'PUE 1.3 instead of AWS 1.14 scales energy',
     );
     const url = page.url();
-    const again = await open(url.slice(server.url.length));
+    const again = await open(url.slice(app.server.url.length));
     assert.deepEqual(await means(again), overridden);
     assert.equal(await again.inputValue('input[name="pue"]'), '1.3');
     await again.close();
@@ -159,10 +139,10 @@ describe('calculator', () => {
   });
 
   test('an engine that cannot load shows an error state, and the next change restarts it', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     await context.route(/\.wasm$/, (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.waitForSelector('.engine-status[data-status="error"]', { timeout: 20000 });
     assert.match(await page.textContent('.error-box'), /engine could not be loaded/);
     assert.equal(await page.textContent('h1'), 'What does one prompt cost?', 'the page is still there');
@@ -316,29 +296,19 @@ describe('accessibility and layout', () => {
   for (const view of VIEWS) {
     for (const colorScheme of ['light', 'dark']) {
       test(`axe-core finds no serious or critical violation on ${view} (${colorScheme})`, async () => {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
-        await page.goto(`${server.url}?view=${view}${view === 'scale' ? '&spreset=gpt4o' : ''}`);
+        const page = await open(`?view=${view}${view === 'scale' ? '&spreset=gpt4o' : ''}`, { colorScheme });
         await page.waitForSelector(READY[view], { timeout: 20000 });
         // Audit the closed panels too (assumptions, tables, notes).
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        // The page's CSP refuses inline scripts (docs/embedding.md): inject axe through the devtools protocol.
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const r = await window.axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-          }));
-        });
-        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        assert.deepEqual(bad, []);
+        assert.deepEqual(serious(await axeViolations(page)), []);
         await page.close();
       });
     }
 
     test(`no horizontal scroll at 320 px on ${view}`, async () => {
-      const page = await open(`?view=${view}${view === 'scale' ? '&spreset=gpt4o' : ''}`, { width: 320, height: 640 });
+      const page = await open(`?view=${view}${view === 'scale' ? '&spreset=gpt4o' : ''}`, {
+        viewport: { width: 320, height: 640 },
+      });
       await page.waitForSelector(READY[view], { timeout: 20000 });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -3,13 +3,11 @@
 // and its models appear in compare and ranking; a broken file lists its problems.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { launch, repoRoot, serve } from './helpers.mjs';
+import { appSession, axeViolations, repoRoot, serious } from './helpers.mjs';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const example = readFileSync(join(repoRoot, 'web/src/features/import/measurements-example.csv'), 'utf8');
 const exampleModels = [
   ...new Set(
@@ -21,25 +19,8 @@ const exampleModels = [
   ),
 ];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.errors = errors;
-  await page.goto(`${server.url}${query}`);
-  return page;
-}
+const app = appSession();
+const { open } = app;
 
 describe('Infer hardware', () => {
   test('GPT-4o mini: the conclusion points to A100 and the page compares it with the paper', async () => {
@@ -74,8 +55,7 @@ describe('Import data', () => {
     // The small file travels in the link: a fresh tab (no session storage) opens it.
     const imp = new URL(page.url()).searchParams.get('imp');
     assert.ok(imp && imp.length > 100, 'imp parameter in the URL');
-    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await fresh.goto(`${server.url}?view=rank&ds=imported&imp=${imp}`);
+    const fresh = await open(`?view=rank&ds=imported&imp=${imp}`);
     await fresh.waitForSelector('.rank-table tbody tr', { timeout: 30000 });
     const shared = await fresh.$$eval('.rank-table tbody tr th', (ths) => ths.map((t) => t.textContent));
     for (const m of exampleModels)
@@ -84,7 +64,7 @@ describe('Import data', () => {
         `${m} ranked from the link: ${shared}`,
       );
     await fresh.close();
-    await page.goto(`${server.url}?view=rank&ds=imported`);
+    await page.goto(`${app.server.url}?view=rank&ds=imported`);
     await page.waitForSelector('.rank-table tbody tr', { timeout: 30000 });
     const ranked = await page.$$eval('.rank-table tbody tr th', (ths) => ths.map((t) => t.textContent));
     for (const m of exampleModels)
@@ -97,8 +77,7 @@ describe('Import data', () => {
   });
 
   test('imported models download as CSV that imports again to the same models', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await page.goto(`${server.url}?view=import`);
+    const page = await open('?view=import', { acceptDownloads: true });
     await page.getByRole('button', { name: 'Try the example file' }).click();
     await page.waitForSelector('[data-testid="import-ok"]', { timeout: 30000 });
     const [download] = await Promise.all([
@@ -137,25 +116,12 @@ describe('accessibility and layout of the two views', () => {
       const page = await open(`?view=${view}`);
       await page.waitForSelector(READY[view], { timeout: 60000 });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-        }));
-      });
-      assert.deepEqual(
-        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-        [],
-      );
+      assert.deepEqual(serious(await axeViolations(page)), []);
       await page.close();
     });
 
     test(`no horizontal scroll at 320 px on ${view}`, async () => {
-      const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-      await page.goto(`${server.url}?view=${view}`);
+      const page = await open(`?view=${view}`, { viewport: { width: 320, height: 640 } });
       await page.waitForSelector(READY[view], { timeout: 60000 });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

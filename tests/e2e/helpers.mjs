@@ -1,8 +1,11 @@
 // Shared by the end-to-end tests and scripts/bench-web.mjs: a static file server for the
-// built app (random free port on 127.0.0.1) and headless Debian Chromium via playwright-core.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// built app (random free port on 127.0.0.1), headless Debian Chromium via playwright-core,
+// the per-file session of both, and the axe-core audit.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -72,3 +75,56 @@ export async function launch() {
     ],
   });
 }
+
+/**
+ * For one test file: serves the built app and launches Chromium before its tests and
+ * closes both after them. Returns {server, browser, open}: open(query, options) is a new
+ * page (1280 x 900 unless options.viewport says otherwise; other options go to newPage)
+ * at the app's URL + query, whose uncaught errors collect in page.errors.
+ */
+export function appSession() {
+  const session = {
+    server: null,
+    browser: null,
+    async open(query = '', { viewport = { width: 1280, height: 900 }, ...options } = {}) {
+      const page = await session.browser.newPage({ viewport, ...options });
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.errors = errors;
+      await page.goto(`${session.server.url}${query}`);
+      return page;
+    },
+  };
+  before(async () => {
+    session.server = await serve();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+let axeSource;
+/**
+ * axe-core's violations in `context` (a selector; the whole document by default):
+ * [{id, impact, help, nodes (the first three targets)}]. The app's CSP refuses inline
+ * scripts (docs/embedding.md), so axe is injected through the devtools protocol.
+ */
+export async function axeViolations(page, context = null) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async (ctx) => {
+    const r = await window.axe.run(ctx ?? document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  }, context);
+}
+
+/** The serious and critical ones: what the accessibility tests refuse. */
+export const serious = (violations) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

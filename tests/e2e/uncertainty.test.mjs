@@ -2,36 +2,14 @@
 // range widens the reported interval and is kept in the URL; the tornado's table lists the
 // inputs in decreasing order of effect; the panel passes axe-core.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { launch, serve } from './helpers.mjs';
+import { appSession, axeViolations } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appSession();
+const { open } = app;
 
 const parse = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
-
-async function open(query) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.errors = errors;
-  await page.goto(`${server.url}${query}`);
-  return page;
-}
 
 async function interval(page, metric = 'energy') {
   await page.waitForSelector(`[data-testid="unc-dists"][aria-busy="false"] [data-testid="unc-${metric}-p95"]`, {
@@ -62,7 +40,7 @@ describe('uncertainty panel', () => {
     assert.ok(ranged.width > fixed.width, `${ranged.width} > ${fixed.width}`);
     assert.match(page.url(), /upue=range/);
     // The link reproduces the same interval.
-    const again = await open(page.url().slice(server.url.length));
+    const again = await open(page.url().slice(app.server.url.length));
     assert.deepEqual(await interval(again), ranged);
     assert.deepEqual(page.errors, []);
   });
@@ -96,13 +74,9 @@ describe('uncertainty panel', () => {
   test('the panel has no axe-core violations', async () => {
     const page = await open('?model=GPT-4.1&prompt=short&upue=range');
     await interval(page);
-    // The page's CSP refuses inline scripts: inject axe through the devtools protocol.
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(() =>
-      window.axe.run('[data-testid="uncertainty"]', { resultTypes: ['violations'] }),
-    );
+    const violations = await axeViolations(page, '[data-testid="uncertainty"]');
     assert.deepEqual(
-      result.violations.map((v) => `${v.id}: ${v.help}`),
+      violations.map((v) => `${v.id}: ${v.help}`),
       [],
     );
   });
