@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "llmfp/stats_json.hpp"
 
@@ -123,18 +124,11 @@ json to_json(const Result& r, const Settings& s, const std::string& metric) {
   }
   json pairs = json::array();
   for (const auto& hp : r.host_pairs) {
-    const auto& p = hp.pair;
-    pairs.push_back({{"prompt", hp.prompt},
-                     {"host1", hp.host1},
-                     {"host2", hp.host2},
-                     {"diff", p.diff},
-                     {"se", p.se},
-                     {"q", p.q},
-                     {"p_adj", p.p_adj},
-                     {"lower", p.lower},
-                     {"upper", p.upper},
-                     {"reject", p.reject},
-                     {"hedges_g", p.hedges_g}});
+    json pair = stats::to_json(hp.pair);
+    pair["prompt"] = hp.prompt;
+    pair["host1"] = hp.host1;
+    pair["host2"] = hp.host2;
+    pairs.push_back(std::move(pair));
   }
   json verdicts = json::array();
   for (const auto& v : r.verdicts) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace llmfp::stats {
 
@@ -69,21 +70,20 @@ json to_json(const AnovaResult& r, const std::string& a_name, const std::string&
   return {{"n", r.n}, {"ss_total", r.ss_total}, {"table", table}, {"groups", groups}};
 }
 
+json to_json(const TukeyPair& p) {
+  return {{"diff", p.diff},   {"se", p.se},       {"q", p.q},           {"p_adj", p.p_adj},
+          {"lower", p.lower}, {"upper", p.upper}, {"reject", p.reject}, {"hedges_g", p.hedges_g}};
+}
+
 json to_json(const TukeyResult& r) {
   json groups = json::array();
   for (const auto& g : r.groups) groups.push_back(to_json(g));
   json pairs = json::array();
   for (const auto& p : r.pairs) {
-    pairs.push_back({{"group1", r.groups[p.group1].name},
-                     {"group2", r.groups[p.group2].name},
-                     {"diff", p.diff},
-                     {"se", p.se},
-                     {"q", p.q},
-                     {"p_adj", p.p_adj},
-                     {"lower", p.lower},
-                     {"upper", p.upper},
-                     {"reject", p.reject},
-                     {"hedges_g", p.hedges_g}});
+    json pair = to_json(p);
+    pair["group1"] = r.groups[p.group1].name;
+    pair["group2"] = r.groups[p.group2].name;
+    pairs.push_back(std::move(pair));
   }
   return {{"alpha", r.alpha},   {"mse", r.mse},     {"df_error", r.df_error},
           {"q_crit", r.q_crit}, {"groups", groups}, {"pairs", pairs}};
