@@ -27,6 +27,27 @@ json mini_request() {
 
 bool close(double a, double b) { return std::fabs(a - b) <= 1e-4 * std::fabs(b) + 1e-10; }
 
+// Compares the engine's Tukey host pairs (host1, host2 within a prompt) with statsmodels'
+// pairs, labelled "host | prompt", and returns how many expected pairs the engine
+// reported; with_lower also compares the lower confidence bound.
+int matched_host_pairs(const json& expected, const json& pairs, bool with_lower) {
+  int matched = 0;
+  for (const auto& e : expected) {
+    for (const auto& g : pairs) {
+      if (e["group1"] == g["host1"].get<std::string>() + " | " + g["prompt"].get<std::string>() &&
+          e["group2"] == g["host2"].get<std::string>() + " | " + g["prompt"].get<std::string>()) {
+        INFO(e["group1"] << " vs " << e["group2"]);
+        CHECK(close(g["diff"], e["diff"]));
+        CHECK(close(g["p_adj"], e["p_adj"]));
+        if (with_lower) CHECK(close(g["lower"], e["lower"]));
+        CHECK(g["reject"] == e["reject"]);
+        ++matched;
+      }
+    }
+  }
+  return matched;
+}
+
 std::string code_path(const json& r) {
   const json res = call(r);
   if (res.value("ok", false)) return "ok";
@@ -86,21 +107,7 @@ TEST_CASE("GPT-4o mini attribution matches statsmodels on the bundled daily data
     }
   }
   // Tukey: the engine reports the host pairs within each prompt; statsmodels lists all 15.
-  int matched = 0;
-  for (const auto& e : fx["tukey"]["expect"]["pairs"]) {
-    for (const auto& g : r["tukey"]["pairs"]) {
-      if (e["group1"] == g["host1"].get<std::string>() + " | " + g["prompt"].get<std::string>() &&
-          e["group2"] == g["host2"].get<std::string>() + " | " + g["prompt"].get<std::string>()) {
-        INFO(e["group1"] << " vs " << e["group2"]);
-        CHECK(close(g["diff"], e["diff"]));
-        CHECK(close(g["p_adj"], e["p_adj"]));
-        CHECK(close(g["lower"], e["lower"]));
-        CHECK(g["reject"] == e["reject"]);
-        ++matched;
-      }
-    }
-  }
-  CHECK(matched == 3);
+  CHECK(matched_host_pairs(fx["tukey"]["expect"]["pairs"], r["tukey"]["pairs"], true) == 3);
   CHECK(close(r["tukey"]["q_crit"], fx["tukey"]["expect"]["q_crit"]));
   // The paper's conclusion (OpenAI's endpoint on A100) is what the speed ratio points to.
   REQUIRE(r["verdicts"].size() == 1);
@@ -232,20 +239,7 @@ TEST_CASE("GPT-4o mini attribution on log speeds matches statsmodels on log valu
       CHECK(close(g["p"], e["p"]));
     }
   }
-  int matched = 0;
-  for (const auto& e : fx["tukey_log"]["expect"]["pairs"]) {
-    for (const auto& g : r["tukey"]["pairs"]) {
-      if (e["group1"] == g["host1"].get<std::string>() + " | " + g["prompt"].get<std::string>() &&
-          e["group2"] == g["host2"].get<std::string>() + " | " + g["prompt"].get<std::string>()) {
-        INFO(e["group1"] << " vs " << e["group2"]);
-        CHECK(close(g["diff"], e["diff"]));
-        CHECK(close(g["p_adj"], e["p_adj"]));
-        CHECK(g["reject"] == e["reject"]);
-        ++matched;
-      }
-    }
-  }
-  CHECK(matched == 3);
+  CHECK(matched_host_pairs(fx["tukey_log"]["expect"]["pairs"], r["tukey"]["pairs"], false) == 3);
   // On log speeds every prompt size differs, and the verdict is unchanged.
   CHECK(r["verdicts"][0]["prompts_differing"].size() == 3);
   CHECK(r["verdicts"][0]["most_likely"] == "DGX A100");
