@@ -149,6 +149,9 @@ export function App() {
           <cite>How Hungry is AI? Benchmarking Energy, Water, and Carbon Footprint of LLM Inference</cite> (arXiv
           2505.09598). Everything is computed in your browser; no cookies, no analytics, no third-party requests.
         </p>
+        <p class="print-only" data-testid="print-link">
+          Printed from {location.href}
+        </p>
       </footer>
     </>
   );
