@@ -239,6 +239,8 @@ describe('glossary', () => {
     await term.focus();
     await page.keyboard.press('Enter');
     assert.equal(await term.getAttribute('aria-expanded'), 'true');
+    // The glossary's text loads on the first open.
+    await page.waitForSelector('[data-term="pue"] .term-def a');
     const def = page.locator('[data-term="pue"] .term-def');
     assert.match(await def.textContent(), /Power usage effectiveness/);
     await page.keyboard.press('Escape');
@@ -321,9 +323,8 @@ describe('show the work, rank, print', () => {
 
 describe('accessibility and layout of the new views', () => {
   const PAGES = [
-    ['?view=learn', '.learn-screen data[data-fact]'],
-    ['?view=learn&lpres=1&lstep=7', '.effort-table tbody tr'],
-    ['?view=learn&lstep=10', '.learn-actions button'],
+    ['?view=learn&lstep=7', '.effort-table tbody tr'],
+    ['?view=learn&lpres=1&lstep=10', '.learn-actions button'],
     ['?view=glossary', '.glossary dt'],
     [`?view=work&model=o3&m2=${encodeURIComponent('GPT-4.1')}`, '[data-testid="work-b"] code.eq >> nth=7'],
   ];

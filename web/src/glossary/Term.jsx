@@ -2,14 +2,20 @@
 // disclosure: aria-expanded, aria-controls) that shows its one-sentence definition right
 // after it, with a link to the term on the glossary page; Escape closes it and returns the
 // focus to the term. Works in labels and legends (a button inside a <label> does not
-// activate the labelled control). Unknown ids render the plain text (tests/web/glossary
-// checks that every id used in the code exists).
+// activate the labelled control). The glossary's text (terms.js) loads on the first open,
+// so a page with terms costs no more than its buttons; tests/web/learn.test.mjs checks
+// that every id used in the code exists.
 import { useId, useState } from 'preact/hooks';
 
 import { encode } from '../state/url-state.js';
 import { getFields, getState, setState } from '../state/store.js';
 import './term.css';
-import { getTerm, termAnchor } from './terms.js';
+
+/** The anchor of a term on the glossary page. */
+export const termAnchor = (id) => `term-${id}`;
+
+let terms = null;
+const loadTerms = () => (terms ??= import('./terms.js'));
 
 /** The URL of a term on the glossary page, keeping every other setting. */
 export function glossaryHref(id) {
@@ -43,9 +49,16 @@ export function GlossaryLink({ id, children }) {
 export function Term({ id, children }) {
   const uid = useId();
   const [open, setOpen] = useState(false);
-  const term = getTerm(id);
-  if (!term) return children ?? null;
+  const [term, setTerm] = useState(null);
   const defId = `${uid}-def`;
+  const toggle = () => {
+    if (!open && !term)
+      loadTerms().then(
+        (m) => setTerm(m.getTerm(id) ?? { term: id, short: 'This word is not in the glossary yet.' }),
+        () => setTerm({ term: id, short: 'The glossary could not be loaded; reload the page to try again.' }),
+      );
+    setOpen(!open);
+  };
   const onKeyDown = (e) => {
     if (e.key === 'Escape' && open) {
       e.stopPropagation();
@@ -62,17 +75,20 @@ export function Term({ id, children }) {
         aria-controls={defId}
         onClick={(e) => {
           e.preventDefault();
-          setOpen(!open);
+          toggle();
         }}
       >
-        {children ?? term.term}
+        {children}
       </button>
       <span id={defId} class="term-def" hidden={!open}>
-        {open && (
-          <>
-            <strong>{term.term}:</strong> {term.short} <GlossaryLink id={id}>More in the glossary</GlossaryLink>
-          </>
-        )}
+        {open &&
+          (term ? (
+            <>
+              <strong>{term.term}:</strong> {term.short} <GlossaryLink id={id}>More in the glossary</GlossaryLink>
+            </>
+          ) : (
+            '…'
+          ))}
       </span>
     </span>
   );

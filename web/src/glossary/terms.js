@@ -355,6 +355,3 @@ const byId = new Map(TERMS.map((t) => [t.id, t]));
 
 /** The term with this id, or undefined. */
 export const getTerm = (id) => byId.get(id);
-
-/** The anchor of a term on the glossary page. */
-export const termAnchor = (id) => `term-${id}`;

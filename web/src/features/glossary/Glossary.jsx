@@ -3,8 +3,8 @@
 import { Fragment } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 
-import { GlossaryLink } from '../../glossary/Term.jsx';
-import { GROUPS, TERMS, getTerm, termAnchor } from '../../glossary/terms.js';
+import { GlossaryLink, termAnchor } from '../../glossary/Term.jsx';
+import { GROUPS, TERMS, getTerm } from '../../glossary/terms.js';
 import '../../glossary/term.css';
 
 /** Focuses the term named in location.hash (after the view has rendered). */

@@ -223,7 +223,12 @@ export default function Learn({ state, setState, data }) {
                   onClick={() => go(i)}
                   data-goto={s.id}
                 >
-                  {s.kind === 'step' ? s.title : `Question ${i + 1 - STEPS.length}`}
+                  <span class="toc-num" aria-hidden="true">
+                    {s.kind === 'step' ? i + 1 : `Q${i + 1 - STEPS.length}`}
+                  </span>
+                  <span class="toc-title">
+                    {s.kind === 'step' ? `${i + 1}. ${s.title}` : `Question ${i + 1 - STEPS.length}`}
+                  </span>
                 </button>
               </li>
             ))}

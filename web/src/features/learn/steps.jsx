@@ -185,7 +185,10 @@ function Time(ctx) {
         onChange={ctx.setKnob}
       />
       {out && out !== def && (
-        <p class="muted">Another length than the measured one: the wait and the speed stay as measured.</p>
+        <p class="muted">
+          Outside the paper’s measured lengths (an extension): the wait and the speed stay as measured for this prompt
+          size; only the writing time changes.
+        </p>
       )}
       <EngineError error={error} what="compute this step" />
     </>
