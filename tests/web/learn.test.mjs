@@ -102,7 +102,7 @@ const row = (model, prompt, wh, extra = {}) => ({
 });
 
 test('questions on the paper data name real models and prompt sizes', () => {
-  const qs = buildQuestions(paper, { model: "GPT-4o (Mar '25)", prompt: 'short' }, 5);
+  const qs = buildQuestions(paper, { model: "GPT-4o (Mar '25)", prompt: 'short' }, { phoneChargeWh: 5 });
   assert.deepEqual(
     qs.map((q) => q.id),
     ['pair', 'water', 'effort', 'year'],
@@ -112,13 +112,17 @@ test('questions on the paper data name real models and prompt sizes', () => {
   assert.deepEqual(pair.select, { models: ['o3', 'GPT-4.1 nano'], prompts: ['short', 'long'] });
   assert.deepEqual(qs[2].select, { models: ['o3-mini', 'o3-mini (high)'], prompts: ['short'] });
   // On the snapshot (long prompts only) the pair question compares two long prompts.
-  const snap = buildQuestions(snapshot, { model: 'GPT-5 (high)', prompt: 'long' }, 5);
+  const snap = buildQuestions(snapshot, { model: 'GPT-5 (high)', prompt: 'long' }, { phoneChargeWh: 5 });
   assert.match(snap[0].text, /a long question to o3 or a long one to GPT-4.1 nano/);
   assert.deepEqual(snap[2].select, { models: ['GPT-5 (minimal)', 'GPT-5 (high)'], prompts: ['long'] });
 });
 
 test('the revealed answer follows the numbers it is given', () => {
-  const [pair, water, effort, year] = buildQuestions(paper, { model: 'GPT-4.1', prompt: 'medium' }, 5);
+  const [pair, water, effort, year] = buildQuestions(
+    paper,
+    { model: 'GPT-4.1', prompt: 'medium' },
+    { phoneChargeWh: 5, householdKwh: 10791 },
+  );
   const r = (a, b) => pair.reveal([row('o3', 'short', a), row('GPT-4.1 nano', 'long', b)]);
   assert.equal(r(2, 1).answer, 'a');
   assert.equal(r(1, 2).answer, 'b');
@@ -146,6 +150,7 @@ test('the revealed answer follows the numbers it is given', () => {
   const y = (wh) => year.reveal([row('GPT-4.1', 'medium', wh)]);
   assert.deepEqual([y(0.1).answer, y(1).answer, y(10).answer, y(20).answer], ['lt1', '1to10', '10to100', 'gt100']);
   assert.equal(y(1).facts.find((f) => f.key === 'phones').value, 7300 / 5);
+  assert.match(y(1).because, /10,791 kWh/);
 });
 
 test('water split: on-site water is energy / PUE x WUE_site, the rest is the power plants', () => {

@@ -77,8 +77,14 @@ export default function Learn({ state, setState, data }) {
   const model = chosenModel(state, fp);
   const prompt = chosenPrompt(state, fp, model);
   const info = fp.models.find((m) => m.model === model);
-  const phone = findConstant(data.constants, /phone/)?.value;
-  const questions = useMemo(() => buildQuestions(fp, { model, prompt }, phone), [fp, model, prompt, phone]);
+  const phoneChargeWh = findConstant(data.constants, /phone/)?.value;
+  const household = findConstant(data.constants, /household/);
+  // MWh/year in the paper's constants; kWh a year here.
+  const householdKwh = household ? household.value * (/^MWh/.test(household.unit ?? '') ? 1000 : 1) : 0;
+  const questions = useMemo(
+    () => buildQuestions(fp, { model, prompt }, { phoneChargeWh, householdKwh }),
+    [fp, model, prompt, phoneChargeWh, householdKwh],
+  );
   const screens = [
     ...STEPS.map((s) => ({ ...s, kind: 'step' })),
     ...questions.map((q, i) => ({

@@ -39,11 +39,11 @@ const compare = (a, b) => (a > b * 1.1 ? 'a' : b > a * 1.1 ? 'b' : 'same');
 const bin = (x, bins) => bins.find(([upper]) => x < upper)[1];
 
 /**
- * The questions for a footprint dataset, a chosen model and prompt, and the constants
- * dataset (phone charge). Each: {id, text, options: [{value, label}], select: {models, prompts},
+ * The questions for a footprint dataset, a chosen model and prompt, and two constants of the
+ * constants dataset (a phone charge in Wh, a household's electricity in kWh per year). Each: {id, text, options: [{value, label}], select: {models, prompts},
  * reveal(rows) -> {answer, facts: [{key, label, value, unit}], because} | null}.
  */
-export function buildQuestions(footprint, { model, prompt }, phoneChargeWh) {
+export function buildQuestions(footprint, { model, prompt }, { phoneChargeWh, householdKwh } = {}) {
   const models = footprint?.models ?? [];
   const out = [];
 
@@ -182,7 +182,12 @@ export function buildQuestions(footprint, { model, prompt }, phoneChargeWh) {
           { key: 'year', label: '20 a day for 365 days', value: kwh, unit: 'kWh' },
         ];
         if (phoneChargeWh > 0)
-          facts.push({ key: 'phones', label: 'Phone charges', value: (kwh * 1000) / phoneChargeWh, unit: '' });
+          facts.push({
+            key: 'phones',
+            label: `Phone charges (${sig2(phoneChargeWh)} Wh each, the paper’s figure)`,
+            value: (kwh * 1000) / phoneChargeWh,
+            unit: '',
+          });
         return {
           answer: bin(kwh, [
             [1, 'lt1'],
@@ -191,7 +196,10 @@ export function buildQuestions(footprint, { model, prompt }, phoneChargeWh) {
             [Infinity, 'gt100'],
           ]),
           facts,
-          because: 'Small per query, but 7,300 queries a year add up; a household uses several thousand kWh a year.',
+          because:
+            householdKwh > 0
+              ? `Small per query, but 7,300 queries a year add up; for scale, a U.S. household uses about ${format(',.0f')(householdKwh)} kWh of electricity a year (the paper’s figure).`
+              : 'Small per query, but 7,300 queries a year add up.',
         };
       },
     });

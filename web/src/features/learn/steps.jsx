@@ -11,13 +11,14 @@ import { useEngine } from '../../engine/engine.js';
 import { Term } from '../../glossary/Term.jsx';
 import { estimateRequest } from '../../lib/requests.js';
 import { views } from '../../views.js';
-import { everyday } from '../calculator/equivalents.js';
+import { findConstant } from '../calculator/equivalents.js';
 import { ViewLink } from '../../components/view-link.jsx';
 import { chooseFamily, effortFamilies, sharedPrompt } from './effort.js';
 import { INPUT_TOKENS, PROMPT_ORDER, PROMPT_WORDS, waterSplit } from './questions.js';
 
 const sig2 = format(',.2r');
-const sig4 = format(',.4~r');
+const f4 = format(',.4~r');
+const sig4 = (x) => (Number.isFinite(x) ? f4(x) : '…');
 
 /** Two significant figures for sentences ("0.41", "25", "1,200"). */
 export const s2 = (x) => (Number.isFinite(x) ? (Math.abs(x) >= 100 ? format(',.0f')(x) : sig2(x)) : '–');
@@ -249,13 +250,15 @@ function Energy(ctx) {
   const { row, error, loading } = useStepEstimate(ctx, pue ? { pue } : {});
   const a = row?.assumptions ?? {};
   const w = row?.work ?? {};
-  const eq = everyday(ctx.data.constants, 'energy', row?.energy_wh.mean);
+  const e = row?.energy_wh.mean;
+  const phone = findConstant(ctx.data.constants, /phone/);
+  const search = findConstant(ctx.data.constants, /google|search/);
   return (
     <>
       <p>
         Energy is time × power. The data centre adds cooling and power conversion on top: its <Term id="pue">PUE</Term>{' '}
-        ({s2(a.pue)}) multiplies the energy of the computers. E = T / 3600 × P × PUE, in <Term id="wh">watt-hours</Term>
-        .
+        ({sig4(a.pue)}) multiplies the energy of the computers. E = T / 3600 × P × PUE, in{' '}
+        <Term id="wh">watt-hours</Term>.
       </p>
       <Figures
         busy={loading}
@@ -271,10 +274,11 @@ function Energy(ctx) {
           { label: 'Energy per query', node: <Amount value={row?.energy_wh.mean} unit="Wh" fact="energy" /> },
         ]}
       />
-      {eq.length > 0 && (
-        <p>
-          That is about {eq.map((e) => e.text).join(', or ')} (the paper’s{' '}
-          {eq.map((e) => e.constant.label).join(' and ')} values).
+      {Number.isFinite(e) && phone?.value > 0 && search?.value > 0 && (
+        <p title={phone.source}>
+          That is about {e < phone.value ? `${s2((100 * e) / phone.value)} % of` : `${s2(e / phone.value)}`} a phone
+          charge ({sig4(phone.value)} Wh) or {s2(e / search.value)} Google searches ({sig4(search.value)} Wh each), the
+          comparisons the paper uses.
         </p>
       )}
       <Slider
@@ -303,9 +307,9 @@ function Water(ctx) {
     <>
       <p>
         Water is consumed twice: the data centre evaporates some to cool its computers (
-        <Term id="wue-site">on-site water</Term>, {s2(a.wue_site_l_per_kwh)} L per kWh of computing), and the power
+        <Term id="wue-site">on-site water</Term>, {sig4(a.wue_site_l_per_kwh)} L per kWh of computing), and the power
         plants evaporate some to make the electricity (<Term id="wue-source">power-plant water</Term>,{' '}
-        {s2(a.wue_source_l_per_kwh)} L per kWh drawn).
+        {sig4(a.wue_source_l_per_kwh)} L per kWh drawn).
       </p>
       <Figures
         busy={loading}
@@ -345,11 +349,10 @@ function Carbon(ctx) {
   const cif = ctx.knob;
   const { row, error, loading } = useStepEstimate(ctx, cif !== null && cif !== undefined ? { cif } : {});
   const a = row?.assumptions ?? {};
-  const eq = everyday(ctx.data.constants, 'carbon', row?.carbon_g.mean);
   return (
     <>
       <p>
-        Carbon is energy × the <Term id="cif">carbon intensity</Term> of the grid: {s2(a.cif_kg_per_kwh)} kg of{' '}
+        Carbon is energy × the <Term id="cif">carbon intensity</Term> of the grid: {sig4(a.cif_kg_per_kwh)} kg of{' '}
         <Term id="co2e">CO₂e</Term> per kWh here, which is the same as g per Wh. Only the electricity counts (
         <Term id="scope2">Scope 2</Term>), not making the chips.
       </p>
@@ -363,7 +366,6 @@ function Carbon(ctx) {
           },
         ]}
       />
-      {eq.length > 0 && <p>That is about {eq.map((e) => e.text).join(', or ')}.</p>}
       <Slider
         label="Carbon intensity of the grid (kg CO₂e per kWh)"
         name="learn-cif"
@@ -496,7 +498,7 @@ function Published(ctx) {
           ...(row?.reference?.energy_wh_mean
             ? [
                 {
-                  label: 'The authors’ published value',
+                  label: `The authors’ published value${ctx.data.footprint.paper_version ? ` (paper ${ctx.data.footprint.paper_version})` : ''}`,
                   node: <Amount value={row.reference.energy_wh_mean} unit="Wh" />,
                 },
               ]
