@@ -248,7 +248,8 @@ export default function Reality({ state, setState, data }) {
       )}
       {ours && (
         <p class="reality-summary" aria-live="polite" data-testid="reality-ours" data-value={String(ours[m.key].mean)}>
-          Your estimate for {model}, {prompt} prompt ({promptInfo?.detail ?? prompt}): about{' '}
+          Your estimate for {model}, {prompt} prompt ({promptInfo?.detail ?? prompt}
+          {Number.isFinite(state.out) ? `; output length changed to your ${num(state.out)} tokens` : ''}): about{' '}
           <strong>
             {sig2(ours[m.key].mean)} {m.unit}
           </strong>{' '}
