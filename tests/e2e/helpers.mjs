@@ -58,7 +58,7 @@ export function serve(dir = distDir) {
   });
 }
 
-/** Debian's Chromium, headless, with the flags that work as root and offline (TOOLCHAIN.md). */
+/** Debian's Chromium, headless, with the flags that work as root and offline (docs/TOOLCHAIN.md). */
 export async function launch() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
