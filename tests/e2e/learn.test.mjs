@@ -81,6 +81,10 @@ describe('learn: the walkthrough', () => {
         const values = await facts(page, '.learn-screen');
         assert.ok(Object.keys(values).length > 0, `${step} shows numbers`);
       }
+      if (step === 'published') {
+        // The reality check (another view) sets the published figures side by side.
+        assert.match(await page.textContent('.learn-screen a[href*="view=reality"]'), /reality check/);
+      }
       if (i < 11) {
         const title = await heading(page);
         await tabTo(page, '[data-nav="next"]');
