@@ -62,3 +62,36 @@ export function useEngine(request) {
 
 /** True when the engine says this op is not in this build yet (a stub). */
 export const notImplemented = (error) => error?.code === 'unknown_op' && /not implemented/.test(error.message ?? '');
+
+/**
+ * Runs several requests (an array, each sent to the module that serves its op) whenever
+ * their JSON changes; returns one {loading, result, error} per request, in order.
+ */
+export function useEngineAll(requests) {
+  const key = JSON.stringify(requests ?? []);
+  const [answers, setAnswers] = useState({ key: '', list: [] });
+  const latest = useRef('');
+  useEffect(() => {
+    latest.current = key;
+    const list = requests ?? [];
+    if (!list.length) {
+      setAnswers({ key, list: [] });
+      return;
+    }
+    setAnswers((s) => ({ key: s.key, list: list.map((_, i) => ({ ...(s.list[i] ?? {}), loading: true })) }));
+    Promise.all(
+      list.map((r) =>
+        clientFor(r)
+          .request(r)
+          .then(
+            (env) =>
+              env.ok ? { loading: false, result: env.result, error: null } : { loading: false, error: env.error },
+            (err) => ({ loading: false, error: { code: 'engine', message: err.message } }),
+          ),
+      ),
+    ).then((done) => {
+      if (latest.current === key) setAnswers({ key, list: done });
+    });
+  }, [key]);
+  return answers.list;
+}
