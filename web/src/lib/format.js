@@ -150,9 +150,20 @@ const EQUIVALENT_PHRASES = {
 
 /**
  * An everyday equivalent in words, always with its unit: `constant` is a constants-dataset
- * entry ({id, label, value, unit}) and `n` how many of it the amount equals.
+ * entry ({id, label, value, unit}) and `n` how many of it the amount equals, or a pair
+ * [low, high] ("the electricity of 36,000 – 37,000 U.S. households for a year (11 MWh each)").
  */
 export function equivalentText(constant, n) {
+  if (Array.isArray(n)) {
+    const [lo, hi] = n.map((x) => equivalentText(constant, x).split(' '));
+    if (lo.join(' ') === hi.join(' ')) return lo.join(' ');
+    let a = 0;
+    while (a < lo.length && a < hi.length && lo[a] === hi[a]) a += 1;
+    let b = 0;
+    while (b < lo.length - a && b < hi.length - a && lo[lo.length - 1 - b] === hi[hi.length - 1 - b]) b += 1;
+    const mid = `${lo.slice(a, lo.length - b).join(' ')} – ${hi.slice(a, hi.length - b).join(' ')}`;
+    return [...lo.slice(0, a), mid, ...lo.slice(lo.length - b)].join(' ');
+  }
   const phrase = EQUIVALENT_PHRASES[constant?.id];
   if (phrase) return phrase(n, constant);
   return `${constant?.label ?? 'equivalent'}: ${plain(n)} × ${plain(constant?.value)} ${constant?.unit ?? ''}`.trim();
