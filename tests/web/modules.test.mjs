@@ -152,7 +152,7 @@ test('units scale and sentences keep two significant figures', () => {
   assert.equal(quantity(1470, 'carbon'), '1.5 kg CO₂e');
   assert.equal(quantity(0.413, 'energy'), '0.41 Wh');
   assert.equal(quantity(2.5e6, 'water'), '2.5 m³');
-  assert.equal(quantity(3.9e11, 'energy'), '390 GWh', 'the paper'\''s 391,509 MWh');
+  assert.equal(quantity(3.9e11, 'energy'), '390 GWh', "the paper's 391,509 MWh");
   assert.equal(quantity(4.31e6, 'carbon', { precise: true }), '4.31 t CO₂e');
   assert.equal(range(0.3, 0.57, 'energy'), '0.3 – 0.57 Wh');
   assert.equal(range(800, 1200, 'energy'), '0.8 – 1.2 kWh', 'one unit for both ends');
