@@ -307,7 +307,7 @@ export default function Compare({ state, setState, data }) {
                 format={plain}
               />
             }
-            tableOpen={useSubset}
+            tableOpen
             table={
               <DataTable
                 caption={`${m.label} per question, ${described.label.toLowerCase()} prompt`}
