@@ -5,14 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
-import { appSession, axeViolations, distDir, serious } from './helpers.mjs';
+import { appSession, axeViolations, distDir, serious, withPaperV6 } from './helpers.mjs';
 
 const dataset = JSON.parse(readFileSync(`${distDir}/data/paper-v6/2025-10-26.json`, 'utf8'));
 
 const app = appSession();
-/** Opens the app on the paper's v6 dataset (the numbers below are the paper's) unless the query names one. */
-const open = (query = '', options) =>
-  app.open(/[?&]ds=/.test(query) ? query : `?ds=paper-v6${query ? `&${query.replace(/^\?/, '')}` : ''}`, options);
+// Every page here checks paper v6's models and numbers, so it names that dataset.
+const open = (query, options) => app.open(withPaperV6(query), options);
 
 const parse = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
 const SCALE = { Wh: 1e-6, kWh: 1e-3, MWh: 1, GWh: 1e3, TWh: 1e6 };
@@ -152,7 +151,7 @@ describe('calculator', () => {
     const context = await app.browser.newContext();
     await context.route(/\.wasm$/, (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(`${app.server.url}?ds=paper-v6`);
+    await page.goto(`${app.server.url}${withPaperV6()}`);
     await page.waitForSelector('.engine-status[data-status="error"]', { timeout: 20000 });
     assert.match(await page.textContent('.error-box'), /engine stopped before it could answer/);
     assert.ok(await page.locator('.error-box button:text-is("Retry")').isVisible(), 'a way forward');

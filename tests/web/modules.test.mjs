@@ -23,7 +23,7 @@ import { mixOf, presetOf, scaleRequest } from '../../web/src/features/scale/scal
 const readJson = (p) => JSON.parse(readFileSync(new URL(`../../public/data/${p}`, import.meta.url), 'utf8'));
 const manifest = readJson('manifest.json');
 const constants = readJson(findDataset(manifest, 'constants').file);
-const paperV6 = readJson(findDataset(manifest, 'footprint').file);
+const paperV6 = readJson(findDataset(manifest, 'footprint', 'paper-v6').file);
 
 test('number input: numbers, empty, and errors that name the field', () => {
   const lim = { min: 1, max: 3, label: 'PUE' };
@@ -53,18 +53,19 @@ test('CSV export quotes fields per RFC 4180', () => {
   assert.equal(csv, 'model,x\r\nGPT-4o (Mar \'25),2\r\n"a,""b""",1\r\n,4\r\n');
 });
 
-test('findDataset picks the default footprint dataset and exact versions', () => {
+test('findDataset picks the default footprint dataset (latest) and exact versions', () => {
   const d = findDataset(manifest, 'footprint');
-  assert.equal(d.entry.id, 'paper-v6');
+  assert.equal(d.entry.id, 'latest');
   assert.equal(d.entry.default, true);
   const snap = manifest.datasets.find((x) => x.id === 'snapshot');
   for (const v of snap.versions)
     assert.equal(findDataset(manifest, 'footprint', `snapshot@${v.version}`).version.version, v.version);
   assert.equal(
     findDataset(manifest, 'footprint', 'nope@1').entry.id,
-    'paper-v6',
+    'latest',
     'an unknown id falls back to the default',
   );
+  assert.equal(findDataset(manifest, 'footprint', 'paper-v6@2025-10-26').file, 'paper-v6/2025-10-26.json');
   assert.equal(findDataset(manifest, 'no-such-kind'), null);
 });
 
