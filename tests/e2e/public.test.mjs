@@ -178,7 +178,7 @@ describe("the issue's checks", () => {
     assert.ok(names.includes('Claude 4.5 Sonnet'), 'Claude 4.5 Sonnet');
     assert.match(
       await page.textContent('[data-testid="as-of"]'),
-      /^Data as of \d{1,2} [A-Z][a-z]{2} 20\d\d; GPT-5.* measured on \d{1,2} [A-Z][a-z]{2} 20\d\d\.$/,
+      /^Data as of \d{1,2} [A-Z][a-z]{2} 20\d\d; GPT-5.* measured on \d{1,2} [A-Z][a-z]{2} 20\d\d for this prompt size\.$/,
     );
     await page.selectOption('select[name="model"]', 'Claude 4.5 Sonnet');
     await page.waitForFunction(() =>
@@ -204,7 +204,7 @@ describe("the issue's checks", () => {
       (lis) => lis.map((li) => li.textContent),
     );
     assert.ok(eq.length >= 6, eq.join(' | '));
-    const UNIT = /\d\s?(Wh|kWh|MWh|mL|L|m³|g|kg|t) |\b(m|km)\b|minutes|hours|days|% of a/;
+    const UNIT = /\d\s?(Wh|kWh|MWh|GWh|mL|L|m³|g|kg|t)(?=[\s),]|$)|\d (m|km) |minutes|hours|days|% of a/;
     for (const e of eq) assert.match(e, UNIT, `no unit in "${e}"`);
     assert.doesNotMatch(await page.textContent('.scale-day'), /\d{1,3}(,\d{3}){2,} /, 'no 590,742,835 Wh');
     await page.close();

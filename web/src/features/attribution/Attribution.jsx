@@ -15,6 +15,16 @@ import { num } from '../../lib/format.js';
 import { BoxPlot } from './BoxPlot.jsx';
 import { attributionRequests, energyRows } from './requests.js';
 
+/** Engine and dataset wording for visitors: column names and request fields in words. */
+const words = (text) =>
+  String(text ?? '')
+    .replace(/\btps_p50\b/g, 'median output speed')
+    .replace(/\btps_p(\d+)\b/g, (_, p) => `output speed (${p}th percentile)`)
+    .replace(/"dedupe": true/g, 'choosing "Drop days that repeat the previous value"')
+    .replace(/\bapi_id\b/g, 'API ID')
+    .replace(/\bextra_long\b/g, 'extra long');
+const promptWord = (p) => (p === 'extra_long' ? 'extra long' : p);
+
 const pText = (p) => (p === null || p === undefined ? '–' : p < 0.0001 ? '< 0.0001' : p.toFixed(4));
 const fixed = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 
@@ -109,7 +119,12 @@ function Energy({ energy }) {
   const rows = energy.flatMap((e) =>
     e.error || e.pending
       ? [{ key: e.hardware, hardware: e.hardware, prompt: '–', error: e.error ?? 'computing…' }]
-      : e.prompts.map((p) => ({ key: `${e.hardware}|${p.prompt}`, hardware: e.hardware, ...p })),
+      : e.prompts.map((p) => ({
+          key: `${e.hardware}|${p.prompt}`,
+          hardware: e.hardware,
+          ...p,
+          prompt: promptWord(p.prompt),
+        })),
   );
   const cols = [
     { key: 'hardware', label: 'Hardware hypothesis' },
@@ -217,7 +232,7 @@ export default function Attribution({ state, setState, data }) {
           <section aria-labelledby="conclusion-h">
             <h2 id="conclusion-h">Conclusion</h2>
             <p aria-live="polite" data-testid="attribution-conclusion">
-              {result.conclusion}
+              {words(result.conclusion)}
             </p>
             <p class="muted">
               {result.n} daily values on {result.dates.count} dates ({result.dates.first} to {result.dates.last})
@@ -256,10 +271,10 @@ export default function Attribution({ state, setState, data }) {
           <Energy energy={energyRows(estimates, energyAnswers)} />
           <ul class="muted">
             {result.notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n}>{words(n)}</li>
             ))}
             {index.notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n}>{words(n)}</li>
             ))}
           </ul>
         </>

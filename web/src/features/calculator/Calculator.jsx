@@ -166,7 +166,7 @@ function DataLine({ data, model, prompt, setState }) {
     <div class="data-line">
       <p data-testid="as-of">
         {asOf ? `Data as of ${readableDate(asOf)}` : `Data: ${data.meta.entry.title ?? ''}`}
-        {measured ? `; ${model} measured on ${readableDate(measured)}` : ''}.
+        {measured ? `; ${model} measured on ${readableDate(measured)} for this prompt size` : ''}.
       </p>
       {options.length > 1 && (
         <SelectField

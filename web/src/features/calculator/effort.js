@@ -5,7 +5,7 @@ const LEVELS = ['minimal', 'low', 'medium', 'high'];
 const EFFORT = /^(.*\S)\s*\((minimal|low|medium|high)\)(\s.*)?$/;
 
 export const EFFORT_NOTE =
-  'Reasoning models can be asked to think for longer before they answer. A higher effort level means more thinking, a longer wait and more energy; the answer itself is often no longer.';
+  'Reasoning models can be asked to think for longer before they answer: a higher effort level means more thinking, a longer wait and more energy. Here every level writes an answer of the same length, so the difference is the thinking time.';
 
 /** "GPT-5 (medium)" -> {base: "GPT-5", level: "medium"}; null for a model without a level. */
 export function effortOf(name) {

@@ -162,12 +162,18 @@ function Drivers({ row, metric }) {
   );
 }
 
-/** One sentence naming the input that moves the estimate most (the tornado's first bar). */
+/**
+ * One sentence naming the input that moves the estimate most: the largest share of the
+ * variance with interactions (Sobol total index) when every assumption varies together,
+ * else the tornado's longest bar; with that input's own low-high swing.
+ */
 export function driverSentence(srow, metric) {
   const m = METRICS[metric];
   const bars = srow?.tornado?.[m.key]?.bars ?? [];
   if (!bars.length) return '';
-  const top = bars[0];
+  const shares = srow?.sobol?.[m.key]?.indices ?? [];
+  const best = [...shares].sort((a, b) => (b.total ?? 0) - (a.total ?? 0))[0];
+  const top = bars.find((b) => b.input === best?.input) ?? bars[0];
   const who = INPUT_WORDS[top.input] ?? INPUT_LABELS[top.input] ?? 'One assumption';
   const lo = Math.min(top.low, top.high);
   const hi = Math.max(top.low, top.high);
