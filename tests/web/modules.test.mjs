@@ -128,7 +128,7 @@ test('prompt sizes in words: tokens at about 0.75 words each', () => {
 test('everyday equivalents use the constants dataset and always carry a unit', () => {
   const e = everyday(constants, 'energy', 5);
   assert.ok(everyday(constants, 'energy', 0.42).some((x) => x.text === '8.4 % of a full smartphone charge (5 Wh)'));
-  assert.ok(e.some((x) => x.text === '1 full smartphone charges (5 Wh each)'));
+  assert.ok(e.some((x) => x.text === '1 full smartphone charge (5 Wh each)'));
   // 5 Wh / 0.3 Wh = 16.7 searches: 17 at two significant figures.
   assert.ok(e.some((x) => x.text === '17 Google searches (0.3 Wh each)'));
   // A 10 W bulb for 30 minutes uses 5 Wh.

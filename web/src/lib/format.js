@@ -125,14 +125,14 @@ export function duration(h) {
 
 const EQUIVALENT_PHRASES = {
   google_search: (n, c) => `${plain(n)} Google searches (${plain(c.value)} Wh each)`,
-  phone_charge: (n, c) =>
-    n < 1
+  phone_charge: (n, c, ref = n) =>
+    ref < 1
       ? `${plain(n * 100)} % of a full smartphone charge (${plain(c.value)} Wh)`
-      : `${plain(n)} full smartphone charges (${plain(c.value)} Wh each)`,
+      : `${plain(n)} full smartphone ${plain(ref) === '1' ? 'charge' : 'charges'} (${plain(c.value)} Wh each)`,
   led_bulb_hour: (n, c) => `a ${plain(c.value)} W LED bulb lit for ${duration(n)}`,
   teaspoon: (n, c) => `${plain(n)} teaspoons of water (${plain(c.value)} mL each)`,
-  water_bottle: (n, c) =>
-    n < 1
+  water_bottle: (n, c, ref = n) =>
+    ref < 1
       ? `${plain(n * 100)} % of a ${plain(c.value)} mL bottle of water`
       : `${plain(n)} bottles of water of ${plain(c.value)} mL`,
   olympic_pool: (n, c) => `${plain(n)} Olympic swimming pools (${plain(c.value)} m³ each)`,
@@ -153,9 +153,9 @@ const EQUIVALENT_PHRASES = {
  * entry ({id, label, value, unit}) and `n` how many of it the amount equals, or a pair
  * [low, high] ("the electricity of 36,000 – 37,000 U.S. households for a year (11 MWh each)").
  */
-export function equivalentText(constant, n) {
+export function equivalentText(constant, n, ref) {
   if (Array.isArray(n)) {
-    const [lo, hi] = n.map((x) => equivalentText(constant, x).split(' '));
+    const [lo, hi] = n.map((x) => equivalentText(constant, x, Math.max(...n)).split(' '));
     if (lo.join(' ') === hi.join(' ')) return lo.join(' ');
     let a = 0;
     while (a < lo.length && a < hi.length && lo[a] === hi[a]) a += 1;
@@ -165,6 +165,6 @@ export function equivalentText(constant, n) {
     return [...lo.slice(0, a), mid, ...lo.slice(lo.length - b)].join(' ');
   }
   const phrase = EQUIVALENT_PHRASES[constant?.id];
-  if (phrase) return phrase(n, constant);
+  if (phrase) return phrase(n, constant, ref ?? n);
   return `${constant?.label ?? 'equivalent'}: ${plain(n)} × ${plain(constant?.value)} ${constant?.unit ?? ''}`.trim();
 }

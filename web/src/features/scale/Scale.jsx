@@ -130,7 +130,7 @@ function PaperCheck({ preset, totals, constants }) {
           <li key={e.id} data-id={e.id}>
             {equivalentText(constantOf(constants, e.id), [e.low, e.high])}{' '}
             <span class="muted">
-              ({count(e.low)} – {count(e.high)})
+              ; precisely {count(e.low)} – {count(e.high)}
             </span>
           </li>
         ))}
