@@ -37,10 +37,15 @@ function EngineStatus() {
     idle: '',
     loading: 'Loading the engine…',
     ready: 'Engine ready: every number is computed in your browser.',
-    error: `The engine failed: ${message}. It restarts on the next change.`,
+    error: 'The calculation engine stopped. It restarts by itself on your next change.',
   }[status];
   return (
-    <p class={`engine-status ${status}`} role="status" data-status={status}>
+    <p
+      class={`engine-status ${status}`}
+      role="status"
+      data-status={status}
+      title={status === 'error' ? message : undefined}
+    >
       {text}
     </p>
   );
@@ -138,7 +143,13 @@ function ViewBoundary({ children, viewId }) {
   if (error) {
     return (
       <div class="error-box" role="alert">
-        <p>This view failed to display: {String(error.message ?? error)}.</p>
+        <p>This part of the page could not be shown. Try again, or start over with the defaults.</p>
+        <details>
+          <summary>Technical details (for a bug report)</summary>
+          <p>
+            <code>{String(error.message ?? error)}</code>
+          </p>
+        </details>
         <p>
           <button type="button" onClick={reset}>
             Try again
@@ -183,9 +194,21 @@ export function App() {
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Notices />
         {data.error ? (
-          <p class="error-box" role="alert">
-            The datasets could not be loaded: {String(data.error.message ?? data.error)}.
-          </p>
+          <div class="error-box" role="alert">
+            <p>The data could not be loaded. Check your connection and reload the page.</p>
+            <p>
+              <button type="button" onClick={() => location.reload()}>
+                Reload
+              </button>{' '}
+              <a href="?">Start over with the defaults</a>
+            </p>
+            <details>
+              <summary>Technical details (for a bug report)</summary>
+              <p>
+                <code>{String(data.error.message ?? data.error)}</code>
+              </p>
+            </details>
+          </div>
         ) : data.loading && !data.value ? (
           <p aria-busy="true">Loading the datasets…</p>
         ) : view ? (
