@@ -156,6 +156,13 @@ function EffortLevels({ state, data, model, prompt }) {
   );
 }
 
+/** "Effort medium, one of 4 levels (compared below)" for a reasoning model with levels. */
+function effortHint(fp, model) {
+  const levels = effortLevels(fp, model);
+  const own = levels.find((l) => l.model === model);
+  return own ? `Effort ${own.level}, one of ${levels.length} levels (compared below)` : undefined;
+}
+
 function DataLine({ data, model, prompt, setState }) {
   const asOf = asOfDate(data.footprint, data.meta);
   const measured = measuredOf(data.footprint, model, prompt);
@@ -198,7 +205,12 @@ export default function Calculator({ state, setState, data }) {
     <article class="calculator">
       <h1>What does one question cost?</h1>
       <form class="controls quick" onSubmit={(e) => e.preventDefault()} aria-label="Question">
-        <ModelPicker footprint={fp} value={model} onChange={(v) => setState({ model: v })} />
+        <ModelPicker
+          footprint={fp}
+          value={model}
+          onChange={(v) => setState({ model: v })}
+          hint={effortHint(fp, model)}
+        />
         <fieldset class="prompt-size">
           <legend>Prompt size</legend>
           <div class="segmented">

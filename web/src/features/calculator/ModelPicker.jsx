@@ -7,7 +7,7 @@ import { useId, useState } from 'preact/hooks';
 import { SelectField } from '../../components/fields.jsx';
 import { modelOptions } from '../../lib/requests.js';
 
-export function ModelPicker({ footprint, value, onChange, label = 'Model', name = 'model' }) {
+export function ModelPicker({ footprint, value, onChange, label = 'Model', name = 'model', hint }) {
   const id = useId();
   const [filter, setFilter] = useState('');
   const all = modelOptions(footprint);
@@ -23,7 +23,7 @@ export function ModelPicker({ footprint, value, onChange, label = 'Model', name 
       : `No model matches “${filter.trim()}” in this data`;
   return (
     <div class="model-picker">
-      <SelectField label={label} name={name} value={value} options={options} onChange={onChange} />
+      <SelectField label={label} name={name} value={value} options={options} onChange={onChange} hint={hint} />
       <div class="field find">
         <label for={id}>Find a {label.toLowerCase()}</label>
         <input
