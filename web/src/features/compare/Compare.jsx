@@ -243,45 +243,53 @@ export default function Compare({ state, setState, data }) {
           onChange={(v) => setState({ prompt: v })}
           options={sizes.map((p) => ({ value: p, label: describePrompt(p).label }))}
         />
-        <RadioGroup
-          legend="Quantity"
-          name="cmetric"
-          value={metric}
-          onChange={(v) => setState({ cmetric: v })}
-          options={Object.entries(METRICS).map(([k, v]) => ({ value: k, label: v.label }))}
-        />
-        <RadioGroup
-          legend="Colour by"
-          name="ccolor"
-          value={state.ccolor}
-          onChange={(v) => setState({ ccolor: v })}
-          options={[
-            { value: 'company', label: 'Provider' },
-            { value: 'reasoning', label: 'Reasoning or not' },
-          ]}
-        />
-        <RadioGroup
-          legend="Scale"
-          name="cscale"
-          value={state.cscale}
-          onChange={(v) => setState({ cscale: v })}
-          options={[
-            { value: 'log', label: 'Logarithmic' },
-            { value: 'lin', label: 'Linear' },
-          ]}
-        />
-        <RadioGroup
-          legend="Line shows"
-          name="cerr"
-          value={state.cerr}
-          onChange={(v) => setState({ cerr: v })}
-          options={[
-            { value: 'p5p95', label: 'Likely range' },
-            { value: 'sd', label: 'Mean ± standard deviation' },
-          ]}
-        />
       </form>
       <p class="hint">{described.text}.</p>
+      <details class="panel">
+        <summary>
+          Chart settings: {m.label.toLowerCase()}, {state.cscale === 'log' ? 'log' : 'linear'} scale, colour by{' '}
+          {state.ccolor === 'reasoning' ? 'reasoning' : 'provider'}
+        </summary>
+        <div class="controls">
+          <RadioGroup
+            legend="Quantity"
+            name="cmetric"
+            value={metric}
+            onChange={(v) => setState({ cmetric: v })}
+            options={Object.entries(METRICS).map(([k, v]) => ({ value: k, label: v.label }))}
+          />
+          <RadioGroup
+            legend="Colour by"
+            name="ccolor"
+            value={state.ccolor}
+            onChange={(v) => setState({ ccolor: v })}
+            options={[
+              { value: 'company', label: 'Provider' },
+              { value: 'reasoning', label: 'Reasoning or not' },
+            ]}
+          />
+          <RadioGroup
+            legend="Scale"
+            name="cscale"
+            value={state.cscale}
+            onChange={(v) => setState({ cscale: v })}
+            options={[
+              { value: 'log', label: 'Logarithmic' },
+              { value: 'lin', label: 'Linear' },
+            ]}
+          />
+          <RadioGroup
+            legend="Line shows"
+            name="cerr"
+            value={state.cerr}
+            onChange={(v) => setState({ cerr: v })}
+            options={[
+              { value: 'p5p95', label: 'Likely range' },
+              { value: 'sd', label: 'Mean ± standard deviation' },
+            ]}
+          />
+        </div>
+      </details>
       <ModelChoice fp={fp} subset={subset} setState={setState} />
       <EngineError error={error} onRetry={retry} />
       {loading && !rows.length && <p aria-busy="true">Computing…</p>}
