@@ -82,7 +82,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
   const datasetValue = (v) => (v === undefined || v === null ? '' : ` (dataset: ${v})`);
   const overridden = a.overridden ?? [];
   return (
-    <details class="panel" open={hasOverrides(state)}>
+    <details class="panel" data-testid="assumptions" open={hasOverrides(state)}>
       <summary>Assumptions{hasOverrides(state) && <span class="badge">changed</span>}</summary>
       <p class="muted">
         Empty fields use the dataset's value (shown in grey). Each change is marked and can be reset; the link keeps
