@@ -8,6 +8,7 @@
 #include <set>
 
 #include "../footprint/overrides.hpp"
+#include "../footprint/workload_json.hpp"
 #include "spec_json.hpp"
 
 namespace llmfp::uq {
@@ -271,10 +272,10 @@ void check_uncertain_keys(const Obj& u) {
 Request read_request(const Obj& req, bool is_uncertainty) {
   if (is_uncertainty) {
     req.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
-              "preset", "uncertain", "draws", "seed", "bins", "scale"});
+              "preset", "uncertain", "draws", "seed", "bins", "scale", "workload"});
   } else {
     req.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
-              "preset", "uncertain", "draws", "seed", "bins"});
+              "preset", "uncertain", "draws", "seed", "bins", "workload"});
   }
   Request r;
   const auto d = dataset::load_footprint(req.object("dataset").raw(), req.at("dataset"));
@@ -323,8 +324,38 @@ Request read_request(const Obj& req, bool is_uncertainty) {
     }
   }
   std::vector<std::pair<const dataset::ModelRow*, const dataset::PromptRow*>> rows;
+  // A workload (docs/workloads.md): one row per model, its inputs interpolated.
+  std::vector<dataset::PromptRow> workload_rows;
+  if (req.has("workload")) {
+    if (!prompts.empty()) {
+      fail(code::kInvalidValue, req.at("select") + "/prompts",
+           "select.prompts does not apply to a workload; remove it");
+    }
+    if (cx.ov.output_tokens) {
+      fail(code::kInvalidValue, req.at("overrides") + "/output_tokens",
+           "give the output length in the workload (output_tokens), not as an override");
+    }
+    const auto q = footprint::workload::read_query(req.object("workload"));
+    const Obj dataset_obj = req.object("dataset");
+    workload_rows.reserve(d.models.size());
+    for (std::size_t i = 0; i < d.models.size(); ++i) {
+      const auto& m = d.models[i];
+      if (!wanted(models, m.model)) continue;
+      const auto ks =
+          footprint::workload::knots(m, footprint::workload::dataset_input_tokens(dataset_obj, i));
+      if (ks.empty()) continue;
+      const auto res = footprint::resolve(m, cx.ov, cx.refs, req.at("overrides"));
+      dataset::PromptRow pr;
+      pr.prompt = "workload";
+      pr.inputs =
+          footprint::workload::resolve(ks, q, res.assumptions, r.w_max, cx.ov.ttft_s, cx.ov.tps)
+              .inputs;
+      workload_rows.push_back(pr);
+      rows.emplace_back(&m, &workload_rows.back());
+    }
+  }
   for (const auto& m : d.models) {
-    if (!wanted(models, m.model)) continue;
+    if (!wanted(models, m.model) || req.has("workload")) continue;
     for (const auto& p : m.prompts) {
       if (wanted(prompts, p.prompt)) rows.emplace_back(&m, &p);
     }
