@@ -190,18 +190,21 @@ TEST_CASE("workload: interpolation in ln tokens, the band in plain tokens, both 
   CHECK(seconds(below["result"]["rows"][0]) == Approx(1 + 300.0 / 100).epsilon(1e-9));
   CHECK(below["result"]["notes"].dump().find("shorter than its shortest") != std::string::npos);
 
-  // Above the longest: L + slope x extra tokens (2 s / 900 tokens), R x (50/100)^(ln(n/1000)/ln
-  // 10).
+  // Above the longest (one factor of 10 beyond 1,000 tokens): L rises by the last segment's
+  // rise per factor of 10 (2 s), R falls by its ratio (x 0.5): 5 s and 25 tok/s.
   const json above = workload(d, 10000, 1000);
   const json& ar = above["result"]["rows"][0];
-  const double l_up = 3 + 2.0 / 900 * 9000, r_up = 50 * 0.5;
-  CHECK(seconds(ar) == Approx(l_up + 1000 / r_up).epsilon(1e-9));
+  CHECK(seconds(ar) == Approx(5 + 1000.0 / 25).epsilon(1e-9));
   CHECK(ar["workload"]["speed_at"]["position"] == "above");
-  // The band reaches down to the values held at 1,000 tokens.
-  const double held = 3 + 1000.0 / 50;
+  // The range: from the values held at 1,000 tokens (3 s, 50 tok/s) up to L growing with
+  // the last segment's slope per token (3 + 2 / 900 x 9,000 = 23 s) at 25 tok/s.
+  const double e_per_s = ar["energy_wh"]["mean"].get<double>() / seconds(ar);
   CHECK(ar["energy_wh"]["range_low"].get<double>() / ar["energy_wh"]["low"].get<double>() *
-            seconds(ar) ==
-        Approx(held).epsilon(1e-9));
+            ar["energy_wh"]["mean"].get<double>() / e_per_s ==
+        Approx(3 + 1000.0 / 50).epsilon(1e-9));
+  CHECK(ar["energy_wh"]["range_high"].get<double>() / ar["energy_wh"]["high"].get<double>() *
+            ar["energy_wh"]["mean"].get<double>() / e_per_s ==
+        Approx(23 + 1000.0 / 25).epsilon(1e-9));
   CHECK(above["result"]["notes"].dump().find("longer than its longest") != std::string::npos);
 }
 

@@ -20,17 +20,19 @@ Quantiles lerp_quantiles(const Quantiles& a, const Quantiles& b, double t) {
 
 Point point_of(const Knot& k) { return {sorted(k.inputs.ttft_s), sorted(k.inputs.tps)}; }
 
-// Beyond the longest measured length b (previous measured length a): L_p grows with the
-// slope of the last segment in plain tokens (never falling), R_p follows the last segment's
-// ratio as a power of tokens (never rising).
-Point extrapolate_up(const Knot& a, const Knot& b, double n) {
+// Beyond the longest measured length b (previous measured length a): L_p grows by the last
+// segment's rise per factor of tokens (ln scale), or, with `plain`, by its slope per token
+// (never falling either way); R_p follows the last segment's ratio as a power of tokens
+// (never rising).
+Point extrapolate_up(const Knot& a, const Knot& b, double n, bool plain) {
   const Point pa = point_of(a), pb = point_of(b);
   Point out = pb;
   const double span = b.input_tokens - a.input_tokens;
   const double octaves = std::log(n / b.input_tokens) / std::log(b.input_tokens / a.input_tokens);
   for (std::size_t i = 0; i < out.ttft_s.size(); ++i) {
     const double slope = std::max(0.0, (pb.ttft_s[i] - pa.ttft_s[i]) / span);
-    out.ttft_s[i] = pb.ttft_s[i] + slope * (n - b.input_tokens);
+    out.ttft_s[i] = pb.ttft_s[i] + (plain ? slope * (n - b.input_tokens)
+                                          : std::max(0.0, pb.ttft_s[i] - pa.ttft_s[i]) * octaves);
     const double ratio = std::min(1.0, pb.tps[i] / pa.tps[i]);
     out.tps[i] = pb.tps[i] * std::pow(ratio, octaves);
   }
@@ -100,7 +102,11 @@ Interpolated interpolate(const std::vector<Knot>& ks, double n) {
     r.position = Position::kAbove;
     r.lower = r.upper = last.prompt;
     r.band_a = point_of(last);  // held flat: the optimistic end of the band
-    r.central = r.band_b = ks.size() > 1 ? extrapolate_up(ks[ks.size() - 2], last, n) : r.band_a;
+    r.central = r.band_b = r.band_a;
+    if (ks.size() > 1) {
+      r.central = extrapolate_up(ks[ks.size() - 2], last, n, false);
+      r.band_b = extrapolate_up(ks[ks.size() - 2], last, n, true);
+    }
     r.weight = 1;
     return r;
   }
