@@ -234,11 +234,11 @@ void workload_notes(const std::string& model, const std::vector<wl::Knot>& ks,
                     const wl::Resolved& w, std::set<std::string>& notes) {
   const auto& pos = w.tps_at.position;
   if (pos == wl::Position::kAbove || w.ttft_at.position == wl::Position::kAbove) {
-    notes.insert("\"" + model + "\": the input is longer than its longest measured input (" +
-                 wl::grouped(ks.back().input_tokens) +
-                 " tokens); latency is extended in proportion to the extra tokens and speed is "
-                 "not allowed to rise (a conservative rule), the range reaches down to the "
-                 "values held at the longest measurement");
+    notes.insert(
+        "\"" + model + "\": the input is longer than its longest measured input (" +
+        wl::grouped(ks.back().input_tokens) +
+        " tokens); its latency and speed are extended cautiously (latency rises, speed never "
+        "rises) and the range is wider");
   }
   if (pos == wl::Position::kBelow || w.ttft_at.position == wl::Position::kBelow) {
     notes.insert(
@@ -317,7 +317,7 @@ json estimate_workloads(const Obj& request, const dataset::Footprint& d,
     // A session: each turn at the cached share's value, and the totals at its low and high.
     const double shares[3] = {session.cached.value, session.cached.low, session.cached.high};
     double total_low[3] = {0, 0, 0}, total_high[3] = {0, 0, 0};
-    footprint::Summary tot_e, tot_w, tot_c;
+    footprint::Summary tot_e;
     double var_e = 0, total_out = 0;
     json turns = json::array();
     double p_ratio_min = 1, p_ratio_max = 1, water_per_wh = 0, carbon_per_wh = 0;
