@@ -72,7 +72,7 @@ struct Interpolated {
 };
 
 /// Percentiles of L and R at n input tokens (knots non-empty, sorted).
-Interpolated interpolate(const std::vector<Knot>& knots, double n);
+Interpolated interpolate(const std::vector<Knot>& ks, double n);
 
 /// A workload of one query.
 struct Query {
@@ -94,7 +94,7 @@ struct Resolved {
 
 /// Resolves one query against a model's knots. ttft_override / tps_override replace the
 /// interpolated percentiles (the estimate's ttft_s / tps overrides).
-Resolved resolve(const std::vector<Knot>& knots, const Query& q, const Assumptions& a, double w_max,
+Resolved resolve(const std::vector<Knot>& ks, const Query& q, const Assumptions& a, double w_max,
                  const std::optional<Quantiles>& ttft_override = std::nullopt,
                  const std::optional<Quantiles>& tps_override = std::nullopt);
 

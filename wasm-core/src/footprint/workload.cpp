@@ -41,6 +41,17 @@ Point extrapolate_up(const Knot& a, const Knot& b, double n, bool plain) {
   return out;
 }
 
+// Whether (n, O) is a measured shape read without any rule or override.
+bool is_measured_shape(const std::vector<Knot>& ks, const Resolved& r, const Query& q) {
+  if (r.ttft_at.position != Position::kMeasured || r.tps_at.position != Position::kMeasured) {
+    return false;
+  }
+  return std::any_of(ks.begin(), ks.end(), [&q](const Knot& k) {
+    return same_length(k.input_tokens, q.input_tokens) &&
+           same_length(k.inputs.output_tokens, q.output_tokens);
+  });
+}
+
 }  // namespace
 
 std::string grouped(double n) {
@@ -192,15 +203,9 @@ Resolved resolve(const std::vector<Knot>& ks, const Query& q, const Assumptions&
       }
     }
   }
-  if (!winner && !explicit_reasoning && !ttft_override && !tps_override &&
-      r.ttft_at.position == Position::kMeasured && r.tps_at.position == Position::kMeasured &&
-      same_length(n_eff, n)) {
-    for (const auto& k : ks) {
-      if (same_length(k.input_tokens, n) && same_length(k.inputs.output_tokens, q.output_tokens)) {
-        r.measured_shape = true;
-      }
-    }
-  }
+  const bool plain =
+      !winner && !explicit_reasoning && !ttft_override && !tps_override && same_length(n_eff, n);
+  r.measured_shape = plain && is_measured_shape(ks, r, q);
   return r;
 }
 

@@ -28,6 +28,8 @@ using footprint::Settings;
 
 /// Total Monte Carlo draws one request may ask for (rows x draws).
 constexpr double kMaxTotalDraws = 2e7;
+/// Turns x models of one session request (each turn is a full estimate).
+constexpr double kMaxSessionTurnRows = 2e4;
 
 Settings read_method(const std::optional<Obj>& m, const std::string& default_estimator) {
   Settings s;
@@ -270,6 +272,14 @@ json estimate_workloads(const Obj& request, const dataset::Footprint& d,
     session = wl::read_session(request.object("session"));
   } else {
     query = wl::read_query(request.object("workload"));
+  }
+  if (is_session && static_cast<double>(session.turns.size()) * static_cast<double>(models.size()) >
+                        kMaxSessionTurnRows) {
+    fail(code::kTooLarge, request.at("session"),
+         wl::grouped(static_cast<double>(session.turns.size())) + " turns x " +
+             wl::grouped(static_cast<double>(models.size())) +
+             " models is more than 20,000 turn estimates per request; select fewer models with "
+             "select.models");
   }
   const bool mc =
       s.estimator == footprint::Estimator::kV6 && s.sampling == footprint::Sampling::kMonteCarlo;
