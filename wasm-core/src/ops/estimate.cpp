@@ -255,40 +255,155 @@ void workload_notes(const std::string& model, const std::vector<wl::Knot>& ks,
   }
 }
 
-json estimate_workloads(const Obj& request, const dataset::Footprint& d,
-                        const std::vector<std::size_t>& models, const Settings& s,
-                        const footprint::Overrides& ov, const footprint::References& refs) {
+// The limits and the request's workload or session (both may not be given).
+struct WorkloadRequest {
+  bool is_session = false;
+  wl::Query query;
+  wl::Session session;
+};
+
+WorkloadRequest read_workload_request(const Obj& request, std::size_t n_models, const Settings& s,
+                                      const footprint::Overrides& ov,
+                                      const std::optional<Arr>& prompt_names) {
+  if (prompt_names) {
+    fail(code::kInvalidValue, prompt_names->path(),
+         "select.prompts does not apply to a workload or session; remove it");
+  }
   if (ov.output_tokens) {
     fail(code::kInvalidValue, pointer_child(request.at("overrides"), "output_tokens"),
          "give the output length in the workload (output_tokens), not as an override");
   }
-  const bool is_session = request.has("session");
-  if (is_session && request.has("workload")) {
+  WorkloadRequest w;
+  w.is_session = request.has("session");
+  if (w.is_session && request.has("workload")) {
     fail(code::kInvalidValue, request.at("workload"), "give a workload or a session, not both");
   }
-  wl::Query query;
-  wl::Session session;
-  if (is_session) {
-    session = wl::read_session(request.object("session"));
+  if (w.is_session) {
+    w.session = wl::read_session(request.object("session"));
   } else {
-    query = wl::read_query(request.object("workload"));
+    w.query = wl::read_query(request.object("workload"));
   }
-  if (is_session && static_cast<double>(session.turns.size()) * static_cast<double>(models.size()) >
-                        kMaxSessionTurnRows) {
+  const double per_model = w.is_session ? static_cast<double>(w.session.turns.size()) : 1.0;
+  const double models = static_cast<double>(n_models);
+  if (per_model * models > kMaxSessionTurnRows) {
     fail(code::kTooLarge, request.at("session"),
-         wl::grouped(static_cast<double>(session.turns.size())) + " turns x " +
-             wl::grouped(static_cast<double>(models.size())) +
+         wl::grouped(per_model) + " turns x " + wl::grouped(models) +
              " models is more than 20,000 turn estimates per request; select fewer models with "
              "select.models");
   }
   const bool mc =
       s.estimator == footprint::Estimator::kV6 && s.sampling == footprint::Sampling::kMonteCarlo;
-  const double per_model = is_session ? static_cast<double>(session.turns.size()) : 1.0;
-  if (mc && per_model * static_cast<double>(models.size()) * s.draws > kMaxTotalDraws) {
+  if (mc && per_model * models * s.draws > kMaxTotalDraws) {
     fail(code::kTooLarge, pointer_child(request.at("method"), "draws"),
          "this many turns x models x draws is more than the limit of 20,000,000 draws per "
          "request; use sampling \"quadrature\"");
   }
+  return w;
+}
+
+struct ModelContext {
+  const dataset::ModelRow& m;
+  const footprint::Resolved& r;
+  const std::vector<wl::Knot>& ks;
+  const Settings& s;
+  const footprint::Overrides& ov;
+};
+
+void workload_row(const ModelContext& c, const wl::Query& query, const dataset::ModelRow& m,
+                  json& row, std::set<std::string>& notes) {
+  const wl::Resolved w =
+      wl::resolve(c.ks, query, c.r.assumptions, c.s.w_max, c.ov.ttft_s, c.ov.tps);
+  const Ranged x = run_ranged(w, c.r.assumptions, c.s);
+  workload_notes(m.model, c.ks, w, notes);
+  row["prompt"] = "workload";
+  row["output_tokens"] = w.inputs.output_tokens;
+  row["workload"] = query_json(query, w);
+  row["assumptions"] = assumptions_json(c.r, w.inputs);
+  put_quantities(x, row);
+  row["work"] = work_json(x.e.work, c.s, c.r.assumptions.mult.pue);
+  if (!w.measured_shape) return;
+  for (const auto& p : m.prompts) {
+    if (p.prompt == w.ttft_at.lower && p.reference) row["reference"] = reference_json(*p.reference);
+  }
+}
+
+// A session: each turn at the cached share's value, and the totals at its low and high.
+void session_row(const ModelContext& c, const wl::Session& session, json& row,
+                 std::set<std::string>& notes) {
+  const auto& a = c.r.assumptions;
+  const double w_max = c.s.w_max;
+  const double shares[3] = {session.cached.value, session.cached.low, session.cached.high};
+  double total_low[3] = {0, 0, 0}, total_high[3] = {0, 0, 0};
+  footprint::Summary tot_e;
+  double var_e = 0, total_out = 0;
+  json turns = json::array();
+  double p_ratio_min = 1, p_ratio_max = 1, water_per_wh = 0, carbon_per_wh = 0;
+  row["assumptions"] = json::object();
+  for (std::size_t k = 0; k < session.turns.size(); ++k) {
+    const wl::Query q = wl::turn_query(session, k, session.cached.value);
+    const wl::Resolved w = wl::resolve(c.ks, q, a, w_max, c.ov.ttft_s, c.ov.tps);
+    const Ranged x = run_ranged(w, a, c.s);
+    workload_notes(c.m.model, c.ks, w, notes);
+    if (k == 0) row["assumptions"] = assumptions_json(c.r, w.inputs);
+    const auto& e = x.e.energy_wh;
+    p_ratio_min = x.e.work.power_min_kw / x.e.work.power_expected_kw;
+    p_ratio_max = x.e.work.power_max_kw / x.e.work.power_expected_kw;
+    water_per_wh = x.e.work.water_ml_per_wh;
+    carbon_per_wh = x.e.work.carbon_g_per_wh;
+    double lo = e.low * x.f_low, hi = e.high * x.f_high;
+    total_low[0] += lo;
+    total_high[0] += hi;
+    for (int j = 1; j < 3; ++j) {
+      const wl::Resolved wc =
+          wl::resolve(c.ks, wl::turn_query(session, k, shares[j]), a, w_max, c.ov.ttft_s, c.ov.tps);
+      const double lc = footprint::energy_wh_mean(wc.band_low, a, w_max) * p_ratio_min;
+      const double hc = footprint::energy_wh_mean(wc.band_high, a, w_max) * p_ratio_max;
+      total_low[j] += lc;
+      total_high[j] += hc;
+      lo = std::min(lo, lc);
+      hi = std::max(hi, hc);
+    }
+    json t = {{"turn", k + 1}, {"new_input_tokens", session.turns[k].input_tokens}};
+    json qj = query_json(q, w);
+    for (auto it = qj.begin(); it != qj.end(); ++it) t[it.key()] = it.value();
+    t["energy_wh"] = ranged(e, lo, hi);
+    t["water_ml"] = ranged(x.e.water_ml, lo * water_per_wh, hi * water_per_wh);
+    t["carbon_g"] = ranged(x.e.carbon_g, lo * carbon_per_wh, hi * carbon_per_wh);
+    turns.push_back(std::move(t));
+    tot_e.mean += e.mean;
+    tot_e.low += e.low;
+    tot_e.high += e.high;
+    var_e += e.sd * e.sd;
+    total_out += w.inputs.output_tokens;
+  }
+  tot_e.sd = std::sqrt(var_e);
+  const double range_low = *std::min_element(total_low, total_low + 3);
+  const double range_high = *std::max_element(total_high, total_high + 3);
+  const auto totals = [&](double f) {
+    json j = {{"mean", tot_e.mean * f},     {"sd", tot_e.sd * f},
+              {"low", tot_e.low * f},       {"high", tot_e.high * f},
+              {"range_low", range_low * f}, {"range_high", range_high * f}};
+    return j;
+  };
+  row["prompt"] = "session";
+  row["output_tokens"] = total_out;
+  row["energy_wh"] = totals(1);
+  row["water_ml"] = totals(water_per_wh);
+  row["carbon_g"] = totals(carbon_per_wh);
+  row["session"] = {{"turns", std::move(turns)},
+                    {"system_tokens", session.system_tokens},
+                    {"history", session.history},
+                    {"cached_share",
+                     {{"value", session.cached.value},
+                      {"low", session.cached.low},
+                      {"high", session.cached.high}}}};
+}
+
+json estimate_workloads(const Obj& request, const dataset::Footprint& d,
+                        const std::vector<std::size_t>& models, const Settings& s,
+                        const footprint::Overrides& ov, const footprint::References& refs,
+                        const std::optional<Arr>& prompt_names) {
+  const WorkloadRequest wr = read_workload_request(request, models.size(), s, ov, prompt_names);
   const Obj dataset_obj = request.object("dataset");
   json rows = json::array();
   std::set<std::string> notes;
@@ -305,93 +420,12 @@ json estimate_workloads(const Obj& request, const dataset::Footprint& d,
                 {"host", r.host},
                 {"aa_intelligence_index",
                  m.aa_intelligence_index ? json(*m.aa_intelligence_index) : json(nullptr)}};
-    if (!is_session) {
-      const wl::Resolved w = wl::resolve(ks, query, r.assumptions, s.w_max, ov.ttft_s, ov.tps);
-      const Ranged x = run_ranged(w, r.assumptions, s);
-      workload_notes(m.model, ks, w, notes);
-      row["prompt"] = "workload";
-      row["output_tokens"] = w.inputs.output_tokens;
-      row["workload"] = query_json(query, w);
-      row["assumptions"] = assumptions_json(r, w.inputs);
-      put_quantities(x, row);
-      row["work"] = work_json(x.e.work, s, r.assumptions.mult.pue);
-      if (w.measured_shape) {
-        for (const auto& p : m.prompts) {
-          if (p.prompt == w.ttft_at.lower && p.reference)
-            row["reference"] = reference_json(*p.reference);
-        }
-      }
-      rows.push_back(std::move(row));
-      continue;
+    const ModelContext c{m, r, ks, s, ov};
+    if (wr.is_session) {
+      session_row(c, wr.session, row, notes);
+    } else {
+      workload_row(c, wr.query, m, row, notes);
     }
-    // A session: each turn at the cached share's value, and the totals at its low and high.
-    const double shares[3] = {session.cached.value, session.cached.low, session.cached.high};
-    double total_low[3] = {0, 0, 0}, total_high[3] = {0, 0, 0};
-    footprint::Summary tot_e;
-    double var_e = 0, total_out = 0;
-    json turns = json::array();
-    double p_ratio_min = 1, p_ratio_max = 1, water_per_wh = 0, carbon_per_wh = 0;
-    row["assumptions"] = json::object();
-    for (std::size_t k = 0; k < session.turns.size(); ++k) {
-      const wl::Query q = wl::turn_query(session, k, session.cached.value);
-      const wl::Resolved w = wl::resolve(ks, q, r.assumptions, s.w_max, ov.ttft_s, ov.tps);
-      const Ranged x = run_ranged(w, r.assumptions, s);
-      workload_notes(m.model, ks, w, notes);
-      if (k == 0) row["assumptions"] = assumptions_json(r, w.inputs);
-      const auto& e = x.e.energy_wh;
-      p_ratio_min = x.e.work.power_min_kw / x.e.work.power_expected_kw;
-      p_ratio_max = x.e.work.power_max_kw / x.e.work.power_expected_kw;
-      water_per_wh = x.e.work.water_ml_per_wh;
-      carbon_per_wh = x.e.work.carbon_g_per_wh;
-      double lo = e.low * x.f_low, hi = e.high * x.f_high;
-      total_low[0] += lo;
-      total_high[0] += hi;
-      for (int c = 1; c < 3; ++c) {
-        const wl::Resolved wc = wl::resolve(ks, wl::turn_query(session, k, shares[c]),
-                                            r.assumptions, s.w_max, ov.ttft_s, ov.tps);
-        const double lc =
-            footprint::energy_wh_mean(wc.band_low, r.assumptions, s.w_max) * p_ratio_min;
-        const double hc =
-            footprint::energy_wh_mean(wc.band_high, r.assumptions, s.w_max) * p_ratio_max;
-        total_low[c] += lc;
-        total_high[c] += hc;
-        lo = std::min(lo, lc);
-        hi = std::max(hi, hc);
-      }
-      json t = {{"turn", k + 1}, {"new_input_tokens", session.turns[k].input_tokens}};
-      json qj = query_json(q, w);
-      for (auto it = qj.begin(); it != qj.end(); ++it) t[it.key()] = it.value();
-      t["energy_wh"] = ranged(e, lo, hi);
-      t["water_ml"] = ranged(x.e.water_ml, lo * water_per_wh, hi * water_per_wh);
-      t["carbon_g"] = ranged(x.e.carbon_g, lo * carbon_per_wh, hi * carbon_per_wh);
-      turns.push_back(std::move(t));
-      tot_e.mean += e.mean;
-      tot_e.low += e.low;
-      tot_e.high += e.high;
-      var_e += e.sd * e.sd;
-      total_out += w.inputs.output_tokens;
-    }
-    tot_e.sd = std::sqrt(var_e);
-    const double range_low = *std::min_element(total_low, total_low + 3);
-    const double range_high = *std::max_element(total_high, total_high + 3);
-    const auto totals = [&](double f) {
-      json j = {{"mean", tot_e.mean * f},     {"sd", tot_e.sd * f},
-                {"low", tot_e.low * f},       {"high", tot_e.high * f},
-                {"range_low", range_low * f}, {"range_high", range_high * f}};
-      return j;
-    };
-    row["prompt"] = "session";
-    row["output_tokens"] = total_out;
-    row["energy_wh"] = totals(1);
-    row["water_ml"] = totals(water_per_wh);
-    row["carbon_g"] = totals(carbon_per_wh);
-    row["session"] = {{"turns", std::move(turns)},
-                      {"system_tokens", session.system_tokens},
-                      {"history", session.history},
-                      {"cached_share",
-                       {{"value", session.cached.value},
-                        {"low", session.cached.low},
-                        {"high", session.cached.high}}}};
     rows.push_back(std::move(row));
   }
   if (rows.empty()) {
@@ -407,6 +441,7 @@ json estimate_workloads(const Obj& request, const dataset::Footprint& d,
   for (const auto& w : d.warnings) note_list.push_back(w.message + " (at " + w.path + ")");
   return {{"method", method_json(s)}, {"rows", std::move(rows)}, {"notes", std::move(note_list)}};
 }
+
 }  // namespace
 
 json estimate(const Obj& request) {
@@ -428,11 +463,7 @@ json estimate(const Obj& request) {
   footprint::References refs{request.object_opt("hardware"), request.object_opt("hosts"),
                              request.object_opt("regions"), request.path()};
   if (request.has("workload") || request.has("session")) {
-    if (prompt_names) {
-      fail(code::kInvalidValue, prompt_names->path(),
-           "select.prompts does not apply to a workload or session; remove it");
-    }
-    return estimate_workloads(request, d, models, s, ov, refs);
+    return estimate_workloads(request, d, models, s, ov, refs, prompt_names);
   }
 
   json rows = json::array();

@@ -55,7 +55,7 @@ export const PRESETS = [
     plural: 'deep-research runs',
     label: 'Deep research',
     detail:
-      '20 steps reading 5,000 new tokens of sources and writing 500 each, then the report grows with them; half cached (0–90 %)',
+      '20 steps, each reading 5,000 new tokens of sources and writing 500 tokens of notes, everything kept in the context; half of it cached (0–90 %)',
     perDay: 1,
     session: {
       system_tokens: 2000,
