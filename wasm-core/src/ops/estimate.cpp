@@ -284,7 +284,7 @@ WorkloadRequest read_workload_request(const Obj& request, std::size_t n_models, 
     w.query = wl::read_query(request.object("workload"));
   }
   const double per_model = w.is_session ? static_cast<double>(w.session.turns.size()) : 1.0;
-  const double models = static_cast<double>(n_models);
+  const auto models = static_cast<double>(n_models);
   if (per_model * models > kMaxSessionTurnRows) {
     fail(code::kTooLarge, request.at("session"),
          wl::grouped(per_model) + " turns x " + wl::grouped(models) +

@@ -267,6 +267,41 @@ void check_uncertain_keys(const Obj& u) {
   }
 }
 
+/// The workload's interpolated inputs of each selected model (PromptRow.path = the model's
+/// path, to pair them); models without a measured length with known input tokens are left out.
+std::vector<dataset::PromptRow> workload_prompts(const Obj& req, const Context& cx,
+                                                 const dataset::Footprint& d,
+                                                 const std::vector<std::string>& models,
+                                                 const std::vector<std::string>& prompts,
+                                                 double w_max) {
+  if (!prompts.empty()) {
+    fail(code::kInvalidValue, req.at("select") + "/prompts",
+         "select.prompts does not apply to a workload; remove it");
+  }
+  if (cx.ov.output_tokens) {
+    fail(code::kInvalidValue, req.at("overrides") + "/output_tokens",
+         "give the output length in the workload (output_tokens), not as an override");
+  }
+  namespace wl = footprint::workload;
+  const auto q = wl::read_query(req.object("workload"));
+  const Obj dataset_obj = req.object("dataset");
+  std::vector<dataset::PromptRow> out;
+  for (std::size_t i = 0; i < d.models.size(); ++i) {
+    const auto& m = d.models[i];
+    if (!models.empty() && std::find(models.begin(), models.end(), m.model) == models.end())
+      continue;
+    const auto ks = wl::knots(m, wl::dataset_input_tokens(dataset_obj, i));
+    if (ks.empty()) continue;
+    const auto res = footprint::resolve(m, cx.ov, cx.refs, req.at("overrides"));
+    dataset::PromptRow pr;
+    pr.prompt = "workload";
+    pr.path = m.path;
+    pr.inputs = wl::resolve(ks, q, res.assumptions, w_max, cx.ov.ttft_s, cx.ov.tps).inputs;
+    out.push_back(pr);
+  }
+  return out;
+}
+
 }  // namespace
 
 Request read_request(const Obj& req, bool is_uncertainty) {
@@ -327,31 +362,11 @@ Request read_request(const Obj& req, bool is_uncertainty) {
   // A workload (docs/workloads.md): one row per model, its inputs interpolated.
   std::vector<dataset::PromptRow> workload_rows;
   if (req.has("workload")) {
-    if (!prompts.empty()) {
-      fail(code::kInvalidValue, req.at("select") + "/prompts",
-           "select.prompts does not apply to a workload; remove it");
-    }
-    if (cx.ov.output_tokens) {
-      fail(code::kInvalidValue, req.at("overrides") + "/output_tokens",
-           "give the output length in the workload (output_tokens), not as an override");
-    }
-    const auto q = footprint::workload::read_query(req.object("workload"));
-    const Obj dataset_obj = req.object("dataset");
-    workload_rows.reserve(d.models.size());
-    for (std::size_t i = 0; i < d.models.size(); ++i) {
-      const auto& m = d.models[i];
-      if (!wanted(models, m.model)) continue;
-      const auto ks =
-          footprint::workload::knots(m, footprint::workload::dataset_input_tokens(dataset_obj, i));
-      if (ks.empty()) continue;
-      const auto res = footprint::resolve(m, cx.ov, cx.refs, req.at("overrides"));
-      dataset::PromptRow pr;
-      pr.prompt = "workload";
-      pr.inputs =
-          footprint::workload::resolve(ks, q, res.assumptions, r.w_max, cx.ov.ttft_s, cx.ov.tps)
-              .inputs;
-      workload_rows.push_back(pr);
-      rows.emplace_back(&m, &workload_rows.back());
+    workload_rows = workload_prompts(req, cx, d, models, prompts, r.w_max);
+    std::size_t k = 0;
+    for (const auto& m : d.models) {
+      if (k < workload_rows.size() && workload_rows[k].path == m.path)
+        rows.emplace_back(&m, &workload_rows[k++]);
     }
   }
   for (const auto& m : d.models) {
