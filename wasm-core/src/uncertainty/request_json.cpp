@@ -267,13 +267,14 @@ void check_uncertain_keys(const Obj& u) {
   }
 }
 
+using Rows = std::vector<std::pair<const dataset::ModelRow*, const dataset::PromptRow*>>;
+
 /// The workload's interpolated inputs of each selected model (PromptRow.path = the model's
 /// path, to pair them); models without a measured length with known input tokens are left out.
-std::vector<dataset::PromptRow> workload_prompts(const Obj& req, const Context& cx,
-                                                 const dataset::Footprint& d,
-                                                 const std::vector<std::string>& models,
-                                                 const std::vector<std::string>& prompts,
-                                                 double w_max) {
+void workload_prompts(const Obj& req, const Context& cx, const dataset::Footprint& d,
+                      const std::vector<std::string>& models,
+                      const std::vector<std::string>& prompts, double w_max,
+                      std::vector<dataset::PromptRow>& out, Rows& rows) {
   if (!prompts.empty()) {
     fail(code::kInvalidValue, req.at("select") + "/prompts",
          "select.prompts does not apply to a workload; remove it");
@@ -285,7 +286,8 @@ std::vector<dataset::PromptRow> workload_prompts(const Obj& req, const Context& 
   namespace wl = footprint::workload;
   const auto q = wl::read_query(req.object("workload"));
   const Obj dataset_obj = req.object("dataset");
-  std::vector<dataset::PromptRow> out;
+  out.clear();
+  out.reserve(d.models.size());
   for (std::size_t i = 0; i < d.models.size(); ++i) {
     const auto& m = d.models[i];
     if (!models.empty() && std::find(models.begin(), models.end(), m.model) == models.end())
@@ -299,7 +301,10 @@ std::vector<dataset::PromptRow> workload_prompts(const Obj& req, const Context& 
     pr.inputs = wl::resolve(ks, q, res.assumptions, w_max, cx.ov.ttft_s, cx.ov.tps).inputs;
     out.push_back(pr);
   }
-  return out;
+  rows.clear();  // replaces the dataset's prompt sizes
+  for (std::size_t k = 0, i = 0; i < d.models.size() && k < out.size(); ++i) {
+    if (d.models[i].path == out[k].path) rows.emplace_back(&d.models[i], &out[k++]);
+  }
 }
 
 }  // namespace
@@ -359,22 +364,16 @@ Request read_request(const Obj& req, bool is_uncertainty) {
     }
   }
   std::vector<std::pair<const dataset::ModelRow*, const dataset::PromptRow*>> rows;
-  // A workload (docs/workloads.md): one row per model, its inputs interpolated.
   std::vector<dataset::PromptRow> workload_rows;
-  if (req.has("workload")) {
-    workload_rows = workload_prompts(req, cx, d, models, prompts, r.w_max);
-    std::size_t k = 0;
-    for (const auto& m : d.models) {
-      if (k < workload_rows.size() && workload_rows[k].path == m.path)
-        rows.emplace_back(&m, &workload_rows[k++]);
-    }
-  }
   for (const auto& m : d.models) {
-    if (!wanted(models, m.model) || req.has("workload")) continue;
+    if (!wanted(models, m.model)) continue;
     for (const auto& p : m.prompts) {
       if (wanted(prompts, p.prompt)) rows.emplace_back(&m, &p);
     }
   }
+  // A workload (docs/workloads.md): one row per model instead, its inputs interpolated.
+  if (req.has("workload"))
+    workload_prompts(req, cx, d, models, prompts, r.w_max, workload_rows, rows);
   if (rows.empty())
     fail(code::kInvalidValue, req.at("select"), "the selection matches no (model, prompt) row");
   if (static_cast<double>(rows.size()) * static_cast<double>(r.draws) > kMaxTotalDraws) {
