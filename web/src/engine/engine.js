@@ -42,8 +42,10 @@ export function useEngine(request) {
     if (!key) return;
     setState((s) => ({ ...s, loading: true }));
     const t0 = performance.now();
+    // A newer request (or leaving the view) cancels this one instead of queueing behind it.
+    const controller = new AbortController();
     clientFor(request)
-      .request(request)
+      .request(request, { signal: controller.signal })
       .then(
         (env) => {
           if (latest.current !== key) return;
@@ -56,6 +58,7 @@ export function useEngine(request) {
           setState({ loading: false, result: null, error: { code: 'engine', message: err.message }, key });
         },
       );
+    return () => controller.abort();
   }, [key]);
   return state;
 }
