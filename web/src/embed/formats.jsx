@@ -1,0 +1,219 @@
+// The four embed formats (docs/embedding.md): a card (one headline and an everyday
+// equivalent per model), a comparison chart (bars with P5–P95), a table, and a one-line
+// inline badge. Each gets the engine's rows ({model, prompt, energy_wh, water_ml, carbon_g})
+// for the chosen models, in the blogger's order. Pure rendering: no data loading here.
+import { everyday } from '../features/calculator/equivalents.js';
+import { METRICS, num, times } from '../lib/format.js';
+
+export const FORMATS = ['card', 'chart', 'table', 'badge'];
+export const METRIC_KEYS = ['energy', 'water', 'carbon'];
+
+/** Units that scale for sentences: [threshold, divisor, unit] per metric, largest first. */
+const SCALES = {
+  energy: [
+    [1e6, 1e6, 'MWh'],
+    [1e3, 1e3, 'kWh'],
+    [0, 1, 'Wh'],
+  ],
+  water: [
+    [1e6, 1e6, 'm³'],
+    [1e3, 1e3, 'L'],
+    [0, 1, 'mL'],
+  ],
+  carbon: [
+    [1e6, 1e6, 't CO₂e'],
+    [1e3, 1e3, 'kg CO₂e'],
+    [0, 1, 'g CO₂e'],
+  ],
+};
+
+/** Two significant figures (plain language): 0.42, 1.6, 12, 1,200. */
+export function sig2(x) {
+  if (!Number.isFinite(x)) return '–';
+  if (x === 0) return '0';
+  const p = Math.floor(Math.log10(Math.abs(x))) - 1;
+  const r = Math.round(x / 10 ** p) * 10 ** p;
+  return r.toLocaleString('en-US', { maximumFractionDigits: Math.max(0, -p), useGrouping: true });
+}
+
+/** "0.42 Wh", "1.2 kWh": two significant figures in a unit that scales. */
+export function amount(metric, x) {
+  const [, div, unit] = SCALES[metric].find(([t]) => Math.abs(x) >= t) ?? SCALES[metric].at(-1);
+  return `${sig2(x / div)} ${unit}`;
+}
+
+const WHAT = { energy: ['uses', ' of energy'], water: ['uses', ' of water'], carbon: ['emits', ''] };
+
+function Ratio({ rows, metric }) {
+  if (rows.length !== 2) return null;
+  const [a, b] = rows;
+  const m = METRICS[metric];
+  return (
+    <p class="embed-ratio" data-testid="ratio">
+      {m.label}: {a.model} uses {times(a[m.key].mean / b[m.key].mean)} as much as {b.model}.
+    </p>
+  );
+}
+
+/** One headline and one everyday equivalent per model, the other metrics in small print. */
+export function Card({ rows, metric, prompt, constants }) {
+  const m = METRICS[metric];
+  return (
+    <>
+      <div class="embed-cards">
+        {rows.map((r, i) => {
+          const eq = everyday(constants, metric, r[m.key]?.mean)[0];
+          return (
+            <section
+              class="embed-card"
+              key={r.model}
+              aria-labelledby={rows.length > 1 ? `card-${i}` : undefined}
+              aria-label={rows.length > 1 ? undefined : r.model}
+              data-model={r.model}
+            >
+              {rows.length > 1 && (
+                <h2 id={`card-${i}`} class="embed-card-model">
+                  {r.model}
+                </h2>
+              )}
+              <p class="embed-headline" data-testid="headline">
+                One {prompt} prompt {WHAT[metric][0]} about <strong>{amount(metric, r[m.key]?.mean)}</strong>
+                {WHAT[metric][1]}.
+              </p>
+              {eq && (
+                <p class="embed-equivalent" data-testid="equivalent">
+                  ≈ {eq.text}{' '}
+                  <span class="muted">
+                    ({eq.constant.source ? `source: ${shortSource(eq.constant.source)}` : 'bundled constant'})
+                  </span>
+                  .
+                </p>
+              )}
+              <dl class="embed-figures">
+                {METRIC_KEYS.map((k) => {
+                  const mk = METRICS[k];
+                  const s = r[mk.key];
+                  return (
+                    <div key={k} data-metric={k}>
+                      <dt>{mk.label}</dt>
+                      <dd>
+                        <span class="embed-value" data-testid={i === 0 ? `${k}-mean` : undefined}>
+                          {num(s?.mean)}
+                        </span>{' '}
+                        <abbr title={mk.long}>{mk.unit}</abbr>
+                        <span class="embed-range">
+                          P5–P95 {num(s?.p5)}–{num(s?.p95)}
+                        </span>
+                      </dd>
+                    </div>
+                  );
+                })}
+              </dl>
+            </section>
+          );
+        })}
+      </div>
+      <Ratio rows={rows} metric={metric} />
+    </>
+  );
+}
+
+const shortSource = (s) => String(s).split(/[;(]/)[0].trim().slice(0, 80);
+
+/** Horizontal bars of one metric with P5–P95 whiskers; the numbers are printed next to each bar. */
+export function Chart({ rows, metric }) {
+  const m = METRICS[metric];
+  const max = Math.max(...rows.map((r) => r[m.key]?.p95 ?? r[m.key]?.mean ?? 0)) || 1;
+  const pct = (x) => Math.max(0, Math.min(100, (x / max) * 100));
+  return (
+    <>
+      <figure class="embed-chart">
+        <figcaption>
+          {m.label} per query ({m.unit}), mean; the thin line spans P5–P95
+        </figcaption>
+        <ul>
+          {rows.map((r, i) => {
+            const s = r[m.key] ?? {};
+            return (
+              <li key={r.model}>
+                <span class="embed-bar-label">
+                  {r.model}: <strong data-testid={i === 0 ? `${metric}-mean` : undefined}>{num(s.mean)}</strong>{' '}
+                  {m.unit}{' '}
+                  <span class="embed-range-inline">
+                    (P5–P95 {num(s.p5)}–{num(s.p95)})
+                  </span>
+                </span>
+                <svg class="embed-bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true">
+                  <rect x="0" y="2" width={pct(s.mean)} height="8" rx="1" />
+                  {Number.isFinite(s.p5) && (
+                    <line x1={pct(s.p5)} x2={pct(s.p95)} y1="6" y2="6" vector-effect="non-scaling-stroke" />
+                  )}
+                </svg>
+              </li>
+            );
+          })}
+        </ul>
+      </figure>
+      <Ratio rows={rows} metric={metric} />
+    </>
+  );
+}
+
+/** Models by energy, water and carbon (means); the first model in bold. */
+export function Table({ rows, metric, highlight }) {
+  const m = METRICS[metric];
+  return (
+    <>
+      <Ratio rows={rows} metric={metric} />
+      <div class="table-wrap">
+        <table class="embed-table">
+          <caption>
+            Per query, mean{rows.length > 2 ? ` (sorted by ${m.label.toLowerCase()}, lowest first)` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              {METRIC_KEYS.map((k) => (
+                <th scope="col" key={k} class="num">
+                  {METRICS[k].label} <span class="unit">({METRICS[k].unit})</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={r.model} class={r.model === highlight ? 'highlight' : undefined}>
+                <th scope="row">{r.model}</th>
+                {METRIC_KEYS.map((k) => (
+                  <td class="num" key={k} data-testid={i === 0 && r.model === highlight ? `${k}-mean` : undefined}>
+                    {num(r[METRICS[k].key].mean)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** One line: "GPT-4o: 0.42 Wh · 1.6 mL · 0.17 g CO₂e per short prompt". */
+export function Badge({ rows, prompt, href }) {
+  const r = rows[0];
+  if (!r) return null;
+  return (
+    <p class="embed-badge">
+      <a href={href} target="_blank" rel="noopener noreferrer" data-testid="app-link">
+        <span data-testid="model">{r.model}</span>:{' '}
+        {METRIC_KEYS.map((k, i) => (
+          <span key={k}>
+            {i > 0 && ' · '}
+            <span data-testid={`${k}-mean`}>{num(r[METRICS[k].key].mean)}</span> {METRICS[k].unit}
+          </span>
+        ))}{' '}
+        per {prompt} prompt
+      </a>
+    </p>
+  );
+}
