@@ -16,7 +16,7 @@
 /* global URL, URLSearchParams, document, addEventListener, HTMLElement, customElements, MutationObserver, getComputedStyle, matchMedia */
 const BASE = new URL('./', import.meta.url);
 const TYPE = 'llm-footprint:height';
-const MIN_HEIGHT = 40;
+const MIN_HEIGHT = 16;
 const MAX_HEIGHT = 20000;
 
 /** Attribute -> URL parameter of the embed (docs/embedding.md lists them). */
@@ -163,7 +163,7 @@ class LlmFootprint extends HTMLElement {
       Object.assign(iframe.style, { display: 'block', width: '100%', border: '0' });
       const badge = this.getAttribute('format') === 'badge';
       if (badge) Object.assign(iframe.style, { verticalAlign: 'middle', width: '20rem', maxWidth: '100%' });
-      iframe.style.height = `${Number(this.getAttribute('height')) || (badge ? 40 : 340)}px`;
+      iframe.style.height = `${Number(this.getAttribute('height')) || (badge ? 28 : 340)}px`;
       root.append(iframe);
     }
     const model = this.getAttribute('model');

@@ -7,7 +7,7 @@ import { everyday } from '../features/calculator/equivalents.js';
 import { PROMPTS } from '../features/calculator/prompts.js';
 import { METRICS } from '../lib/format.js';
 import { chosenModel } from '../lib/requests.js';
-import { amount, METRIC_KEYS } from './formats.jsx';
+import { amount, METRIC_KEYS } from './plain.js';
 import { CARD_HEIGHT, CARD_WIDTH, drawCard } from './share-card.js';
 
 /** The card's text for a result row (plain language: two significant figures). */

@@ -4,42 +4,20 @@
 // for the chosen models, in the blogger's order. Pure rendering: no data loading here.
 import { everyday } from '../features/calculator/equivalents.js';
 import { METRICS, num, times } from '../lib/format.js';
+import { amount, METRIC_KEYS } from './plain.js';
 
 export const FORMATS = ['card', 'chart', 'table', 'badge'];
-export const METRIC_KEYS = ['energy', 'water', 'carbon'];
+export { METRIC_KEYS };
 
-/** Units that scale for sentences: [threshold, divisor, unit] per metric, largest first. */
-const SCALES = {
-  energy: [
-    [1e6, 1e6, 'MWh'],
-    [1e3, 1e3, 'kWh'],
-    [0, 1, 'Wh'],
-  ],
-  water: [
-    [1e6, 1e6, 'm³'],
-    [1e3, 1e3, 'L'],
-    [0, 1, 'mL'],
-  ],
-  carbon: [
-    [1e6, 1e6, 't CO₂e'],
-    [1e3, 1e3, 'kg CO₂e'],
-    [0, 1, 'g CO₂e'],
-  ],
-};
-
-/** Two significant figures (plain language): 0.42, 1.6, 12, 1,200. */
-export function sig2(x) {
-  if (!Number.isFinite(x)) return '–';
-  if (x === 0) return '0';
-  const p = Math.floor(Math.log10(Math.abs(x))) - 1;
-  const r = Math.round(x / 10 ** p) * 10 ** p;
-  return r.toLocaleString('en-US', { maximumFractionDigits: Math.max(0, -p), useGrouping: true });
-}
-
-/** "0.42 Wh", "1.2 kWh": two significant figures in a unit that scales. */
-export function amount(metric, x) {
-  const [, div, unit] = SCALES[metric].find(([t]) => Math.abs(x) >= t) ?? SCALES[metric].at(-1);
-  return `${sig2(x / div)} ${unit}`;
+/** Text whose words never break inside (not even at a hyphen: "GPT-" / "4.1"); lines break between words. */
+export function Words({ text }) {
+  const words = String(text).split(' ');
+  return words.map((w, i) => (
+    <span key={i}>
+      {i > 0 && ' '}
+      <span class="nobr">{w}</span>
+    </span>
+  ));
 }
 
 const WHAT = { energy: ['uses', ' of energy'], water: ['uses', ' of water'], carbon: ['emits', ''] };
@@ -165,7 +143,8 @@ export function Table({ rows, metric, highlight }) {
   return (
     <>
       <Ratio rows={rows} metric={metric} />
-      <div class="table-wrap">
+      {/* Focusable, so a keyboard can scroll a table wider than a narrow column. */}
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Table of the estimates">
         <table class="embed-table">
           <caption>
             Per query, mean{rows.length > 2 ? ` (sorted by ${m.label.toLowerCase()}, lowest first)` : ''}
@@ -183,7 +162,9 @@ export function Table({ rows, metric, highlight }) {
           <tbody>
             {rows.map((r, i) => (
               <tr key={r.model} class={r.model === highlight ? 'highlight' : undefined}>
-                <th scope="row">{r.model}</th>
+                <th scope="row">
+                  <Words text={r.model} />
+                </th>
                 {METRIC_KEYS.map((k) => (
                   <td class="num" key={k} data-testid={i === 0 && r.model === highlight ? `${k}-mean` : undefined}>
                     {num(r[METRICS[k].key].mean)}

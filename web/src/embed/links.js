@@ -157,7 +157,7 @@ const ATTRS = {
 export function startHeight(state) {
   const fmt = embedFormat(state);
   const n = state.models ? state.models.split(MODEL_SEPARATOR).length : state.view === 'compare' ? 2 : 1;
-  if (fmt === 'badge') return 40;
+  if (fmt === 'badge') return 28;
   if (fmt === 'card') return 200 + 220 * Math.ceil(n / 2);
   return 200 + 40 * n;
 }

@@ -57,8 +57,10 @@ export function drawCard(ctx, { title, subtitle, figures, footer }) {
     ctx.font = font(26, 600);
     ctx.fillText(f.label, x + 24, top + 22);
     ctx.fillStyle = COLORS.fg;
-    ctx.font = font(54, 700);
-    ctx.fillText(f.value, x + 24, top + 62);
+    let size = 54;
+    ctx.font = font(size, 700);
+    while (size > 24 && ctx.measureText(f.value).width > w - 48) ctx.font = font((size -= 2), 700);
+    ctx.fillText(f.value, x + 24, top + 62 + (54 - size) / 2);
     ctx.fillStyle = COLORS.muted;
     ctx.font = font(22);
     wrap(ctx, f.note, w - 48)
