@@ -346,6 +346,57 @@ describe('formats, themes and the diet', () => {
   });
 });
 
+describe('numbers at first paint', () => {
+  test('the built landing page shows the default estimate without JavaScript, and the live app takes over with the same numbers', async () => {
+    const ref = reference("GPT-4o (Mar '25)", 'short');
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const p = await off.newPage();
+      await p.goto(app.url);
+      assert.match(await p.textContent('[data-testid="prerender-query"]'), /^GPT-4o \(Mar '25\), one short prompt/);
+      const energy = num(await p.textContent('.results [data-testid="energy-mean"]'));
+      assert.ok(Math.abs(energy / ref.energy_wh_mean - 1) < 0.02, `${energy} vs ${ref.energy_wh_mean}`);
+      const water = num(await p.textContent('.results [data-testid="water-mean"]'));
+      assert.ok(Math.abs(water / ref.water_ml_mean - 1) < 0.02, `${water} vs ${ref.water_ml_mean}`);
+      assert.equal(await p.locator('details table tbody tr').count(), dataset.models.length, 'every model');
+    } finally {
+      await off.close();
+    }
+    const on = await browser.newContext();
+    const requests = recordRequests(on);
+    try {
+      const p = await on.newPage();
+      await p.goto(app.url);
+      await p.waitForFunction(() => document.documentElement.dataset.live === '1', null, { timeout: 30000 });
+      assert.equal(await p.locator('[data-prerendered]').count(), 0, 'the prerendered copy is gone');
+      const energy = num(await p.textContent('.results[aria-busy="false"] [data-testid="energy-mean"]'));
+      assert.ok(Math.abs(energy / ref.energy_wh_mean - 1) < 0.02, String(energy));
+      // The default estimate came from the precomputed file, not from the engine.
+      assert.ok(requests.urls.some((u) => u.includes('/data/precomputed/paper-v6/2025-10-26/short.json')));
+      // The engine starts only for a changed assumption: PUE doubled doubles the energy.
+      await p.locator('details.panel > summary', { hasText: 'Assumptions' }).click();
+      const pue = dataset.models.find((m) => m.model === "GPT-4o (Mar '25)").pue;
+      await p.fill('input[name="pue"]', String(2 * pue));
+      await p.waitForFunction(
+        (before) => {
+          const el = document.querySelector('.results[aria-busy="false"] [data-testid="energy-mean"]');
+          return el && el.textContent !== before;
+        },
+        await p.textContent('[data-testid="energy-mean"]'),
+        { timeout: 30000 },
+      );
+      const doubled = num(await p.textContent('[data-testid="energy-mean"]'));
+      assert.ok(Math.abs(doubled / energy - 2) < 0.02, `${doubled} vs 2 x ${energy}`);
+      assert.ok(
+        requests.urls.some((u) => /\.wasm$/.test(u)),
+        'the engine ran',
+      );
+    } finally {
+      await on.close();
+    }
+  });
+});
+
 describe('"Embed this" in the app', () => {
   test('the dialog shows pinned snippets for the current view, a live preview and copies; keyboard and axe clean', async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
