@@ -376,13 +376,14 @@ describe('numbers at first paint', () => {
       // The engine starts only for a changed assumption: PUE doubled doubles the energy.
       await p.locator('details.panel > summary', { hasText: 'Assumptions' }).click();
       const pue = dataset.models.find((m) => m.model === "GPT-4o (Mar '25)").pue;
+      const before = await p.textContent('[data-testid="energy-mean"]');
       await p.fill('input[name="pue"]', String(2 * pue));
       await p.waitForFunction(
-        (before) => {
+        (b) => {
           const el = document.querySelector('.results[aria-busy="false"] [data-testid="energy-mean"]');
-          return el && el.textContent !== before;
+          return el && el.textContent !== b;
         },
-        await p.textContent('[data-testid="energy-mean"]'),
+        before,
         { timeout: 30000 },
       );
       const doubled = num(await p.textContent('[data-testid="energy-mean"]'));
