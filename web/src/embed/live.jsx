@@ -7,9 +7,13 @@ import { useEngine } from '../engine/engine.js';
 import { estimateRequest } from '../lib/requests.js';
 import { embedModels } from './links.js';
 
-export default function Live({ state, render }) {
-  const data = useDatasets(state.ds);
+export default function Live({ state: asked, render }) {
+  const data = useDatasets(asked.ds);
   const fp = data.value?.footprint;
+  // A prompt size this dataset does not have: its first one (as the calculator does).
+  const has = (p) => fp?.models.some((m) => m.prompts.some((x) => x.prompt === p));
+  const state =
+    !fp || has(asked.prompt) ? asked : { ...asked, prompt: fp.models[0]?.prompts[0]?.prompt ?? asked.prompt };
   const names = fp?.models.filter((m) => m.prompts.some((p) => p.prompt === state.prompt)).map((m) => m.model);
   const pick = names ? embedModels(state, names) : null;
   const request =

@@ -14,7 +14,8 @@ export function reportHeight(element, id, { width = false } = {}) {
   const send = () => {
     const rect = element.getBoundingClientRect();
     const msg = { type: HEIGHT_MESSAGE, id, height: Math.ceil(rect.height) };
-    if (width) msg.width = naturalWidth(element);
+    // The badge's width once it is there (not the width of "Loading…").
+    if (width && element.querySelector('.embed-badge')) msg.width = naturalWidth(element);
     const key = `${msg.height}x${msg.width}`;
     if (key === last) return;
     last = key;
