@@ -263,6 +263,8 @@ describe('formats, themes and the diet', () => {
       });
       // Badge: one line inside the sentence, as wide as its words.
       const badge = byFormat.badge;
+      // Chromium does not lay out a cross-origin frame below the fold: bring it into view.
+      await badge.handle.scrollIntoViewIfNeeded();
       let box;
       for (let i = 0; i < 300; i++) {
         box = await badge.handle.evaluate((f) => f.getBoundingClientRect().toJSON());

@@ -3,6 +3,7 @@
 // detached element and replaces the prerendered one once it shows its own numbers (or an
 // error, or after a few seconds), so the numbers never blink away. Any other link renders
 // straight into the page.
+import { fetchPrecomputed } from './data/precomputed.js';
 
 /** The element to render the app into, and `done()` to call after the first render. */
 export function appRoot(doc = document, maxWaitMs = 5000) {
@@ -13,6 +14,8 @@ export function appRoot(doc = document, maxWaitMs = 5000) {
     if (app) app.textContent = '';
     return { root: app, done: () => {} };
   }
+  // The calculator will show the same precomputed numbers: fetch them now.
+  fetchPrecomputed(pre.dataset.prerendered, 'short');
   const live = doc.createElement('div');
   live.id = 'app';
   let swapped = false;

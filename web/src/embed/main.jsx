@@ -4,6 +4,8 @@
 // the reader interacts with the embed (docs/embedding.md).
 import { render } from 'preact';
 
+import { loadManifest } from '../data/datasets.js';
+import { fetchPrecomputed } from '../data/precomputed.js';
 import { coreFields } from '../state/fields.js';
 import { decode } from '../state/url-state.js';
 import '../styles.css';
@@ -20,6 +22,11 @@ const id = (params.get(EMBED_ID) ?? '').slice(0, 64);
 params.delete(EMBED_ID);
 const { state, notices } = decode(params, { ...fields, ...EMBED_ONLY_FIELDS });
 const look = { fmt: embedFormat(state), theme: state.theme, size: state.esize };
+
+// The first number needs the manifest and the precomputed file: ask for both now, before
+// the first render (the embed's hooks get the same cached promises).
+loadManifest().catch(() => {});
+if (/^[a-z0-9][a-z0-9-]*@[A-Za-z0-9.-]+$/.test(state.ds)) fetchPrecomputed(state.ds, state.prompt, { slim: true });
 
 const html = document.documentElement;
 html.dataset.theme = look.theme;

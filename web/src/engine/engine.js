@@ -1,6 +1,6 @@
 // The app's engine clients (one worker for quick requests, one for slow Monte Carlo work)
 // and a hook that runs a request and tracks its state.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 import { EngineClient, SLOW_OPS } from './client.js';
 
@@ -37,7 +37,8 @@ export function useEngine(request) {
   const key = request ? JSON.stringify(request) : '';
   const [state, setState] = useState({ loading: Boolean(request), result: null, error: null, key: '' });
   const latest = useRef('');
-  useEffect(() => {
+  // A layout effect: the request is posted right after the render, not a frame later.
+  useLayoutEffect(() => {
     latest.current = key;
     if (!key) return;
     setState((s) => ({ ...s, loading: true }));
