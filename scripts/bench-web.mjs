@@ -53,11 +53,12 @@ const stats = (xs) => {
 };
 
 /** Clicks a prompt size; resolves {total, posted, answered, engineMs} (ms from the click). */
-function clickPrompt(page, prompt) {
+async function clickPrompt(page, prompt) {
+  await page.waitForSelector(RESULT, { timeout: 30000 });
   return page.evaluate(
     ({ prompt, sel }) =>
       new Promise((resolve) => {
-        const before = document.querySelector(sel).textContent;
+        const before = document.querySelector(sel)?.textContent ?? '';
         const n = window.__engine.length;
         const t0 = performance.now();
         const obs = new MutationObserver(() => {
