@@ -51,6 +51,11 @@ export default [
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
   },
   {
+    // The library (npm package llm-footprint): runs in Node and in browsers.
+    files: ['wasm-core/js/**/*.mjs'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
     // Service workers (ESLint 10 no longer reads /* eslint-env */ comments: the globals
     // come from here).
     files: ['web/**/sw.js', 'web/**/*.sw.js'],

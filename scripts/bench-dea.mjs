@@ -2,7 +2,7 @@
 // orientation), 3 inputs and 1 output, seeded random data, n = 30, 300, 1000 DMUs:
 // the engine natively (the `footprint` CLI, wall time including process start and JSON)
 // and in WebAssembly (Module.handle, best of several runs), next to HiGHS (the `highs`
-// npm package, one LP per DMU per stage, as the SciPy + HiGHS reference of METHOD.md).
+// npm package, one LP per DMU per stage, as the SciPy + HiGHS reference of docs/METHOD.md).
 // Prints numbers; asserts nothing about speed. The last column is the largest difference
 // between the engine's and HiGHS's cross-efficiency scores.
 //

@@ -14,7 +14,8 @@
 //             build/quality/tidy-cache so an unchanged tree is checked in seconds
 //   fuzz      builds the asan preset (incremental: the sanitizers stage already built it)
 //             and runs every libFuzzer target for LLMFP_FUZZ_SECONDS (default 30) s,
-//             2 at a time, seeded from tests/fuzz/corpus; any crash, leak, timeout,
+//             2 at a time, seeded from the API fixtures (tests/fuzz/make-corpus.mjs writes
+//             the seeds into <build>/seeds at each run); any crash, leak, timeout,
 //             sanitizer report or broken API contract fails, and the reproducer is saved
 //             under tests/fuzz/artifacts/
 //
@@ -203,7 +204,7 @@ async function fuzzOne(exe, seconds) {
   const name = exe.split('/').pop();
   const target = name.replace(/^fuzz_/, '');
   const work = join(FUZZ_BUILD, 'corpus', target); // new inputs land here, not in git
-  const seeds = join(root, 'tests', 'fuzz', 'corpus', target);
+  const seeds = join(FUZZ_BUILD, 'seeds', target);
   mkdirSync(work, { recursive: true });
   mkdirSync(join(root, 'tests', 'fuzz', 'artifacts'), { recursive: true });
   const dirs = [work, ...(existsSync(seeds) ? [seeds] : [])];
@@ -244,6 +245,8 @@ async function fuzzStep() {
   if (!env.LLMFP_FUZZ_NO_BUILD) await buildInto('asan', FUZZ_BUILD);
   const exes = walk(join(FUZZ_BUILD, 'fuzz'), /^fuzz_\w+$/).sort();
   if (!exes.length) throw new Error(`no fuzz targets in ${relative(root, FUZZ_BUILD)}/fuzz`);
+  // The seeds are made from the API fixtures at every run (nothing generated is committed).
+  await run('node', [join(root, 'tests', 'fuzz', 'make-corpus.mjs'), join(FUZZ_BUILD, 'seeds')]);
   console.log(`fuzz: ${exes.length} targets, ${FUZZ_SECONDS} s each, ${JOBS} at a time`);
   const results = await pool(exes, JOBS, (exe) => fuzzOne(exe, FUZZ_SECONDS));
   console.log(

@@ -1,6 +1,6 @@
 // Dataset "constants": the equivalence constants the paper uses to make annual totals
 // tangible, a few everyday equivalents for one query, and the GPT-4o case study
-// (METHOD.md section 3). Each constant carries its unit and source so no number lives in code.
+// (docs/METHOD.md section 3). Each constant carries its unit and source so no number lives in code.
 import { LICENCE_PAPER, PAPER, PAPER_V4 } from './lib/provenance.mjs';
 
 const CASE = `${PAPER} (v4 and v6), GPT-4o case study`;

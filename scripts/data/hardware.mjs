@@ -1,6 +1,6 @@
 // Dataset "hardware": node hardware classes, size classes with their coded utilisation
 // tables, and the parameters of the paper's utilisation derivation U = G * D / (N * B).
-// Source: METHOD.md section 1, i.e. the paper (v4/v6 section on hardware and the
+// Source: docs/METHOD.md section 1, i.e. the paper (v4/v6 section on hardware and the
 // batch-size appendix) and the authors' code, which holds the coded values used to
 // produce every published number. TPU V6e is used only by the authors' dashboard.
 import { LICENCE_PAPER, PAPER_V6, REPO_AT, REPO_RETRIEVED } from './lib/provenance.mjs';

@@ -1,5 +1,5 @@
 // Dataset "hosts": the host multiplier presets (PUE, on-site WUE, source WUE, carbon
-// intensity) of paper v6 and paper v4. Source: METHOD.md section 2, i.e. the paper's host
+// intensity) of paper v6 and paper v4. Source: docs/METHOD.md section 2, i.e. the paper's host
 // table and, where the authors' code differs from the printed text, the coded value (the
 // one that reproduces the published results), with the printed value as a note.
 import { LICENCE_PAPER, PAPER_V4, PAPER_V6, REPO_AT, REPO_RETRIEVED } from './lib/provenance.mjs';

@@ -27,7 +27,7 @@ uq::FootprintCase make_case(const llmfp::dataset::ModelRow& m, const llmfp::data
   c.prompt = p.inputs;
   c.assumptions = m.assumptions;
   c.basis.coded = m.assumptions.util;
-  // GPUs of the size class (METHOD.md): Nano/Micro 1, Small 2, Medium 4, Large 8.
+  // GPUs of the size class (docs/METHOD.md): Nano/Micro 1, Small 2, Medium 4, Large 8.
   const double gpus = m.size_class == "Large"    ? 8
                       : m.size_class == "Medium" ? 4
                       : m.size_class == "Small"  ? 2

@@ -157,7 +157,7 @@ test('output tokens follow the prompt size: short 300, medium 1000, long 1500', 
   for (const d of [v6, snap, snap26]) for (const { p } of rows(d)) assert.equal(p.output_tokens, want[p.prompt]);
 });
 
-// Closed form of the v6 mean (METHOD.md section 1): E = T * Pbar * PUE with E[T] = (E[L] + O * E[1/R]) / 3600,
+// Closed form of the v6 mean (docs/METHOD.md section 1): E = T * Pbar * PUE with E[T] = (E[L] + O * E[1/R]) / 3600,
 // each marginal the piecewise-linear interpolation through its five percentiles at u in [0.05, 0.95], flat
 // outside. The mean does not depend on the copula's rho, so it is exact; the authors' Monte Carlo is within
 // 0.35 % of it (data README). This checks the converted inputs against the converted reference results.

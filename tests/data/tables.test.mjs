@@ -149,7 +149,7 @@ test("constants: the paper's equivalences, checked against the case study's publ
   assert.ok(cs.annual_energy_mwh.low / k.household.value > 35000, '391,509 MWh is more than 35,000 households');
   assert.equal(((1314000 * 1000) / k.drinking_water_person_year.value / 1e6).toFixed(1), '1.2'); // 1,314,000 kL: 1.2 million people
   assert.equal((cs.energy_wh_per_query_v4.short * cs.session_queries).toFixed(2), '3.37');
-  // 772 billion queries x (0.8 x 0.421 + 0.2 x 1.214) Wh x 0.914 / 1.086: about 409,000-486,000 MWh (METHOD.md), ~5 % above the paper.
+  // 772 billion queries x (0.8 x 0.421 + 0.2 x 1.214) Wh x 0.914 / 1.086: about 409,000-486,000 MWh (docs/METHOD.md), ~5 % above the paper.
   const meanWh =
     cs.prompt_mix.short * cs.energy_wh_per_query_v4.short + cs.prompt_mix.medium * cs.energy_wh_per_query_v4.medium;
   const low = (cs.queries_2025 * meanWh * cs.power_ratio_min_over_mean) / 1e6;

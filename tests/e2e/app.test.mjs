@@ -5,20 +5,28 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
-import { appSession, axeViolations, distDir, serious } from './helpers.mjs';
+import { appSession, axeViolations, distDir, serious, withPaperV6 } from './helpers.mjs';
 
 const dataset = JSON.parse(readFileSync(`${distDir}/data/paper-v6/2025-10-26.json`, 'utf8'));
 
 const app = appSession();
-const { open } = app;
+// Every page here checks paper v6's models and numbers, so it names that dataset.
+const open = (query, options) => app.open(withPaperV6(query), options);
 
-const parse = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
+const SCALE = { Wh: 1e-6, kWh: 1e-3, MWh: 1, GWh: 1e3, TWh: 1e6 };
+/** "392 GWh" -> 392000 (MWh). */
+const mwh = (text) => {
+  const [, x, unit] = /([\d.,]+)\s*([kMGT]?Wh)/.exec(text);
+  return Number(x.replace(/,/g, '')) * SCALE[unit];
+};
 
 /** The three per-query means of the calculator, once computed. */
 async function means(page) {
   await page.waitForSelector('.results[aria-busy="false"] [data-testid="energy-mean"]', { timeout: 20000 });
   const out = {};
-  for (const m of ['energy', 'water', 'carbon']) out[m] = parse(await page.textContent(`[data-testid="${m}-mean"]`));
+  // The full-precision mean in its base unit (Wh, mL, g); the text shows 2 significant figures.
+  for (const m of ['energy', 'water', 'carbon'])
+    out[m] = Number(await page.getAttribute(`[data-testid="${m}-mean"]`, 'data-value'));
   return out;
 }
 
@@ -27,7 +35,7 @@ async function changedMeans(page, before, metric = 'energy') {
   await page.waitForFunction(
     ([m, old]) => {
       const el = document.querySelector(`.results[aria-busy="false"] [data-testid="${m}-mean"]`);
-      return el && Number(el.textContent.replace(/[^0-9.eE+-]/g, '')) !== old;
+      return el && Number(el.dataset.value) !== old;
     },
     [metric, before[metric]],
     { timeout: 20000 },
@@ -72,7 +80,7 @@ describe('calculator', () => {
     const claude = await changedMeans(page, first);
     await page.check('input[name="prompt"][value="medium"]');
     const medium = await changedMeans(page, claude);
-    await page.click('details.panel summary');
+    await page.click('details[data-testid="assumptions"] summary');
     await page.fill('input[name="pue"]', '1.3');
     const overridden = await changedMeans(page, medium);
     assert.ok(
@@ -93,7 +101,7 @@ describe('calculator', () => {
     const sweden = azure.regions.find((r) => r.region === 'Sweden Central');
     const page = await open('?model=GPT-4.1');
     const before = await means(page);
-    await page.click('details.panel summary');
+    await page.click('details[data-testid="assumptions"] summary');
     await page.selectOption('select[name="region"]', 'Sweden Central');
     const after = await changedMeans(page, before, 'carbon');
     assert.equal(after.energy, before.energy);
@@ -110,7 +118,7 @@ describe('calculator', () => {
   test('an invalid number shows an error next to the field and keeps the other inputs', async () => {
     const page = await open('?model=o3&prompt=medium');
     const before = await means(page);
-    await page.click('details.panel summary');
+    await page.click('details[data-testid="assumptions"] summary');
     await page.fill('input[name="pue"]', 'abc');
     const field = page.locator('.field', { has: page.locator('input[name="pue"]') });
     await field.locator('.error').waitFor();
@@ -143,10 +151,11 @@ describe('calculator', () => {
     await context.route(/\.wasm$/, (route) => route.abort());
     const page = await context.newPage();
     // An assumption set (the default numbers are precomputed and need no engine).
-    await page.goto(`${app.server.url}?v=1&pue=1.2`);
+    await page.goto(`${app.server.url}${withPaperV6('?v=1&pue=1.2')}`);
     await page.waitForSelector('.engine-status[data-status="error"]', { timeout: 20000 });
-    assert.match(await page.textContent('.error-box'), /engine could not be loaded/);
-    assert.equal(await page.textContent('h1'), 'What does one prompt cost?', 'the page is still there');
+    assert.match(await page.textContent('.error-box'), /engine stopped before it could answer/);
+    assert.ok(await page.locator('.error-box button:text-is("Retry")').isVisible(), 'a way forward');
+    assert.equal(await page.textContent('h1'), 'What does one question cost?', 'the page is still there');
     await context.unroute(/\.wasm$/);
     await page.check('input[name="prompt"][value="medium"]');
     const m = await means(page);
@@ -163,18 +172,20 @@ describe('calculator', () => {
       await page.keyboard.press('Tab');
     assert.ok(guard < 40, 'the model filter is reachable with Tab');
     await page.keyboard.type('haiku');
-    await page.keyboard.press('Tab');
+    assert.match(await page.textContent('.model-picker .find .hint'), /^1 of 30 models match$/, 'a true count');
+    await page.keyboard.press('Shift+Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.name), 'model');
     await page.keyboard.type('Claude');
     const claude = await changedMeans(page, first);
     assert.equal(await page.inputValue('select[name="model"]'), 'Claude-3.5 Haiku');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.name), 'prompt');
     await page.keyboard.press('ArrowRight');
     await changedMeans(page, claude);
     assert.ok(await page.isChecked('input[name="prompt"][value="medium"]'));
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-    assert.notEqual(outline, 'none', 'focus is visible');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement.nextElementSibling).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible on the chosen size');
     await page.close();
   });
 });
@@ -185,7 +196,7 @@ describe('other views', () => {
     await page.waitForSelector('.compare-table tbody tr', { timeout: 20000 });
     const names = await page.$$eval('.compare-table tbody th', (ths) => ths.map((t) => t.textContent));
     assert.deepEqual(names.sort(), dataset.models.map((m) => m.model).sort());
-    assert.equal(await page.locator('.bar-chart .bar').count(), dataset.models.length);
+    assert.equal(await page.locator('.dot-plot .dot-row').count(), dataset.models.length);
     assert.equal(await page.locator('.compare-table tr.highlight th').textContent(), "GPT-4o (Mar '25)");
     const means = await page.$$eval('.compare-table tbody td:nth-child(3)', (tds) =>
       tds.map((t) => Number(t.textContent.replace(/,/g, ''))),
@@ -244,15 +255,20 @@ describe('other views', () => {
     const page = await open('?view=scale&spreset=gpt4o');
     await page.waitForSelector('.scale-totals tbody tr', { timeout: 20000 });
     const energy = await page.$$eval('.scale-totals tbody tr:first-child td', (tds) => tds.map((t) => t.textContent));
-    const low = parse(energy[0]);
-    const high = parse(energy[2]);
+    const low = mwh(energy[0]);
+    const high = mwh(energy[2]);
     assert.ok(Math.abs(low / 391509 - 1) < 0.06, `low ${low} MWh`);
     assert.ok(Math.abs(high / 463269 - 1) < 0.06, `high ${high} MWh`);
     const eq = async (id) => page.textContent(`[data-testid="paper-equivalences"] li[data-id="${id}"]`);
     const households = await eq('household');
-    assert.match(households, /: 36,281 – 42,931/, 'more than 35,000 U.S. households (391,509 / 10.791)');
-    assert.match(await eq('drinking_water_person_year'), /: 1\.22 million – 1\.44 million/, 'about 1.2 million people');
-    assert.match(await eq('forest_acre_year'), /: 138,125 – 163,441/, 'about 138,000 acres');
+    assert.match(households, /precisely 36,281 – 42,931/, 'more than 35,000 U.S. households (391,509 / 10.791)');
+    assert.match(households, /MWh each/, 'with its unit');
+    assert.match(
+      await eq('drinking_water_person_year'),
+      /precisely 1\.22 million – 1\.44 million/,
+      'about 1.2 million people',
+    );
+    assert.match(await eq('forest_acre_year'), /precisely 138,125 – 163,441/, 'about 138,000 acres');
     assert.match(await page.textContent('main'), /not published/);
     await page.close();
   });
@@ -263,7 +279,7 @@ describe('other views', () => {
     await calc.close();
     const page = await open('?view=scale&model=o3&sq=2000000&sdays=365&sshort=0&smedium=100&slong=0');
     await page.waitForSelector('.scale-totals tbody tr', { timeout: 20000 });
-    const mean = parse(await page.textContent('.scale-totals tbody tr:first-child td:nth-child(3)'));
+    const mean = mwh(await page.textContent('.scale-totals tbody tr:first-child td:nth-child(3)'));
     const expected = (perQuery * 2e6 * 365) / 1e6; // Wh -> MWh
     assert.ok(Math.abs(mean / expected - 1) < 0.01, `${mean} MWh vs ${expected} (displayed to 3 digits)`);
     await page.fill('input[name="smedium"]', '90');

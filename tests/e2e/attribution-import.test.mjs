@@ -104,7 +104,7 @@ describe('Import data', () => {
     assert.match(await page.textContent('#issues-h'), /2 problems/);
     const text = await page.textContent('[role="alert"]');
     assert.match(text, /"fast" is not a number/);
-    assert.match(text, /\/rows\/3\/tps_p50/);
+    assert.match(text, /row 4, column tps_p50/, 'where, in words (was the JSON pointer /rows/3/tps_p50)');
     await page.close();
   });
 });

@@ -1,13 +1,15 @@
 // The uncertainty panel in the built app (headless Chromium): switching PUE from fixed to a
-// range widens the reported interval and is kept in the URL; the tornado's table lists the
+// range widens the reported interval and is kept in the URL; opened, the panel varies every
+// assumption and its first sentence names the one that moves energy most; the tornado's table lists the
 // inputs in decreasing order of effect; the panel passes axe-core.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { appSession, axeViolations } from './helpers.mjs';
+import { appSession, axeViolations, withPaperV6 } from './helpers.mjs';
 
 const app = appSession();
-const { open } = app;
+// Written against paper v6's models: every page names that dataset.
+const open = (query, options) => app.open(withPaperV6(query), options);
 
 const parse = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
 
@@ -22,7 +24,9 @@ async function interval(page, metric = 'energy') {
 
 describe('uncertainty panel', () => {
   test('switching PUE to a range widens the P5-P95 interval and is kept in the URL', async () => {
-    const page = await open('?model=GPT-4.1&prompt=short');
+    const page = await open(
+      '?ds=paper-v6&model=GPT-4.1&prompt=short&uopen=1&upue=fixed&uw=fixed&ubatch=fixed&uwues=fixed&uregion=fixed',
+    );
     const fixed = await interval(page);
     assert.ok(fixed.width > 0);
     await page.getByLabel('PUE (data-centre overhead)').check();
@@ -38,7 +42,7 @@ describe('uncertainty panel', () => {
     );
     const ranged = await interval(page);
     assert.ok(ranged.width > fixed.width, `${ranged.width} > ${fixed.width}`);
-    assert.match(page.url(), /upue=range/);
+    assert.doesNotMatch(page.url(), /upue=/, 'varying is the default: the link drops the field');
     // The link reproduces the same interval.
     const again = await open(page.url().slice(app.server.url.length));
     assert.deepEqual(await interval(again), ranged);
@@ -46,7 +50,7 @@ describe('uncertainty panel', () => {
   });
 
   test('the tornado lists the inputs in decreasing order of effect', async () => {
-    const page = await open('?model=GPT-4.1&prompt=medium&upue=range&uw=range&ubatch=range&uregion=range&uwues=range');
+    const page = await open('?ds=paper-v6&model=GPT-4.1&prompt=medium&uopen=1');
     await page.waitForSelector('[data-testid="unc-drivers"][aria-busy="false"] table.unc-drivers tbody tr', {
       timeout: 30000,
     });
@@ -71,8 +75,25 @@ describe('uncertainty panel', () => {
     assert.equal(first, 'Region');
   });
 
+  test('collapsed at first; opened, every assumption varies and the lead names the biggest driver', async () => {
+    const page = await open('?ds=paper-v6&model=o3&prompt=short');
+    await page.waitForSelector('[data-testid="uncertainty"]');
+    assert.equal(await page.getAttribute('[data-testid="uncertainty"]', 'open'), null, 'collapsed');
+    await page.click('[data-testid="uncertainty"] summary');
+    await page.waitForSelector('[data-testid="unc-drivers"][aria-busy="false"] table.unc-drivers tbody tr', {
+      timeout: 30000,
+    });
+    const boxes = await page.$$eval('.unc-switches input[type="checkbox"]', (xs) => xs.map((x) => x.checked));
+    assert.ok(boxes.length >= 6 && boxes.every(Boolean), `every assumption varies: ${boxes}`);
+    const top = await page.textContent('table.unc-drivers tbody tr th');
+    // Batch size 4..16 moves per-query energy by up to 4x (the paper's appendix): it leads for o3.
+    assert.equal(top, 'Batch size');
+    assert.match(await page.textContent('[data-testid="unc-lead"]'), /^Batch size .* moves this estimate most/);
+    assert.match(page.url(), /uopen=1/);
+  });
+
   test('the panel has no axe-core violations', async () => {
-    const page = await open('?model=GPT-4.1&prompt=short&upue=range');
+    const page = await open('?ds=paper-v6&model=GPT-4.1&prompt=short&uopen=1');
     await interval(page);
     const violations = await axeViolations(page, '[data-testid="uncertainty"]');
     assert.deepEqual(

@@ -1,16 +1,17 @@
-// Writes the seed corpus of the fuzz targets into tests/fuzz/corpus/<target>/ (committed):
+// Writes the seed corpus of the fuzz targets into <dir>/<target>/ (default build/asan/seeds;
+// generated at fuzz time by scripts/quality.mjs, never committed):
 //   handle     every tests/fixtures/api request up to 8 KB as JSON text ($include resolved), plus a
 //              few hand-made edge cases of the envelope;
 //   <op>, dataset  one-byte inputs 0..15 (each picks a fixture request unchanged, the
 //              valid path) and a few short mutation programs.
-// Run it again when fixtures are added: node tests/fuzz/make-corpus.mjs
+// By hand: node tests/fuzz/make-corpus.mjs [dir]
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '..', 'fixtures', 'api');
-const corpus = join(here, 'corpus');
+const corpus = resolve(process.argv[2] ?? join(here, '..', '..', 'build', 'asan', 'seeds'));
 // One structured target per op file (as tests/fuzz/CMakeLists.txt), plus the dataset target.
 const STRUCTURED = readdirSync(join(here, '..', '..', 'wasm-core', 'src', 'ops'))
   .filter((f) => f.endsWith('.cpp') && f !== 'version.cpp')

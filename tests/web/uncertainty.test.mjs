@@ -13,9 +13,25 @@ const data = {
     regions: { $data: 'r.json' },
   },
 };
-const state = { est: 'v6', ulat: '', upue: '', uw: '', ubatch: '', uwues: '', uregion: '', useed: null };
+const state = {
+  est: 'v6',
+  ulat: '',
+  upue: 'fixed',
+  uw: 'fixed',
+  ubatch: 'fixed',
+  uwues: 'fixed',
+  uregion: 'fixed',
+  useed: null,
+};
+const ALL = ['pue', 'w_max', 'batch_size', 'wue_site_l_per_kwh', 'region'];
 
-test('nothing switched on: everything fixed but latency/speed (the paper preset)', () => {
+test('by default every assumption varies over its documented range', () => {
+  const open = { est: 'v6', ulat: '', upue: '', uw: '', ubatch: '', uwues: '', uregion: '', useed: null };
+  assert.deepEqual(Object.keys(uncertainSpec(open)).sort(), [...ALL].sort());
+  for (const k of ALL) assert.deepEqual(uncertainSpec(open)[k], { dist: 'default' });
+});
+
+test('everything fixed but latency/speed: the paper preset', () => {
   assert.deepEqual(uncertainSpec(state), {});
   assert.deepEqual(uncertainSpec({ ...state, ulat: 'fixed' }), { latency_speed: { dist: 'fixed' } });
 });

@@ -1,5 +1,6 @@
-// The page shell: skip link, header, navigation between the registered views, link notices,
-// the engine status, and the current view (lazily loaded).
+// The page shell: skip link, header, navigation (everyday views, research tools under
+// "More"), link notices, the current view (lazily loaded), then the embed bar and the
+// engine status, so that on a phone the first screen is the view's answer.
 import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 
 import { Lazy } from './components/lazy.jsx';
@@ -36,34 +37,98 @@ function EngineStatus() {
     idle: '',
     loading: 'Loading the engine…',
     ready: 'Engine ready: every number is computed in your browser.',
-    error: `The engine failed: ${message}. It restarts on the next change.`,
+    error: 'The calculation engine stopped. It restarts by itself on your next change.',
   }[status];
   return (
-    <p class={`engine-status ${status}`} role="status" data-status={status}>
+    <p
+      class={`engine-status ${status}`}
+      role="status"
+      data-status={status}
+      title={status === 'error' ? message : undefined}
+    >
       {text}
     </p>
   );
 }
 
+/** A view's group: 'everyday' (for the public) or 'research' (the tools behind the numbers). */
+export const groupOf = (v) => v.group ?? (v.id === 'calc' ? 'everyday' : 'research');
+
+function NavLink({ v, current, state, onGo }) {
+  return (
+    <a
+      href={`?${encode({ ...state, view: v.id }, getFields())}`}
+      aria-current={v.id === current ? 'page' : undefined}
+      onClick={(e) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        onGo?.();
+        setState({ view: v.id });
+      }}
+    >
+      {v.label}
+    </a>
+  );
+}
+
+/**
+ * The everyday views in one row (never wrapping; it scrolls sideways if a phone is too
+ * narrow) and the research tools behind a "More" menu.
+ */
 function Nav({ current, state }) {
+  const everyday = views.filter((v) => groupOf(v) === 'everyday');
+  const research = views.filter((v) => groupOf(v) !== 'everyday');
+  const more = useRef(null);
+  const inMore = research.some((v) => v.id === current);
+  useEffect(() => {
+    // Close the menu on a click outside it or on Escape.
+    const close = (e) => {
+      const d = more.current;
+      if (!d?.open) return;
+      if (e.type === 'keydown' ? e.key === 'Escape' : !d.contains(e.target)) {
+        d.open = false;
+        if (e.type === 'keydown') d.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('click', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('click', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
   return (
     <nav aria-label="Views">
-      <ul>
-        {views.map((v) => (
+      <ul class="nav-main">
+        {everyday.map((v) => (
           <li key={v.id}>
-            <a
-              href={`?${encode({ ...state, view: v.id }, getFields())}`}
-              aria-current={v.id === current ? 'page' : undefined}
-              onClick={(e) => {
-                if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-                e.preventDefault();
-                setState({ view: v.id });
-              }}
-            >
-              {v.label}
-            </a>
+            <NavLink v={v} current={current} state={state} />
           </li>
         ))}
+        {research.length > 0 && (
+          <li class="nav-more">
+            <details ref={more}>
+              <summary class={inMore ? 'current' : undefined}>
+                More
+                {inMore ? <span class="sr-only"> (current: {research.find((v) => v.id === current)?.label})</span> : ''}
+              </summary>
+              <ul aria-label="Research tools">
+                {research.map((v) => (
+                  <li key={v.id}>
+                    <NavLink
+                      v={v}
+                      current={current}
+                      state={state}
+                      onGo={() => {
+                        if (more.current) more.current.open = false;
+                      }}
+                    />
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </li>
+        )}
       </ul>
     </nav>
   );
@@ -78,7 +143,13 @@ function ViewBoundary({ children, viewId }) {
   if (error) {
     return (
       <div class="error-box" role="alert">
-        <p>This view failed to display: {String(error.message ?? error)}.</p>
+        <p>This part of the page could not be shown. Try again, or start over with the defaults.</p>
+        <details>
+          <summary>Technical details (for a bug report)</summary>
+          <p>
+            <code>{String(error.message ?? error)}</code>
+          </p>
+        </details>
         <p>
           <button type="button" onClick={reset}>
             Try again
@@ -116,18 +187,28 @@ export function App() {
       <header class="site">
         <p class="brand">
           <a href="?">llm-footprint</a>
-          <span> the energy, water and carbon of one prompt</span>
+          <span class="tagline"> the energy, water and carbon of one prompt</span>
         </p>
         <Nav current={view?.id} state={state} />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Notices />
-        <EngineStatus />
-        <EmbedBar state={state} data={data.value} view={view?.id} />
         {data.error ? (
-          <p class="error-box" role="alert">
-            The datasets could not be loaded: {String(data.error.message ?? data.error)}.
-          </p>
+          <div class="error-box" role="alert">
+            <p>The data could not be loaded. Check your connection and reload the page.</p>
+            <p>
+              <button type="button" onClick={() => location.reload()}>
+                Reload
+              </button>{' '}
+              <a href="?">Start over with the defaults</a>
+            </p>
+            <details>
+              <summary>Technical details (for a bug report)</summary>
+              <p>
+                <code>{String(data.error.message ?? data.error)}</code>
+              </p>
+            </details>
+          </div>
         ) : data.loading && !data.value ? (
           <p aria-busy="true">Loading the datasets…</p>
         ) : view ? (
@@ -142,12 +223,17 @@ export function App() {
             />
           </ViewBoundary>
         ) : null}
+        <EmbedBar state={state} data={data.value} view={view?.id} />
+        <EngineStatus />
       </main>
       <footer class="site">
         <p>
           Method: Jegham et al.,{' '}
           <cite>How Hungry is AI? Benchmarking Energy, Water, and Carbon Footprint of LLM Inference</cite> (arXiv
           2505.09598). Everything is computed in your browser; no cookies, no analytics, no third-party requests.
+        </p>
+        <p class="print-only" data-testid="print-link">
+          Printed from {location.href}
         </p>
       </footer>
     </>

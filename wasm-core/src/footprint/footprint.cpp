@@ -1,12 +1,12 @@
 // Per-query energy, water and carbon (Jegham et al., arXiv 2505.09598, section 4 / v6
 // section 4.3, and the authors' dashboard code for the constants the paper does not print).
 //
-//   T   = L + O / R                      seconds; L latency (ttft_s), R speed (tps), O
-//   output_tokens P_b = P_GPU * U_GPU,b + P_nonGPU * U_nonGPU          kW, b in {min, max} E_b = T
-//   / 3600 * P_b * PUE  (kWh)  = T * P_b * PUE / 3.6  (Wh) E   = w * E_max + (1 - w) * E_min = T *
-//   Pbar * PUE / 3.6,  Pbar = w P_max + (1 - w) P_min W   = E * (WUE_site / PUE + WUE_source)   mL
-//   (E in Wh, WUE in L/kWh = mL/Wh) C   = E * CIF                             g  (CIF in kg/kWh =
-//   g/Wh)
+//   T   = L + O / R                      seconds; L latency (ttft_s), R speed (tps), O output_tokens
+//   P_b = P_GPU * U_GPU,b + P_nonGPU * U_nonGPU          kW, b in {min, max}
+//   E_b = T / 3600 * P_b * PUE  (kWh)  = T * P_b * PUE / 3.6  (Wh)
+//   E   = w * E_max + (1 - w) * E_min = T * Pbar * PUE / 3.6,  Pbar = w P_max + (1 - w) P_min
+//   W   = E * (WUE_site / PUE + WUE_source)   mL (E in Wh, WUE in L/kWh = mL/Wh)
+//   C   = E * CIF                             g  (CIF in kg/kWh = g/Wh)
 //
 // Estimators of the distribution of E over (L, R):
 //   v6 quadrature  : copula_quadrature.cpp (exact mean, quadrature SD and percentiles)

@@ -7,6 +7,11 @@
 //   5. region                  -> company PUE and WUE_site, region WUE_source and CIF
 //   6. pue ... cif_kg_per_kwh  -> direct numbers
 //   7. output_tokens, ttft_s, tps (per prompt)
+//   8. boundary / water_scope / carbon_basis (an extension beyond the paper): what the
+//      numbers count. "it" drops the PUE (pue = 1), "accelerator" also the non-GPU power
+//      (p_nongpu_kw = 0); water_scope "site" drops the water of electricity generation
+//      (wue_source = 0); carbon_basis "market" replaces the CIF by the user's market-based
+//      factor. Water and carbon then follow the paper's formulas on the counted energy.
 #include "overrides.hpp"
 
 #include <algorithm>
@@ -139,6 +144,27 @@ void apply_multipliers(const Overrides& ov, const References& refs, const std::s
   }
 }
 
+void apply_boundary(const Overrides& ov, Resolved& r) {
+  auto& a = r.assumptions;
+  r.host_pue = a.mult.pue;
+  if (ov.boundary) {
+    r.boundary = *ov.boundary;
+    r.overridden.emplace_back("boundary");
+  }
+  if (r.boundary != "facility") a.mult.pue = 1;
+  if (r.boundary == "accelerator") a.node.p_nongpu_kw = 0;
+  if (ov.water_scope) {
+    r.water_scope = *ov.water_scope;
+    r.overridden.emplace_back("water_scope");
+  }
+  if (r.water_scope == "site") a.mult.wue_source_l_per_kwh = 0;
+  if (ov.carbon_basis) {
+    r.carbon_basis = *ov.carbon_basis;
+    r.overridden.emplace_back("carbon_basis");
+  }
+  if (ov.market_cif_kg_per_kwh) a.mult.cif_kg_per_kwh = *ov.market_cif_kg_per_kwh;
+}
+
 void set(std::optional<double> v, double& target, const char* name, Resolved& r) {
   if (!v) return;
   target = *v;
@@ -151,13 +177,33 @@ bool Overrides::any() const {
   return hardware || size_class || host || multipliers || region || gpus || batch_size ||
          p_gpu_kw || p_nongpu_kw || u_gpu_min || u_gpu_max || u_nongpu || pue ||
          wue_site_l_per_kwh || wue_source_l_per_kwh || cif_kg_per_kwh || output_tokens || ttft_s ||
-         tps;
+         tps || boundary || water_scope || carbon_basis || market_cif_kg_per_kwh;
 }
 
 Overrides read_overrides(const Obj& o) {
-  o.only({"hardware", "size_class", "gpus", "batch_size", "p_gpu_kw", "p_nongpu_kw", "u_gpu_min",
-          "u_gpu_max", "u_nongpu", "host", "multipliers", "region", "pue", "wue_site_l_per_kwh",
-          "wue_source_l_per_kwh", "cif_kg_per_kwh", "output_tokens", "ttft_s", "tps"});
+  o.only({"hardware",
+          "size_class",
+          "gpus",
+          "batch_size",
+          "p_gpu_kw",
+          "p_nongpu_kw",
+          "u_gpu_min",
+          "u_gpu_max",
+          "u_nongpu",
+          "host",
+          "multipliers",
+          "region",
+          "pue",
+          "wue_site_l_per_kwh",
+          "wue_source_l_per_kwh",
+          "cif_kg_per_kwh",
+          "output_tokens",
+          "ttft_s",
+          "tps",
+          "boundary",
+          "water_scope",
+          "carbon_basis",
+          "market_cif_kg_per_kwh"});
   Overrides ov;
   auto str = [&o](const char* k) -> std::optional<std::string> {
     return o.has(k) ? std::optional<std::string>(o.string(k)) : std::nullopt;
@@ -181,6 +227,27 @@ Overrides read_overrides(const Obj& o) {
   ov.output_tokens = o.number_opt("output_tokens", Range{0, 1e7, true});
   ov.ttft_s = read_quantiles(o, "ttft_s", Range::closed(0, 1e5));
   ov.tps = read_quantiles(o, "tps", Range::closed(1e-3, 1e7));
+  if (o.has("boundary")) ov.boundary = o.choice("boundary", {"accelerator", "it", "facility"});
+  if (o.has("water_scope")) ov.water_scope = o.choice("water_scope", {"site", "site_and_source"});
+  if (o.has("carbon_basis")) ov.carbon_basis = o.choice("carbon_basis", {"location", "market"});
+  ov.market_cif_kg_per_kwh = o.number_opt("market_cif_kg_per_kwh", Range::closed(0, 10));
+  const bool market = ov.carbon_basis == "market";
+  if (market && !ov.market_cif_kg_per_kwh) {
+    fail(code::kMissingField, pointer_child(o.path(), "market_cif_kg_per_kwh"),
+         "carbon_basis \"market\" needs your market-based carbon factor in "
+         "overrides.market_cif_kg_per_kwh (kg CO2e per kWh, e.g. from the provider's "
+         "sustainability report): the engine has no market-based data");
+  }
+  if (!market && ov.market_cif_kg_per_kwh) {
+    fail(code::kInvalidValue, pointer_child(o.path(), "market_cif_kg_per_kwh"),
+         "market_cif_kg_per_kwh is used only with carbon_basis \"market\"; add "
+         "\"carbon_basis\": \"market\" or remove it");
+  }
+  if (market && ov.cif_kg_per_kwh) {
+    fail(code::kInvalidValue, pointer_child(o.path(), "cif_kg_per_kwh"),
+         "cif_kg_per_kwh (location-based) and carbon_basis \"market\" exclude each other; give "
+         "the market-based factor in market_cif_kg_per_kwh and remove cif_kg_per_kwh");
+  }
   return ov;
 }
 
@@ -216,10 +283,25 @@ Resolved resolve(const dataset::ModelRow& row, const Overrides& ov, const Refere
   set(ov.wue_site_l_per_kwh, a.mult.wue_site_l_per_kwh, "wue_site_l_per_kwh", r);
   set(ov.wue_source_l_per_kwh, a.mult.wue_source_l_per_kwh, "wue_source_l_per_kwh", r);
   set(ov.cif_kg_per_kwh, a.mult.cif_kg_per_kwh, "cif_kg_per_kwh", r);
+  apply_boundary(ov, r);
   if (ov.output_tokens) r.overridden.emplace_back("output_tokens");
   if (ov.ttft_s) r.overridden.emplace_back("ttft_s");
   if (ov.tps) r.overridden.emplace_back("tps");
   return r;
+}
+
+json boundary_json(const Resolved& r) {
+  return {{"energy", r.boundary},
+          {"water", r.water_scope},
+          {"carbon", r.carbon_basis},
+          {"kept",
+           {{"gpu_power", true},
+            {"non_gpu_power", r.boundary != "accelerator"},
+            {"pue", r.boundary == "facility"},
+            {"site_water", true},
+            {"source_water", r.water_scope == "site_and_source"},
+            {"location_carbon", r.carbon_basis == "location"}}},
+          {"host_pue", r.host_pue}};
 }
 
 PromptInputs resolve_prompt(const PromptInputs& in, const Overrides& ov) {

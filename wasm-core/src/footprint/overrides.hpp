@@ -21,6 +21,9 @@ struct Overrides {
   std::optional<double> pue, wue_site_l_per_kwh, wue_source_l_per_kwh, cif_kg_per_kwh;
   std::optional<double> output_tokens;
   std::optional<Quantiles> ttft_s, tps;
+  // Boundaries (an extension beyond the paper; docs/estimate.md "Boundaries").
+  std::optional<std::string> boundary, water_scope, carbon_basis;
+  std::optional<double> market_cif_kg_per_kwh;
   bool any() const;
 };
 
@@ -37,7 +40,13 @@ struct Resolved {
   std::optional<std::string> region, multipliers;
   std::optional<double> gpus, batch_size;
   std::vector<std::string> overridden;  // names of the overridden assumptions
+  // What the numbers count (step 8 of overrides.cpp): the paper's boundary by default.
+  std::string boundary = "facility", water_scope = "site_and_source", carbon_basis = "location";
+  double host_pue = 1;  // the host's PUE, also when the boundary leaves it out
 };
+
+/// The work block's account of the boundary: which parts of the paper's formulas were kept.
+json boundary_json(const Resolved& r);
 
 /// Reads request["overrides"] (absent = none); `path` is its pointer.
 Overrides read_overrides(const Obj& overrides);

@@ -3,8 +3,8 @@
 // through the "estimate" op (JSON, hardware override).
 //
 //   {"op": "attribute",
-//    "data": {"model": "...", "levels": {...}, "columns": {"date", "prompt", "provider", "tps_p50",
-//    ...}},
+//    "data": {"model": "...", "levels": {...},
+//             "columns": {"date", "prompt", "provider", "tps_p50", ...}},
 //        (a public/data/provider-daily/<version>/<model>.json file, or the same shape with
 //         plain string columns and no "levels")
 //    "metric": "tps_p50", "hosts": [...], "prompts": [...], "from": "YYYY-MM-DD", "to": "...",

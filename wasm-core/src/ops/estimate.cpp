@@ -214,6 +214,7 @@ json estimate(const Obj& request) {
                   {"water_ml", summary_json(e.water_ml)},
                   {"carbon_g", summary_json(e.carbon_g)},
                   {"work", work_json(e.work, s, r.assumptions.mult.pue)}};
+      row["work"]["boundary"] = footprint::boundary_json(r);
       if (p.reference) row["reference"] = reference_json(*p.reference);
       rows.push_back(std::move(row));
     }

@@ -1,4 +1,4 @@
-// op "rank": eco-efficiency ranking of LLMs by DEA (METHOD.md section 4; Jegham et al.,
+// op "rank": eco-efficiency ranking of LLMs by DEA (docs/METHOD.md section 4; Jegham et al.,
 // "How Hungry is AI?", cross-efficiency DEA as in the authors' deaR code).
 //
 //   {"op": "rank", "dataset": {footprint dataset},

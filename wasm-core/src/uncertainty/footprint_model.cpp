@@ -2,10 +2,10 @@
 //
 //   per query   E = (L + O / max(R, 1e-9)) / 3600 * Pbar(w, G, B) * PUE * 1000   Wh
 //               W = E * (WUE_site / PUE + WUE_source) mL,  C = E * CIF g          (footprint.hpp)
-//   copula      (Phi, Phi^-1 to 1e-9: uncertainty.hpp) z1 = Phi^-1(u1), z2 = rho z1 + sqrt(1 -
-//   rho^2) Phi^-1(u2);
+//   copula      (Phi, Phi^-1 to 1e-9: uncertainty.hpp)
+//               z1 = Phi^-1(u1), z2 = rho z1 + sqrt(1 - rho^2) Phi^-1(u2);
 //               L = F_L^-1(u1), R = F_R^-1(Phi(z2)), F^-1 the linear interpolation through
-//               (0.05, P5) .. (0.95, P95), u clipped to [0.05, 0.95]        (METHOD.md, v6)
+//               (0.05, P5) .. (0.95, P95), u clipped to [0.05, 0.95]        (docs/METHOD.md, v6)
 //   utilisation U(G, B) = footprint::derive_utilisation (paper appendix, U = G D / (N B))
 // Symbols -> inputs: L, R latency_speed; w w_max; G gpus; B batch_size; O output_tokens;
 // PUE pue; WUE wue_site_l_per_kwh, wue_source_l_per_kwh (or region); CIF cif_kg_per_kwh

@@ -177,3 +177,78 @@ export function ScatterChart({ points, xLabel, yLabel, label, logX = true, onSel
     </div>
   );
 }
+
+/** Colours for groups (providers, reasoning or not): readable on light and dark backgrounds. */
+export const GROUP_COLOURS = ['#2b7bba', '#d4572b', '#2e9d5b', '#9b59b6', '#c9941a', '#1fa3a3', '#d14d8a', '#7a7f86'];
+
+/**
+ * A dot plot: one row per item, its label above the row (never clipped), a dot at the mean
+ * and a line over its interval. Log axis fitted to the data (no fixed lower bound).
+ * @param {{rows: Array<{key: string, label: string, value: number, lo?: number, hi?: number,
+ *   highlight?: boolean, colour?: string}>, scale?: 'lin'|'log', unit: string, label: string,
+ *   format?: (x: number) => string}} props
+ */
+export function DotPlot({ rows, scale = 'log', unit, label, format = num }) {
+  const [ref, width] = useWidth();
+  const rowH = 34;
+  const margin = { top: 6, right: 18, bottom: 38, left: 12 };
+  const height = margin.top + margin.bottom + rows.length * rowH;
+  const vals = rows.flatMap((r) => [r.value, r.lo ?? r.value, r.hi ?? r.value]).filter((v) => v > 0);
+  const lo = min(vals) ?? 0.1;
+  const hi = max(vals) ?? 1;
+  const x =
+    scale === 'log'
+      ? scaleLog()
+          .domain([lo / 1.25, Math.max(hi * 1.25, (lo / 1.25) * 3)])
+          .range([margin.left, width - margin.right])
+      : scaleLinear()
+          .domain([0, hi * 1.05 || 1])
+          .range([margin.left, width - margin.right])
+          .nice();
+  const n = width < 420 ? 4 : 7;
+  let ticks = x.ticks(n);
+  if (scale === 'log' && ticks.length > n + 2) ticks = ticks.filter((t, i) => i % Math.ceil(ticks.length / n) === 0);
+  const pos = (v) => x(Math.max(v, x.domain()[0]));
+  return (
+    <div ref={ref} class="chart-box">
+      <svg width={width} height={height} role="img" aria-label={label} class="dot-plot">
+        <g class="grid" aria-hidden="true">
+          {ticks.map((t) => (
+            <g key={t} transform={`translate(${x(t)},0)`}>
+              <line y1={margin.top} y2={height - margin.bottom} />
+              <text y={height - margin.bottom + 14} text-anchor="middle">
+                {format(t)}
+              </text>
+            </g>
+          ))}
+          <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
+            {unit}
+            {scale === 'log' ? ' (log scale)' : ''}
+          </text>
+        </g>
+        {rows.map((r, i) => {
+          const y = margin.top + i * rowH;
+          const cy = y + rowH - 9;
+          const cx = pos(r.value);
+          const anchorEnd = cx > width * 0.6;
+          return (
+            <g key={r.key} class={r.highlight ? 'dot-row highlight' : 'dot-row'} style={{ color: r.colour }}>
+              <text
+                x={anchorEnd ? width - margin.right : margin.left}
+                y={y + 11}
+                text-anchor={anchorEnd ? 'end' : 'start'}
+                class="dot-label"
+              >
+                {r.label}
+              </text>
+              {r.lo !== undefined && r.hi !== undefined && (
+                <line x1={pos(r.lo)} x2={pos(r.hi)} y1={cy} y2={cy} class="dot-range" />
+              )}
+              <circle cx={cx} cy={cy} r={r.highlight ? 6 : 5} class="dot-mean" />
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}

@@ -8,6 +8,16 @@ import { parseNumberInput } from '../lib/number-input.js';
 
 export { parseNumberInput };
 
+/** The words of a label that may hold elements (e.g. a glossary <Term>), for messages. */
+export const labelText = (n) =>
+  typeof n === 'string' || typeof n === 'number'
+    ? String(n)
+    : Array.isArray(n)
+      ? n.map(labelText).join('')
+      : n?.props
+        ? labelText(n.props.children)
+        : '';
+
 /**
  * @param {{label: string, value: number|null, placeholder?: number|null, onChange: (v: number|null) => void,
  *   min?: number, max?: number, int?: boolean, unit?: string, hint?: string, name?: string}} props
@@ -16,9 +26,10 @@ export function NumberField({ label, value, placeholder, onChange, min, max, int
   const id = useId();
   const [text, setText] = useState(value === null || value === undefined ? '' : String(value));
   const [error, setError] = useState('');
+  const words = labelText(label);
   // Follow outside changes (back/forward, reset) unless the visitor is mid-edit with an error.
   useEffect(() => {
-    const current = parseNumberInput(text, { min, max, int, label });
+    const current = parseNumberInput(text, { min, max, int, label: words });
     if (current.error || current.value !== value) {
       setText(value === null || value === undefined ? '' : String(value));
       setError('');
@@ -27,9 +38,9 @@ export function NumberField({ label, value, placeholder, onChange, min, max, int
   const onInput = (e) => {
     const t = e.currentTarget.value;
     setText(t);
-    const r = parseNumberInput(t, { min, max, int, label });
+    const r = parseNumberInput(t, { min, max, int, label: words });
     if (r.error) return setError(r.error);
-    if (r.value === null && required) return setError(`${label} is required`);
+    if (r.value === null && required) return setError(`${words} is required`);
     setError('');
     if (r.value !== value) onChange(r.value);
   };

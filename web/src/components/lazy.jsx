@@ -24,9 +24,20 @@ export function Lazy({ load, id, fallback = null, ...props }) {
   }, [id]);
   if (error)
     return (
-      <p class="error-box" role="alert">
-        This part of the page could not be loaded ({String(error.message ?? error)}). Reload to try again.
-      </p>
+      <div class="error-box" role="alert">
+        <p>
+          This part of the page could not be loaded (the connection may have dropped).{' '}
+          <button type="button" onClick={() => location.reload()}>
+            Reload
+          </button>
+        </p>
+        <details>
+          <summary>Technical details (for a bug report)</summary>
+          <p>
+            <code>{String(error.message ?? error)}</code>
+          </p>
+        </details>
+      </div>
     );
   return Component ? <Component {...props} /> : fallback;
 }

@@ -30,16 +30,18 @@ export function useEngineStatus() {
 /**
  * Runs `request` (a plain object, or null to wait) whenever its JSON changes; the latest
  * request wins. Returns {loading, result, error, ms}; error is {code, message, path} from
- * the engine or {code: 'engine', message} when the engine itself failed. The previous
+ * the engine or {code: 'engine', message} when the engine itself failed; retry() sends it again. The previous
  * result stays visible while a new one is computed, so the page does not flicker.
  */
 export function useEngine(request) {
   const key = request ? JSON.stringify(request) : '';
   const [state, setState] = useState({ loading: Boolean(request), result: null, error: null, key: '' });
   const latest = useRef('');
+  const [attempt, setAttempt] = useState(0);
   // A layout effect: the request is posted right after the render, not a frame later.
   useLayoutEffect(() => {
-    latest.current = key;
+    latest.current = `${key}#${attempt}`;
+    const mine = latest.current;
     if (!key) return;
     setState((s) => ({ ...s, loading: true }));
     const t0 = performance.now();
@@ -49,20 +51,53 @@ export function useEngine(request) {
       .request(request, { signal: controller.signal })
       .then(
         (env) => {
-          if (latest.current !== key) return;
+          if (latest.current !== mine) return;
           const ms = performance.now() - t0;
           if (env.ok) setState({ loading: false, result: env.result, error: null, key, ms });
           else setState({ loading: false, result: null, error: env.error, key, ms });
         },
         (err) => {
-          if (latest.current !== key) return;
+          if (latest.current !== mine) return;
           setState({ loading: false, result: null, error: { code: 'engine', message: err.message }, key });
         },
       );
     return () => controller.abort();
-  }, [key]);
-  return state;
+  }, [key, attempt]);
+  return { ...state, retry: () => setAttempt((n) => n + 1) };
 }
 
 /** True when the engine says this op is not in this build yet (a stub). */
 export const notImplemented = (error) => error?.code === 'unknown_op' && /not implemented/.test(error.message ?? '');
+
+/**
+ * Runs several requests (an array, each sent to the module that serves its op) whenever
+ * their JSON changes; returns one {loading, result, error} per request, in order.
+ */
+export function useEngineAll(requests) {
+  const key = JSON.stringify(requests ?? []);
+  const [answers, setAnswers] = useState({ key: '', list: [] });
+  const latest = useRef('');
+  useEffect(() => {
+    latest.current = key;
+    const list = requests ?? [];
+    if (!list.length) {
+      setAnswers({ key, list: [] });
+      return;
+    }
+    setAnswers((s) => ({ key: s.key, list: list.map((_, i) => ({ ...(s.list[i] ?? {}), loading: true })) }));
+    Promise.all(
+      list.map((r) =>
+        clientFor(r)
+          .request(r)
+          .then(
+            (env) =>
+              env.ok ? { loading: false, result: env.result, error: null } : { loading: false, error: env.error },
+            (err) => ({ loading: false, error: { code: 'engine', message: err.message } }),
+          ),
+      ),
+    ).then((done) => {
+      if (latest.current === key) setAnswers({ key, list: done });
+    });
+  }, [key]);
+  return answers.list;
+}

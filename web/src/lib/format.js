@@ -43,3 +43,128 @@ export const METRICS = {
   water: { key: 'water_ml', label: 'Water', unit: 'mL', long: 'millilitres' },
   carbon: { key: 'carbon_g', label: 'Carbon', unit: 'g CO₂e', long: 'grams of CO₂ equivalent' },
 };
+
+const sig2fmt = format(',.2~r');
+
+/** Two significant figures, for sentences (4.3, 0.41, 14, 1,500, 2.3 million). */
+export function plain(x) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  if (Math.abs(x) >= 1e6)
+    return new Intl.NumberFormat('en-US', {
+      notation: 'compact',
+      compactDisplay: 'long',
+      maximumSignificantDigits: 2,
+    }).format(x);
+  if (x !== 0 && Math.abs(x) < 1e-6) return format('.2~e')(x);
+  return sig2fmt(x);
+}
+
+/** Units that scale, per metric: [factor from the base unit, unit], smallest first. */
+export const SCALES = {
+  energy: [
+    [1, 'Wh'],
+    [1e3, 'kWh'],
+    [1e6, 'MWh'],
+    [1e9, 'GWh'],
+    [1e12, 'TWh'],
+  ],
+  water: [
+    [1, 'mL'],
+    [1e3, 'L'],
+    [1e6, 'm³'],
+    [1e9, 'thousand m³'],
+    [1e12, 'million m³'],
+  ],
+  carbon: [
+    [1, 'g CO₂e'],
+    [1e3, 'kg CO₂e'],
+    [1e6, 't CO₂e'],
+    [1e9, 'thousand t CO₂e'],
+    [1e12, 'million t CO₂e'],
+  ],
+};
+
+/** The unit step for an amount in the base unit (Wh, mL, g): the largest whose value is >= 1. */
+export function scaleFor(metric, base) {
+  const steps = SCALES[metric];
+  let pick = steps[0];
+  for (const s of steps) if (Math.abs(base) >= s[0] * 0.9995) pick = s;
+  return { factor: pick[0], unit: pick[1] };
+}
+
+/**
+ * An amount in its metric's base unit (Wh, mL or g CO₂e) in a unit that fits it:
+ * quantity(4310, 'energy') = "4.3 kWh"; precise = true gives three significant digits.
+ * Several amounts shown together (a range) should share one unit: pass `like`.
+ */
+export function quantity(base, metric, { precise = false, like } = {}) {
+  if (!Number.isFinite(base)) return '–';
+  const { factor, unit } = scaleFor(metric, Number.isFinite(like) ? like : base);
+  return `${(precise ? num : plain)(base / factor)} ${unit}`;
+}
+
+/** A range "6 – 31 Wh" in one unit (the upper bound's), two significant figures unless precise. */
+export function range(lo, hi, metric, { precise = false } = {}) {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return '–';
+  const { factor, unit } = scaleFor(metric, Math.max(Math.abs(lo), Math.abs(hi)));
+  const f = precise ? num : plain;
+  return `${f(lo / factor)} – ${f(hi / factor)} ${unit}`;
+}
+
+/** A distance in metres, in m or km. */
+export const distance = (m) => (Math.abs(m) >= 1000 ? `${plain(m / 1000)} km` : `${plain(m)} m`);
+
+/** A duration in hours, in seconds, minutes, hours or days. */
+export function duration(h) {
+  const s = h * 3600;
+  if (s < 60) return `${plain(s)} seconds`;
+  if (s < 3600) return `${plain(s / 60)} minutes`;
+  if (h < 48) return `${plain(h)} hours`;
+  return `${plain(h / 24)} days`;
+}
+
+const EQUIVALENT_PHRASES = {
+  google_search: (n, c) => `${plain(n)} Google searches (${plain(c.value)} Wh each)`,
+  phone_charge: (n, c, ref = n) =>
+    ref < 1
+      ? `${plain(n * 100)} % of a full smartphone charge (${plain(c.value)} Wh)`
+      : `${plain(n)} full smartphone ${plain(ref) === '1' ? 'charge' : 'charges'} (${plain(c.value)} Wh each)`,
+  led_bulb_hour: (n, c) => `a ${plain(c.value)} W LED bulb lit for ${duration(n)}`,
+  teaspoon: (n, c) => `${plain(n)} teaspoons of water (${plain(c.value)} mL each)`,
+  water_bottle: (n, c, ref = n) =>
+    ref < 1
+      ? `${plain(n * 100)} % of a ${plain(c.value)} mL bottle of water`
+      : `${plain(n)} bottles of water of ${plain(c.value)} mL`,
+  olympic_pool: (n, c) => `${plain(n)} Olympic swimming pools (${plain(c.value)} m³ each)`,
+  car_mile: (n, c) => `driving a petrol car ${distance(n * 1609.344)} (about ${plain(c.value)} g CO₂ per mile)`,
+  household: (n, c) => `the electricity of ${plain(n)} U.S. households for a year (${plain(c.value)} MWh each)`,
+  hospital: (n, c) => `the electricity of ${plain(n)} U.S. hospitals for a year (${plain(c.value)} MWh each)`,
+  university: (n, c) => `the electricity of ${plain(n)} U.S. universities for a year (${plain(c.value)} MWh each)`,
+  drinking_water_person_year: (n, c) =>
+    `the drinking water of ${plain(n)} people for a year (${plain(c.value)} L each)`,
+  gasoline_car_year: (n, c) => `${plain(n)} petrol cars driven for a year (${plain(c.value)} t CO₂ each)`,
+  forest_acre_year: (n, c) =>
+    `the CO₂ that ${plain(n)} acres of forest absorb in a year (${plain(c.value)} t CO₂ per acre)`,
+  chicago_area: (n) => `the CO₂ a forest ${plain(n)} times the size of Chicago absorbs in a year`,
+};
+
+/**
+ * An everyday equivalent in words, always with its unit: `constant` is a constants-dataset
+ * entry ({id, label, value, unit}) and `n` how many of it the amount equals, or a pair
+ * [low, high] ("the electricity of 36,000 – 37,000 U.S. households for a year (11 MWh each)").
+ */
+export function equivalentText(constant, n, ref) {
+  if (Array.isArray(n)) {
+    const [lo, hi] = n.map((x) => equivalentText(constant, x, Math.max(...n)).split(' '));
+    if (lo.join(' ') === hi.join(' ')) return lo.join(' ');
+    let a = 0;
+    while (a < lo.length && a < hi.length && lo[a] === hi[a]) a += 1;
+    let b = 0;
+    while (b < lo.length - a && b < hi.length - a && lo[lo.length - 1 - b] === hi[hi.length - 1 - b]) b += 1;
+    const mid = `${lo.slice(a, lo.length - b).join(' ')} – ${hi.slice(a, hi.length - b).join(' ')}`;
+    return [...lo.slice(0, a), mid, ...lo.slice(lo.length - b)].join(' ');
+  }
+  const phrase = EQUIVALENT_PHRASES[constant?.id];
+  if (phrase) return phrase(n, constant, ref ?? n);
+  return `${constant?.label ?? 'equivalent'}: ${plain(n)} × ${plain(constant?.value)} ${constant?.unit ?? ''}`.trim();
+}

@@ -71,17 +71,34 @@ export function modelOptions(footprint) {
     .sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label));
 }
 
-/** The model a view should show: the chosen one if it exists, else GPT-4o (Mar '25), else the first. */
+/**
+ * The model a view should show: the chosen one if it exists, else a well-known current
+ * model (GPT-5 (medium), GPT-5), else the paper's GPT-4o (Mar '25), else the first.
+ */
 export function chosenModel(state, footprint) {
   const models = footprint?.models ?? [];
   const names = models.map((m) => m.model);
   if (state.model && names.includes(state.model)) return state.model;
-  return names.find((n) => /^GPT-4o \(Mar/.test(n)) ?? names.find((n) => /^GPT-4o/.test(n)) ?? names[0] ?? '';
+  const prefs = [/^GPT-5 \(medium\)$/, /^GPT-5\b(?! (mini|nano))/, /^GPT-4o \(Mar/, /^GPT-4o/];
+  for (const re of prefs) {
+    const hit = names.find((n) => re.test(n));
+    if (hit) return hit;
+  }
+  return names[0] ?? '';
 }
 
-/** The prompt a view should show: the chosen one if the model has it, else the first it has. */
+const PROMPT_ORDER = ['short', 'medium', 'long', 'extra_long'];
+
+/**
+ * The prompt a view should show: the chosen one if the model has it, else the size it has
+ * nearest to the chosen one (medium for long when long is missing, long for short when only
+ * long exists).
+ */
 export function chosenPrompt(state, footprint, model) {
   const m = footprint?.models?.find((x) => x.model === model);
   const prompts = m?.prompts?.map((p) => p.prompt) ?? ['short', 'medium', 'long'];
-  return prompts.includes(state.prompt) ? state.prompt : prompts[0];
+  if (prompts.includes(state.prompt)) return state.prompt;
+  const at = PROMPT_ORDER.indexOf(state.prompt);
+  const dist = (p) => (PROMPT_ORDER.indexOf(p) < 0 || at < 0 ? 99 : Math.abs(PROMPT_ORDER.indexOf(p) - at));
+  return [...prompts].sort((a, b) => dist(a) - dist(b) || PROMPT_ORDER.indexOf(a) - PROMPT_ORDER.indexOf(b))[0];
 }

@@ -12,7 +12,7 @@ export const coreFields = {
   // dataset "id@version"; empty = the manifest's default
   ds: { kind: 'string', max: 80, pattern: /^[a-z0-9][a-z0-9-]*(@[A-Za-z0-9.-]+)?$/, def: '' },
   model: name,
-  prompt: { kind: 'enum', values: ['short', 'medium', 'long'], def: 'short' },
+  prompt: { kind: 'enum', values: ['short', 'medium', 'long', 'extra_long'], def: 'short' },
   out: num(1, 100000, { int: true }),
   // assumptions (empty = the dataset's value)
   hw: name,
@@ -30,7 +30,10 @@ export const coreFields = {
   rho: num(-0.99, 0.99),
   w: num(0, 1),
   // compare
-  cscale: { kind: 'enum', values: ['lin', 'log'], def: 'lin' },
+  cscale: { kind: 'enum', values: ['lin', 'log'], def: 'log' },
+  // the models compared (names joined by "|"; empty = all), colour by provider or reasoning
+  cm: { kind: 'string', max: 1400, def: '' },
+  ccolor: { kind: 'enum', values: ['company', 'reasoning'], def: 'company' },
   cerr: { kind: 'enum', values: ['p5p95', 'sd'], def: 'p5p95' },
   cmetric: { kind: 'enum', values: ['energy', 'water', 'carbon'], def: 'energy' },
   csort: { kind: 'enum', values: ['value', 'name', 'company'], def: 'value' },
@@ -50,5 +53,6 @@ export const coreFields = {
   sshort: num(0, 100),
   smedium: num(0, 100),
   slong: num(0, 100),
+  sxlong: num(0, 100),
   sdays: num(1, 3660, { int: true }),
 };

@@ -1,7 +1,8 @@
 // Infer hardware: pick a model served by several hosts, see its daily speeds per host and
 // prompt size, the two-way ANOVA and Tukey HSD, each host's speed ratio to a reference
 // host of known hardware, the hardware it points to, and the energy per query under each
-// hardware hypothesis. Everything is computed by the engine's "attribute" op.
+// hardware hypothesis. The statistics are the engine's "attribute" op (lab module); the
+// energy per hypothesis is one "estimate" per hardware (core module), see requests.js.
 import { useEffect, useState } from 'preact/hooks';
 
 import { RadioGroup, SelectField } from '../../components/fields.jsx';
@@ -9,9 +10,20 @@ import { Figure } from '../../components/figure.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { dataUrl, findDataset, loadDataFile, loadManifest } from '../../data/datasets.js';
-import { useEngine } from '../../engine/engine.js';
+import { useEngine, useEngineAll } from '../../engine/engine.js';
 import { num } from '../../lib/format.js';
 import { BoxPlot } from './BoxPlot.jsx';
+import { attributionRequests, energyRows } from './requests.js';
+
+/** Engine and dataset wording for visitors: column names and request fields in words. */
+const words = (text) =>
+  String(text ?? '')
+    .replace(/\btps_p50\b/g, 'median output speed')
+    .replace(/\btps_p(\d+)\b/g, (_, p) => `output speed (${p}th percentile)`)
+    .replace(/"dedupe": true/g, 'choosing "Drop days that repeat the previous value"')
+    .replace(/\bapi_id\b/g, 'API ID')
+    .replace(/\bextra_long\b/g, 'extra long');
+const promptWord = (p) => (p === 'extra_long' ? 'extra long' : p);
 
 const pText = (p) => (p === null || p === undefined ? '–' : p < 0.0001 ? '< 0.0001' : p.toFixed(4));
 const fixed = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '–');
@@ -105,9 +117,14 @@ function Tables({ result }) {
 function Energy({ energy }) {
   if (!energy?.length) return null;
   const rows = energy.flatMap((e) =>
-    e.error
-      ? [{ key: e.hardware, hardware: e.hardware, prompt: '–', error: e.error }]
-      : e.prompts.map((p) => ({ key: `${e.hardware}|${p.prompt}`, hardware: e.hardware, ...p })),
+    e.error || e.pending
+      ? [{ key: e.hardware, hardware: e.hardware, prompt: '–', error: e.error ?? 'computing…' }]
+      : e.prompts.map((p) => ({
+          key: `${e.hardware}|${p.prompt}`,
+          hardware: e.hardware,
+          ...p,
+          prompt: promptWord(p.prompt),
+        })),
   );
   const cols = [
     { key: 'hardware', label: 'Hardware hypothesis' },
@@ -135,28 +152,12 @@ export default function Attribution({ state, setState, data }) {
     : known && ref === known.provider
       ? known.hardware
       : (hws[1]?.hardware ?? '');
-  const fpModel = data?.footprint?.models.find((m) => m.model === entry?.model);
-  const request =
-    entry && ref && hw
-      ? {
-          op: 'attribute',
-          data: { $data: dataUrl(entry.file) },
-          reference: { host: ref, hardware: hw },
-          hypotheses: hws.map(({ hardware, memory_bandwidth_tb_s }) => ({ hardware, memory_bandwidth_tb_s })),
-          scale: state.ascale,
-          dedupe: state.adedupe,
-          ...(fpModel && data.refs?.hardware
-            ? {
-                footprint: {
-                  dataset: data.refs.dataset,
-                  model: fpModel.model,
-                  hardware: data.refs.hardware,
-                  ...(data.refs.hosts ? { hosts: data.refs.hosts } : {}),
-                },
-              }
-            : {}),
-        }
-      : null;
+  const { attribute: request, estimates } = attributionRequests(
+    state,
+    { entry, ref, hw, hypotheses: hws, dataUrl },
+    data,
+  );
+  const energyAnswers = useEngineAll(estimates.map((e) => e.request));
   const { result, error, loading } = useEngine(request);
   const cellCols = [
     { key: 'cell', label: 'Host · prompt', render: (c) => `${c.host} · ${c.prompt}` },
@@ -231,7 +232,7 @@ export default function Attribution({ state, setState, data }) {
           <section aria-labelledby="conclusion-h">
             <h2 id="conclusion-h">Conclusion</h2>
             <p aria-live="polite" data-testid="attribution-conclusion">
-              {result.conclusion}
+              {words(result.conclusion)}
             </p>
             <p class="muted">
               {result.n} daily values on {result.dates.count} dates ({result.dates.first} to {result.dates.last})
@@ -267,13 +268,13 @@ export default function Attribution({ state, setState, data }) {
             json={result}
           />
           <Tables result={result} />
-          <Energy energy={result.energy} />
+          <Energy energy={energyRows(estimates, energyAnswers)} />
           <ul class="muted">
             {result.notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n}>{words(n)}</li>
             ))}
             {index.notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n}>{words(n)}</li>
             ))}
           </ul>
         </>

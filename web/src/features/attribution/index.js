@@ -4,6 +4,7 @@ export default {
   id: 'hardware',
   label: 'Infer hardware',
   order: 70,
+  group: 'research',
   load: () => import('./Attribution.jsx'),
   fields: {
     amodel: { kind: 'string', max: 80, pattern: /^[a-z0-9-]*$/, def: 'gpt-4o-mini' },

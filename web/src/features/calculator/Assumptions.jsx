@@ -2,6 +2,7 @@
 // marked "changed" and has its own reset button; "Reset all" returns to the dataset.
 import { NumberField, RadioGroup, SelectField } from '../../components/fields.jsx';
 import { Slot } from '../../components/lazy.jsx';
+import { Term } from '../../glossary/Term.jsx';
 import { OVERRIDE_KEYS } from '../../lib/requests.js';
 import { slotLoaders } from '../../views.js';
 
@@ -81,7 +82,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
   const datasetValue = (v) => (v === undefined || v === null ? '' : ` (dataset: ${v})`);
   const overridden = a.overridden ?? [];
   return (
-    <details class="panel" open={hasOverrides(state)}>
+    <details class="panel" data-testid="assumptions" open={hasOverrides(state)}>
       <summary>Assumptions{hasOverrides(state) && <span class="badge">changed</span>}</summary>
       <p class="muted">
         Empty fields use the dataset's value (shown in grey). Each change is marked and can be reset; the link keeps
@@ -90,7 +91,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
       </p>
       <div class="controls">
         <RadioGroup
-          legend="Estimator"
+          legend={<Term id="estimator">Estimator</Term>}
           name="est"
           value={state.est}
           onChange={(v) => setState({ est: v })}
@@ -101,7 +102,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         />
         <Num
           field="rho"
-          label="Latency–speed correlation ρ"
+          label={<Term id="rho">Latency–speed correlation ρ</Term>}
           state={state}
           setState={setState}
           resolved={a.rho ?? -0.3}
@@ -111,7 +112,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         />
         <Num
           field="w"
-          label="Weight of the high-utilisation bound w"
+          label={<Term id="w-weight">Weight of the high-utilisation bound w</Term>}
           state={state}
           setState={setState}
           resolved={a.w_max ?? 0.5}
@@ -131,7 +132,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         />
         <Choice
           field="size"
-          label="Size class"
+          label={<Term id="size-class">Size class</Term>}
           state={state}
           setState={setState}
           options={[
@@ -141,7 +142,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         />
         <Num
           field="gpus"
-          label="GPUs per query"
+          label={<Term id="gpu">GPUs per query</Term>}
           state={state}
           setState={setState}
           resolved={a.gpus}
@@ -152,7 +153,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         />
         <Num
           field="batch"
-          label="Batch size"
+          label={<Term id="batch">Batch size</Term>}
           state={state}
           setState={setState}
           resolved={a.batch_size ?? 8}
@@ -163,7 +164,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         />
         <Choice
           field="host"
-          label="Host"
+          label={<Term id="host">Host</Term>}
           state={state}
           setState={setState}
           options={[
@@ -185,17 +186,25 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         {regions.length > 0 && (
           <Choice
             field="region"
-            label="Region"
+            label={<Term id="region">Region</Term>}
             state={state}
             setState={setState}
             options={[{ value: '', label: 'Provider average (dataset)' }, ...regions]}
             hint="Water and carbon of one Azure or AWS region"
           />
         )}
-        <Num field="pue" label="PUE" state={state} setState={setState} resolved={a.pue} min={1} max={3} />
+        <Num
+          field="pue"
+          label={<Term id="pue">PUE</Term>}
+          state={state}
+          setState={setState}
+          resolved={a.pue}
+          min={1}
+          max={3}
+        />
         <Num
           field="wues"
-          label="On-site water (WUE site)"
+          label={<Term id="wue-site">On-site water (WUE site)</Term>}
           unit="L/kWh"
           state={state}
           setState={setState}
@@ -205,7 +214,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         />
         <Num
           field="wuesrc"
-          label="Electricity water (WUE source)"
+          label={<Term id="wue-source">Electricity water (WUE source)</Term>}
           unit="L/kWh"
           state={state}
           setState={setState}
@@ -215,7 +224,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         />
         <Num
           field="cif"
-          label="Carbon intensity (CIF)"
+          label={<Term id="cif">Carbon intensity (CIF)</Term>}
           unit="kg CO₂e/kWh"
           state={state}
           setState={setState}

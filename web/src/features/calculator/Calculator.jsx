@@ -1,46 +1,57 @@
-// The landing view: choose a model and a prompt size, see energy, water and carbon with
-// their spread and everyday equivalents; every assumption can be overridden.
-import { NumberField, RadioGroup, SelectField } from '../../components/fields.jsx';
+// The landing view: choose a model and a prompt size; the answer comes first in one plain
+// sentence (2 significant figures, units that scale) with a range bar, then energy, water
+// and carbon with everyday equivalents, the statistics in "Details", the effort levels of
+// reasoning models side by side, where the data come from, and every assumption.
+import { NumberField, SelectField } from '../../components/fields.jsx';
 import { Slot } from '../../components/lazy.jsx';
 import { ViewLink } from '../../components/view-link.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
+import { asOfDate, datasetOptions, measuredOf, readableDate, readerNotes } from '../../data/datasets.js';
 import { usePrecomputed, usesDefaults } from '../../data/precomputed.js';
 import { useEngine } from '../../engine/engine.js';
-import { METRICS, num } from '../../lib/format.js';
+import { METRICS, num, plain, quantity, range, scaleFor } from '../../lib/format.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
 import { slotLoaders } from '../../views.js';
 import { Assumptions } from './Assumptions.jsx';
 import { everyday } from './equivalents.js';
 import { ModelPicker } from './ModelPicker.jsx';
-import { PROMPTS } from './prompts.js';
+import { describePrompt, promptsOf } from './prompts.js';
+import { effortLevels, EFFORT_NOTE } from './effort.js';
+
+/** A horizontal bar from P5 to P95 with the mean marked, on a scale from 0 to P95 * 1.1. */
+export function RangeBar({ stats, metric, label }) {
+  if (!stats || !Number.isFinite(stats.p5) || !Number.isFinite(stats.p95) || !(stats.p95 > 0)) return null;
+  const max = stats.p95 * 1.1;
+  const at = (x) => `${Math.max(0, Math.min(100, (x / max) * 100))}%`;
+  return (
+    <div class="range-bar" role="img" aria-label={label}>
+      <div class="range-track">
+        <span class="range-fill" style={{ left: at(stats.p5), width: `calc(${at(stats.p95)} - ${at(stats.p5)})` }} />
+        <span class="range-mean" style={{ left: at(stats.mean) }} />
+      </div>
+      <div class="range-scale" aria-hidden="true">
+        <span>0</span>
+        <span style={{ left: at(stats.p5) }}>{quantity(stats.p5, metric, { like: stats.p95 })}</span>
+        <span style={{ left: at(stats.p95) }}>{quantity(stats.p95, metric)}</span>
+      </div>
+    </div>
+  );
+}
 
 function ResultCard({ metric, stats, constants, stale }) {
   const m = METRICS[metric];
   const eq = everyday(constants, metric, stats?.mean);
+  const { factor, unit } = scaleFor(metric, stats?.mean ?? 0);
   return (
     <section class={`result-card${stale ? ' stale' : ''}`} aria-labelledby={`card-${metric}`} data-metric={metric}>
-      <h2 id={`card-${metric}`}>{m.label} per query</h2>
+      <h2 id={`card-${metric}`}>{m.label}</h2>
       <p class="value">
-        <span data-testid={`${metric}-mean`}>{num(stats?.mean)}</span> <span class="unit">{m.unit}</span>
+        <span data-testid={`${metric}-mean`} data-value={stats?.mean}>
+          {plain((stats?.mean ?? NaN) / factor)}
+        </span>{' '}
+        <span class="unit">{unit}</span>
       </p>
-      <dl>
-        <dt>SD</dt>
-        <dd>
-          ± {num(stats?.sd)} {m.unit}
-        </dd>
-        <dt>P5–P95</dt>
-        <dd>
-          {num(stats?.p5)} – {num(stats?.p95)} {m.unit}
-        </dd>
-        {stats?.low !== undefined && (
-          <>
-            <dt>Low–high utilisation</dt>
-            <dd>
-              {num(stats.low)} – {num(stats.high)} {m.unit}
-            </dd>
-          </>
-        )}
-      </dl>
+      <p class="likely">likely {range(stats?.p5, stats?.p95, metric)}</p>
       {eq.length > 0 && (
         <ul aria-label={`${m.label}: everyday equivalents`}>
           {eq.map((e) => (
@@ -50,17 +61,132 @@ function ResultCard({ metric, stats, constants, stale }) {
           ))}
         </ul>
       )}
+      <details class="stats">
+        <summary>Details</summary>
+        <dl>
+          <dt>Mean</dt>
+          <dd data-testid={`${metric}-mean-precise`}>
+            {num(stats?.mean)} {m.unit}
+          </dd>
+          <dt>Standard deviation</dt>
+          <dd>
+            ± {num(stats?.sd)} {m.unit}
+          </dd>
+          <dt>5th–95th percentile</dt>
+          <dd>
+            {num(stats?.p5)} – {num(stats?.p95)} {m.unit}
+          </dd>
+          {stats?.low !== undefined && (
+            <>
+              <dt>GPU busy at its low – high bound</dt>
+              <dd>
+                {num(stats.low)} – {num(stats.high)} {m.unit}
+              </dd>
+            </>
+          )}
+        </dl>
+        <p class="hint">
+          90 % of the likely cases fall between the 5th and 95th percentiles; the spread comes from measured latency and
+          speed. {m.label} in {m.long}.
+        </p>
+      </details>
     </section>
+  );
+}
+
+/** "0.3 and 0.57 Wh": a range in one unit, for a sentence. */
+export const between = (lo, hi, metric) => range(lo, hi, metric).replace(' – ', ' and ');
+
+/** The lead sentence: "One short question to GPT-5 (medium) uses about 14 Wh ...". */
+export function leadSentence(row, model, promptText, constants) {
+  if (!row) return '';
+  const e = row.energy_wh;
+  const eq = everyday(constants, 'energy', e.mean)[0];
+  return (
+    `One ${promptText} to ${model} uses about ${quantity(e.mean, 'energy')} of electricity, ` +
+    `likely between ${between(e.p5, e.p95, 'energy')}` +
+    (eq ? `: about ${eq.text}.` : '.')
   );
 }
 
 /** A one-sentence summary read out by screen readers when the numbers change. */
 function summary(row, model, prompt) {
   if (!row) return '';
-  const e = row.energy_wh;
-  const w = row.water_ml;
-  const c = row.carbon_g;
-  return `${model}, ${prompt} prompt: ${num(e.mean)} Wh of energy, ${num(w.mean)} mL of water, ${num(c.mean)} g CO2e per query.`;
+  return `${model}, ${prompt} prompt: ${quantity(row.energy_wh.mean, 'energy')} of energy, ${quantity(row.water_ml.mean, 'water')} of water, ${quantity(row.carbon_g.mean, 'carbon')} per query.`;
+}
+
+/** The effort levels of a reasoning model side by side (one estimate for all of them). */
+function EffortLevels({ state, data, model, prompt }) {
+  const levels = effortLevels(data.footprint, model).filter((l) => l.entry.prompts.some((p) => p.prompt === prompt));
+  const request =
+    levels.length > 1
+      ? estimateRequest({ ...state, prompt }, data, { models: levels.map((l) => l.model), prompts: [prompt] })
+      : null;
+  const { result } = useEngine(request);
+  if (levels.length < 2) return null;
+  const rows = result?.rows ?? [];
+  const max = Math.max(...rows.map((r) => r.energy_wh.mean), 0);
+  return (
+    <section class="effort" aria-labelledby="effort-h">
+      <h2 id="effort-h">Reasoning effort</h2>
+      <p>{EFFORT_NOTE}</p>
+      <table class="effort-table">
+        <caption class="sr-only">Energy per question at each effort level</caption>
+        <thead>
+          <tr>
+            <th scope="col">Effort</th>
+            <th scope="col">Energy per question</th>
+          </tr>
+        </thead>
+        <tbody>
+          {levels.map((l) => {
+            const r = rows.find((x) => x.model === l.model);
+            return (
+              <tr key={l.model} aria-current={l.model === model ? 'true' : undefined}>
+                <th scope="row">{l.level}</th>
+                <td>
+                  <span class="effort-bar" style={{ width: r && max ? `${(r.energy_wh.mean / max) * 60}%` : 0 }} />{' '}
+                  {r ? quantity(r.energy_wh.mean, 'energy') : '…'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** "Effort medium, one of 4 levels (compared below)" for a reasoning model with levels. */
+function effortHint(fp, model) {
+  const levels = effortLevels(fp, model);
+  const own = levels.find((l) => l.model === model);
+  return own ? `Effort ${own.level}, one of ${levels.length} levels (compared below)` : undefined;
+}
+
+function DataLine({ data, model, prompt, setState }) {
+  const asOf = asOfDate(data.footprint, data.meta);
+  const measured = measuredOf(data.footprint, model, prompt);
+  const options = datasetOptions(data.manifest);
+  const current = data.meta.ref;
+  const known = options.some((o) => o.value === current);
+  return (
+    <div class="data-line">
+      <p data-testid="as-of">
+        {asOf ? `Data as of ${readableDate(asOf)}` : `Data: ${data.meta.entry.title ?? ''}`}
+        {measured ? `; ${model} measured on ${readableDate(measured)} for this prompt size` : ''}.
+      </p>
+      {options.length > 1 && (
+        <SelectField
+          label="Data"
+          name="ds"
+          value={known ? current : ''}
+          onChange={(v) => setState({ ds: v })}
+          options={known ? options : [{ value: '', label: data.meta.entry.title ?? 'Imported data' }, ...options]}
+        />
+      )}
+    </div>
+  );
 }
 
 export default function Calculator({ state, setState, data }) {
@@ -68,7 +194,9 @@ export default function Calculator({ state, setState, data }) {
   const model = chosenModel(state, fp);
   const prompt = chosenPrompt(state, fp, model);
   const modelInfo = fp.models.find((m) => m.model === model);
-  const available = new Set(modelInfo?.prompts.map((p) => p.prompt));
+  const available = promptsOf(fp, model);
+  const promptEntry = modelInfo?.prompts.find((p) => p.prompt === prompt);
+  const described = describePrompt(prompt, promptEntry);
   const request = model ? estimateRequest({ ...state, prompt }, data, { models: [model], prompts: [prompt] }) : null;
   // Default assumptions: the build's precomputed result (data/precomputed.js); the engine
   // starts only when an assumption changes.
@@ -79,87 +207,89 @@ export default function Calculator({ state, setState, data }) {
   const result = preRow ? { ...pre.result, rows: [preRow] } : engineRun.result;
   const error = preRow ? null : engineRun.error;
   const loading = !preRow && (engineRun.loading || (defaults && pre === undefined));
+  const retry = engineRun.retry;
   const row = result?.rows?.[0];
-  const datasets = data.footprintDatasets;
+  const promptWords = `${described.label.toLowerCase()} question`;
+  const notes = readerNotes(fp.notes);
   return (
     <article class="calculator">
-      <h1>What does one prompt cost?</h1>
-      <p class="lede">
-        Energy, water and carbon of a single query to a large language model, with the method of Jegham et al. (“How
-        Hungry is AI?”), computed in your browser from {data.meta.entry.title ?? data.meta.ref}.
-      </p>
-      <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Query">
-        {datasets.length > 1 && (
-          <SelectField
-            label="Dataset"
-            name="ds"
-            value={data.meta.ref}
-            onChange={(v) => setState({ ds: v })}
-            options={datasets.flatMap((d) =>
-              d.versions.map((v) => ({
-                value: `${d.id}@${v.version}`,
-                label: d.versions.length > 1 ? `${d.title}: ${v.version}` : d.title,
-              })),
-            )}
-          />
-        )}
-        <ModelPicker footprint={fp} value={model} onChange={(v) => setState({ model: v })} />
-        <RadioGroup
-          legend="Prompt size"
-          name="prompt"
-          value={prompt}
-          onChange={(v) => setState({ prompt: v })}
-          options={PROMPTS.filter((p) => available.has(p.value)).map((p) => ({
-            value: p.value,
-            label: `${p.label} (${p.detail})`,
-          }))}
+      <h1>What does one question cost?</h1>
+      <form class="controls quick" onSubmit={(e) => e.preventDefault()} aria-label="Question">
+        <ModelPicker
+          footprint={fp}
+          value={model}
+          onChange={(v) => setState({ model: v })}
+          hint={effortHint(fp, model)}
         />
-        <NumberField
-          label="Custom output tokens"
-          name="out"
-          value={state.out}
-          placeholder={modelInfo?.prompts.find((p) => p.prompt === prompt)?.output_tokens}
-          min={1}
-          max={100000}
-          int
-          hint="Outside the paper's three configurations: keeps this prompt size's latency and speed, changes only the output length."
-          onChange={(v) => setState({ out: v }, { replace: true })}
-        />
+        <fieldset class="prompt-size">
+          <legend>Prompt size</legend>
+          <div class="segmented">
+            {available.map((p) => {
+              const d = describePrompt(
+                p,
+                modelInfo?.prompts.find((x) => x.prompt === p),
+              );
+              return (
+                <label key={p} class="seg" title={d.tokens}>
+                  <input
+                    type="radio"
+                    name="prompt"
+                    value={p}
+                    checked={p === prompt}
+                    onChange={() => setState({ prompt: p })}
+                  />
+                  <span>{d.label}</span>
+                </label>
+              );
+            })}
+          </div>
+          <small class="hint" data-testid="prompt-words">
+            {described.text}
+            {described.tokens ? ` (${described.tokens})` : ''}.
+            {available.length === 1 ? ' The only size measured for this model in this data.' : ''}
+          </small>
+        </fieldset>
       </form>
-      {state.out !== null && (
-        <p class="notice">
-          Custom output of {num(state.out)} tokens: this is outside the paper's three configurations (300, 1,000, 1,500
-          tokens).{' '}
-          <button type="button" onClick={() => setState({ out: null })}>
-            Back to the paper's length
-          </button>
-        </p>
-      )}
       <div aria-live="polite" aria-atomic="true" class="sr-only" data-testid="summary">
         {summary(row, model, prompt)}
       </div>
-      <EngineError error={error} />
+      <EngineError error={error} onRetry={retry} />
       {loading && !row && <p aria-busy="true">Computing…</p>}
       {row && (
-        <div class="results" aria-busy={loading ? 'true' : 'false'}>
-          <ResultCard metric="energy" stats={row.energy_wh} constants={data.constants} stale={loading} />
-          <ResultCard metric="water" stats={row.water_ml} constants={data.constants} stale={loading} />
-          <ResultCard metric="carbon" stats={row.carbon_g} constants={data.constants} stale={loading} />
-        </div>
+        <section class="answer" aria-labelledby="answer-h">
+          <h2 id="answer-h" class="sr-only">
+            The answer
+          </h2>
+          <p class="lead" data-testid="lead">
+            {leadSentence(row, model, promptWords, data.constants)}
+          </p>
+          <RangeBar
+            stats={row.energy_wh}
+            metric="energy"
+            label={`Energy per question: likely between ${between(row.energy_wh.p5, row.energy_wh.p95, 'energy')}, about ${quantity(row.energy_wh.mean, 'energy')} on average`}
+          />
+          <div class="results" aria-busy={loading ? 'true' : 'false'}>
+            <ResultCard metric="energy" stats={row.energy_wh} constants={data.constants} stale={loading} />
+            <ResultCard metric="water" stats={row.water_ml} constants={data.constants} stale={loading} />
+            <ResultCard metric="carbon" stats={row.carbon_g} constants={data.constants} stale={loading} />
+          </div>
+        </section>
       )}
+      <DataLine data={data} model={model} prompt={prompt} setState={setState} />
       {row?.reference && (
         <p class="muted" data-testid="reference">
-          The authors' published value for this model and prompt: {num(row.reference.energy_wh_mean)} Wh (SD{' '}
-          {num(row.reference.energy_wh_sd)}).
+          The authors' published value for this model and prompt: {num(row.reference.energy_wh_mean)} Wh (standard
+          deviation {num(row.reference.energy_wh_sd)} Wh).
         </p>
       )}
-      {(fp.notes ?? [])
+      {notes
         .filter((n) => n.startsWith(`${model}:`))
         .map((n) => (
           <p key={n} class="notice" data-testid="model-note">
             Note: {n}
           </p>
         ))}
+      <EffortLevels state={state} data={data} model={model} prompt={prompt} />
       <Slot
         loaders={slotLoaders('calculator.results')}
         state={state}
@@ -168,10 +298,32 @@ export default function Calculator({ state, setState, data }) {
         request={request}
         result={result}
       />
+      <details class="panel">
+        <summary>Answer length</summary>
+        <NumberField
+          label="Custom output tokens"
+          name="out"
+          value={state.out}
+          placeholder={promptEntry?.output_tokens}
+          min={1}
+          max={100000}
+          int
+          hint="Outside the measured configurations: keeps this prompt size's latency and speed, changes only the length of the answer (a token is about three quarters of a word)."
+          onChange={(v) => setState({ out: v }, { replace: true })}
+        />
+      </details>
+      {state.out !== null && (
+        <p class="notice">
+          Custom answer of {plain(state.out)} tokens: this is outside the measured configurations.{' '}
+          <button type="button" onClick={() => setState({ out: null })}>
+            Back to the measured length
+          </button>
+        </p>
+      )}
       <Assumptions state={state} setState={setState} data={data} row={row} request={request} result={result} />
       <p>
         <ViewLink view="work">Show the work for this estimate</ViewLink> ·{' '}
-        <ViewLink view="compare">Compare with every model</ViewLink>
+        <ViewLink view="compare">Compare with other models</ViewLink>
       </p>
       <MethodNotes result={result} dataset={fp} />
     </article>
@@ -179,13 +331,13 @@ export default function Calculator({ state, setState, data }) {
 }
 
 export function MethodNotes({ result, dataset }) {
-  const notes = [...(result?.notes ?? []), ...(dataset?.notes ?? [])];
+  const notes = readerNotes([...(result?.notes ?? []), ...(dataset?.notes ?? [])]);
   if (!notes.length) return null;
   return (
     <details class="panel">
       <summary>Method notes</summary>
       <ul>
-        {[...new Set(notes)].map((n) => (
+        {notes.map((n) => (
           <li key={n}>{n}</li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 // Everyday equivalents of one query, from the bundled constants dataset (never hard-coded
 // here): phone charges and Google searches for energy, teaspoons and bottles for water,
-// metres driven for carbon. Each: {text, value, constant} so the UI can cite the source.
-import { num } from '../../lib/format.js';
+// distance driven for carbon. Each: {text, n, constant}; the text always carries its unit
+// (lib/format.js equivalentText) and the UI cites the constant's source.
+import { equivalentText } from '../../lib/format.js';
 
 /** The list of constants of a constants dataset, whatever its top-level key. */
 export function constantList(constants) {
@@ -13,14 +14,14 @@ export function constantList(constants) {
 
 export const findConstant = (constants, pattern) => constantList(constants).find((c) => pattern.test(c.id ?? ''));
 
-// [metric, id pattern, how to turn the per-query amount into a phrase]
+// [metric, id pattern, how the per-query amount becomes a count of the constant]
 const EVERYDAY = [
-  ['energy', /phone/, (x) => (x < 1 ? `${num(x * 100)} % of a phone charge` : `${num(x)} phone charges`), 'div'],
-  ['energy', /google|search/, (x) => `${num(x)} Google searches`, 'div'],
-  ['energy', /led|bulb/, (x) => `an LED bulb lit for ${num(x * 60)} minutes`, 'div-hours'],
-  ['water', /teaspoon/, (x) => `${num(x)} teaspoons of water`, 'div'],
-  ['water', /bottle/, (x) => (x < 1 ? `${num(x * 100)} % of a 500 mL bottle` : `${num(x)} bottles of 500 mL`), 'div'],
-  ['carbon', /met(er|re)|mile|driv/, (x) => `driving a petrol car ${num(x)} metres`, 'metres'],
+  ['energy', /phone/, 'div'],
+  ['energy', /google|search/, 'div'],
+  ['energy', /led|bulb/, 'div'],
+  ['water', /teaspoon/, 'div'],
+  ['water', /bottle/, 'div'],
+  ['carbon', /mile|driv/, 'miles'],
 ];
 
 /**
@@ -30,26 +31,20 @@ const EVERYDAY = [
  */
 export function everyday(constants, metric, amount) {
   const out = [];
-  for (const [m, pattern, phrase, how] of EVERYDAY) {
+  for (const [m, pattern, how] of EVERYDAY) {
     if (m !== metric || !Number.isFinite(amount)) continue;
     const c = findConstant(constants, pattern);
     if (!c || !(c.value > 0)) continue;
-    let x;
-    if (how === 'div') x = amount / c.value;
-    else if (how === 'div-hours')
-      x = amount / c.value; // constant in Wh per hour (W)
-    else x = metresDriven(c, amount);
-    if (Number.isFinite(x)) out.push({ text: phrase(x), constant: c });
+    const n = how === 'miles' ? milesDriven(c, amount) : amount / c.value;
+    if (Number.isFinite(n)) out.push({ text: equivalentText(c, n), n, constant: c });
   }
   return out;
 }
 
-/** Metres a car drives for `grams` of CO2, from a g/mile, g/km or g/m constant. */
-function metresDriven(c, grams) {
+/** Miles a car drives for `grams` of CO2, from a g/mile or g/km constant. */
+function milesDriven(c, grams) {
   const unit = (c.unit ?? '').toLowerCase();
-  if (unit.includes('mile')) return (grams / c.value) * 1609.344;
-  if (unit.includes('km')) return (grams / c.value) * 1000;
-  if (unit.includes('/m') || unit.includes('per m')) return grams / c.value;
-  if (unit.includes('m per g') || unit.includes('m/g')) return grams * c.value;
+  if (unit.includes('mile')) return grams / c.value;
+  if (unit.includes('km')) return grams / c.value / 1.609344;
   return NaN;
 }

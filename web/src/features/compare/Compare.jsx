@@ -1,17 +1,20 @@
-// Compare: every model of the dataset for one prompt size, as a bar chart with its
-// uncertainty and a sortable table of the same numbers, plus a model-vs-model ratio.
+// Compare: every model of the chosen data, or any 2 to 8 of them, for one prompt size the
+// data have, as a dot plot (log axis fitted to the data, colour by provider or by reasoning,
+// full labels) and a sortable table of the same numbers, plus a model-vs-model ratio.
 import { ascending, descending } from 'd3-array';
 
-import { BarChart } from '../../components/charts.jsx';
+import { DotPlot, GROUP_COLOURS } from '../../components/charts.jsx';
 import { RadioGroup, SelectField } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { usePrecomputed, usesDefaults } from '../../data/precomputed.js';
 import { useEngine } from '../../engine/engine.js';
-import { METRICS, num, times } from '../../lib/format.js';
+import { datasetOptions } from '../../data/datasets.js';
+import { METRICS, num, plain, quantity, scaleFor, times } from '../../lib/format.js';
 import { chosenModel, estimateRequest, modelOptions } from '../../lib/requests.js';
-import { PROMPTS } from '../calculator/prompts.js';
+import { effortOf } from '../calculator/effort.js';
+import { describePrompt, nearestPrompt, promptsOf } from '../calculator/prompts.js';
 
 function Ratio({ rows, a, b, metric, setState, options }) {
   const ra = rows.find((r) => r.model === a);
@@ -25,7 +28,7 @@ function Ratio({ rows, a, b, metric, setState, options }) {
       x >= 1
         ? `${a} uses ${times(x)} the ${what} of ${b}.`
         : `${a} uses ${times(x)} the ${what} of ${b} (${b} uses ${times(1 / x)} as much).`;
-  } else if (a && b) text = 'One of these models has no measurement for this prompt size.';
+  } else if (a && b) text = 'One of these models has no measurement for this prompt size in this data.';
   return (
     <section aria-labelledby="vs-h">
       <h2 id="vs-h">Model against model</h2>
@@ -41,35 +44,106 @@ function Ratio({ rows, a, b, metric, setState, options }) {
       </div>
       <p aria-live="polite" data-testid="ratio">
         <strong>{text}</strong>
-        {ra && rb && ` (${num(ra[m.key].mean)} vs ${num(rb[m.key].mean)} ${m.unit} per query.)`}
+        {ra && rb && ` (${quantity(ra[m.key].mean, metric)} against ${quantity(rb[m.key].mean, metric)} per question.)`}
       </p>
     </section>
   );
 }
 
+const MAX_MODELS = 8;
+const SEP = '|';
+
+/** A reasoning model: an effort level in its name, or a known reasoning family. */
+export const isReasoning = (name) =>
+  Boolean(effortOf(name)) || /^o\d|\bR1\b|reasoning|thinking|\(high\)/i.test(name ?? '');
+
+/** The models chosen in the link (cm = names joined by "|"), kept only if the dataset has them. */
+export function chosenSubset(state, footprint) {
+  const names = new Set((footprint?.models ?? []).map((m) => m.model));
+  return (state.cm ? state.cm.split(SEP) : []).filter((n) => names.has(n));
+}
+
+function ModelChoice({ fp, subset, setState }) {
+  const groups = {};
+  for (const m of fp.models) (groups[m.company || 'Other'] ??= []).push(m.model);
+  const toggle = (name, on) => {
+    const next = on ? [...subset, name] : subset.filter((n) => n !== name);
+    if (next.length > MAX_MODELS) return;
+    setState({ cm: next.join(SEP) });
+  };
+  const full = subset.length >= MAX_MODELS;
+  return (
+    <details class="panel" open={subset.length > 0 && subset.length < 2}>
+      <summary>
+        Choose models to compare ({subset.length ? `${subset.length} chosen` : 'showing all'}; 2 to {MAX_MODELS})
+      </summary>
+      <p class="hint" aria-live="polite">
+        {subset.length === 1
+          ? 'Choose at least one more model.'
+          : full
+            ? `${MAX_MODELS} models chosen: untick one to choose another.`
+            : 'Tick the models you want side by side.'}{' '}
+        {subset.length > 0 && (
+          <button type="button" onClick={() => setState({ cm: '' })}>
+            Show all models again
+          </button>
+        )}
+      </p>
+      {Object.entries(groups)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([company, names]) => (
+          <fieldset key={company} class="model-choice">
+            <legend>{company}</legend>
+            {names.sort().map((n) => (
+              <label key={n}>
+                <input
+                  type="checkbox"
+                  name="cm"
+                  value={n}
+                  checked={subset.includes(n)}
+                  disabled={full && !subset.includes(n)}
+                  onChange={(e) => toggle(n, e.currentTarget.checked)}
+                />{' '}
+                {n}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+    </details>
+  );
+}
+
 export default function Compare({ state, setState, data }) {
   const fp = data.footprint;
-  const prompt = state.prompt;
+  const sizes = promptsOf(fp);
+  const prompt = nearestPrompt(state.prompt, sizes);
   const metric = state.cmetric;
   const m = METRICS[metric];
-  const models = fp.models.filter((x) => x.prompts.some((p) => p.prompt === prompt)).map((x) => x.model);
-  const missing = fp.models.filter((x) => !models.includes(x.model)).map((x) => x.model);
-  const request = estimateRequest(state, data, { models, prompts: [prompt] });
-  // Default assumptions: the build's precomputed results (every model of this prompt size).
+  const subset = chosenSubset(state, fp);
+  const useSubset = subset.length >= 2;
+  const inScope = useSubset ? fp.models.filter((x) => subset.includes(x.model)) : fp.models;
+  const models = inScope.filter((x) => x.prompts.some((p) => p.prompt === prompt)).map((x) => x.model);
+  const missing = inScope.filter((x) => !models.includes(x.model)).map((x) => x.model);
+  const request = models.length ? estimateRequest(state, data, { models, prompts: [prompt] }) : null;
+  // Default assumptions: the build's precomputed results (every model of this prompt size);
+  // the engine starts only when an assumption changes (data/precomputed.js).
   const defaults = usesDefaults(state);
   const pre = usePrecomputed(defaults ? data.meta : null, prompt);
-  const preOk = Boolean(pre && pre.rows.length === models.length);
+  const preOk = Boolean(pre && models.every((x) => pre.get(x, prompt)));
   const run = useEngine(preOk || (defaults && pre === undefined) ? null : request);
   const result = preOk ? pre.result : run.result;
   const error = preOk ? null : run.error;
   const loading = !preOk && (run.loading || (defaults && pre === undefined));
-  const chosen = chosenModel(state, fp);
-  const options = modelOptions(fp);
+  const retry = run.retry;
+  const rows = [...(result?.rows ?? [])].filter((r) => models.includes(r.model));
+  // Model against model: only the models in the chart (those measured at this prompt size).
+  const options = modelOptions({ models: fp.models.filter((x) => models.includes(x.model)) });
+  const picked = chosenModel(state, fp);
+  const chosen = models.includes(picked) ? picked : (options[0]?.value ?? '');
   const b =
-    state.cb && options.some((o) => o.value === state.cb)
+    state.cb && state.cb !== chosen && options.some((o) => o.value === state.cb)
       ? state.cb
       : (options.find((o) => o.value !== chosen)?.value ?? '');
-  const rows = [...(result?.rows ?? [])];
   const key = state.csort;
   const dir = state.cdesc ? descending : ascending;
   const sign = state.cdesc ? -1 : 1;
@@ -81,16 +155,26 @@ export default function Compare({ state, setState, data }) {
         ? sign * x.company.localeCompare(y.company) || byName(x, y)
         : dir(x[m.key].mean, y[m.key].mean) || byName(x, y),
   );
-  const band = state.cerr === 'sd' ? (s) => [s.mean - s.sd, s.mean + s.sd] : (s) => [s.p5, s.p95];
-  const bars = rows.map((r) => {
+  const colourKey = (r) =>
+    state.ccolor === 'reasoning'
+      ? isReasoning(r.model)
+        ? 'Reasoning model'
+        : 'Answers directly'
+      : r.company || 'Other';
+  const keys = [...new Set(rows.map(colourKey))].sort();
+  const colourOf = (k) => GROUP_COLOURS[keys.indexOf(k) % GROUP_COLOURS.length];
+  const band = state.cerr === 'sd' ? (st) => [st.mean - st.sd, st.mean + st.sd] : (st) => [st.p5, st.p95];
+  const { factor, unit } = scaleFor(metric, Math.max(...rows.map((r) => r[m.key].mean), 0));
+  const dots = rows.map((r) => {
     const [lo, hi] = band(r[m.key]);
     return {
       key: r.model,
       label: r.model,
-      value: r[m.key].mean,
-      lo: Math.max(lo, 0),
-      hi,
+      value: r[m.key].mean / factor,
+      lo: Math.max(lo, r[m.key].p5 > 0 ? Math.min(r[m.key].p5, lo) : lo) / factor,
+      hi: hi / factor,
       highlight: r.model === chosen,
+      colour: colourOf(colourKey(r)),
     };
   });
   const onSort = (col) => {
@@ -109,98 +193,158 @@ export default function Compare({ state, setState, data }) {
       value: (r) => r[m.key].mean,
       render: (r) => num(r[m.key].mean),
     },
-    { key: 'sd', label: 'SD', numeric: true, value: (r) => r[m.key].sd, render: (r) => num(r[m.key].sd) },
-    { key: 'p5', label: 'P5', numeric: true, value: (r) => r[m.key].p5, render: (r) => num(r[m.key].p5) },
-    { key: 'p95', label: 'P95', numeric: true, value: (r) => r[m.key].p95, render: (r) => num(r[m.key].p95) },
+    {
+      key: 'sd',
+      label: 'Standard deviation',
+      numeric: true,
+      value: (r) => r[m.key].sd,
+      render: (r) => num(r[m.key].sd),
+    },
+    { key: 'p5', label: '5th percentile', numeric: true, value: (r) => r[m.key].p5, render: (r) => num(r[m.key].p5) },
+    {
+      key: 'p95',
+      label: '95th percentile',
+      numeric: true,
+      value: (r) => r[m.key].p95,
+      render: (r) => num(r[m.key].p95),
+    },
   ];
   const csvColumns = [
     { key: 'model', label: 'model' },
     { key: 'company', label: 'company' },
     { key: 'prompt', label: 'prompt' },
     ...['energy', 'water', 'carbon'].flatMap((k) =>
-      ['mean', 'sd', 'p5', 'p50', 'p95'].map((s) => ({
-        label: `${METRICS[k].key}_${s}`,
-        value: (r) => r[METRICS[k].key][s],
+      ['mean', 'sd', 'p5', 'p50', 'p95'].map((st) => ({
+        label: `${METRICS[k].key}_${st}`,
+        value: (r) => r[METRICS[k].key][st],
       })),
     ),
   ];
-  const promptLabel = PROMPTS.find((p) => p.value === prompt);
-  const caption = `${m.label} per query of ${rows.length} models, ${prompt} prompt (${promptLabel?.detail}): mean with ${state.cerr === 'sd' ? '± one SD' : 'P5–P95'}${
-    chosen ? `; ${chosen} highlighted` : ''
+  const described = describePrompt(prompt);
+  const caption = `${m.label} per question of ${rows.length} models, ${described.label.toLowerCase()} prompt: dot at the mean, line over ${state.cerr === 'sd' ? 'one standard deviation either side' : 'the likely range (5th to 95th percentile)'}${
+    chosen && rows.some((r) => r.model === chosen) ? `; ${chosen} in bold` : ''
   }.`;
+  const dsOptions = datasetOptions(data.manifest);
   return (
     <article>
       <h1>Compare models</h1>
       <p class="lede">
-        Every model of {data.meta.entry.title}, one prompt size. Bars are means; whiskers show{' '}
-        {state.cerr === 'sd' ? 'one standard deviation' : 'the 5th to 95th percentile'}.
+        {useSubset ? `${rows.length} chosen models` : 'Every model'} of the chosen data, one prompt size. Dots are
+        averages; lines show {state.cerr === 'sd' ? 'one standard deviation either side' : 'the likely range'}.
       </p>
       <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Chart settings">
+        {dsOptions.length > 1 && (
+          <SelectField
+            label="Data"
+            name="ds"
+            value={dsOptions.some((o) => o.value === data.meta.ref) ? data.meta.ref : ''}
+            onChange={(v) => setState({ ds: v })}
+            options={
+              dsOptions.some((o) => o.value === data.meta.ref)
+                ? dsOptions
+                : [{ value: '', label: data.meta.entry.title ?? 'Imported data' }, ...dsOptions]
+            }
+          />
+        )}
         <RadioGroup
           legend="Prompt size"
           name="prompt"
           value={prompt}
           onChange={(v) => setState({ prompt: v })}
-          options={PROMPTS.map((p) => ({ value: p.value, label: p.label }))}
-        />
-        <RadioGroup
-          legend="Quantity"
-          name="cmetric"
-          value={metric}
-          onChange={(v) => setState({ cmetric: v })}
-          options={Object.entries(METRICS).map(([k, v]) => ({ value: k, label: `${v.label} (${v.unit})` }))}
-        />
-        <RadioGroup
-          legend="Uncertainty"
-          name="cerr"
-          value={state.cerr}
-          onChange={(v) => setState({ cerr: v })}
-          options={[
-            { value: 'p5p95', label: 'P5–P95' },
-            { value: 'sd', label: 'Mean ± SD' },
-          ]}
-        />
-        <RadioGroup
-          legend="Scale"
-          name="cscale"
-          value={state.cscale}
-          onChange={(v) => setState({ cscale: v })}
-          options={[
-            { value: 'lin', label: 'Linear' },
-            { value: 'log', label: 'Logarithmic' },
-          ]}
+          options={sizes.map((p) => ({ value: p, label: describePrompt(p).label }))}
         />
       </form>
-      <EngineError error={error} />
+      <p class="hint">{described.text}.</p>
+      <details class="panel">
+        <summary>
+          Chart settings: {m.label.toLowerCase()}, {state.cscale === 'log' ? 'log' : 'linear'} scale, colour by{' '}
+          {state.ccolor === 'reasoning' ? 'reasoning' : 'provider'}
+        </summary>
+        <div class="controls">
+          <RadioGroup
+            legend="Quantity"
+            name="cmetric"
+            value={metric}
+            onChange={(v) => setState({ cmetric: v })}
+            options={Object.entries(METRICS).map(([k, v]) => ({ value: k, label: v.label }))}
+          />
+          <RadioGroup
+            legend="Colour by"
+            name="ccolor"
+            value={state.ccolor}
+            onChange={(v) => setState({ ccolor: v })}
+            options={[
+              { value: 'company', label: 'Provider' },
+              { value: 'reasoning', label: 'Reasoning or not' },
+            ]}
+          />
+          <RadioGroup
+            legend="Scale"
+            name="cscale"
+            value={state.cscale}
+            onChange={(v) => setState({ cscale: v })}
+            options={[
+              { value: 'log', label: 'Logarithmic' },
+              { value: 'lin', label: 'Linear' },
+            ]}
+          />
+          <RadioGroup
+            legend="Line shows"
+            name="cerr"
+            value={state.cerr}
+            onChange={(v) => setState({ cerr: v })}
+            options={[
+              { value: 'p5p95', label: 'Likely range' },
+              { value: 'sd', label: 'Mean ± standard deviation' },
+            ]}
+          />
+        </div>
+      </details>
+      <ModelChoice fp={fp} subset={subset} setState={setState} />
+      <EngineError error={error} onRetry={retry} />
       {loading && !rows.length && <p aria-busy="true">Computing…</p>}
       {rows.length > 0 && (
-        <Figure
-          name={`compare-${metric}-${prompt}`}
-          caption={caption}
-          chart={
-            <BarChart rows={bars} scale={state.cscale} unit={`${m.label} per query (${m.unit})`} label={caption} />
-          }
-          tableOpen
-          table={
-            <DataTable
-              caption={`${m.label} per query, ${prompt} prompt`}
-              columns={columns}
-              rows={rows}
-              rowKey={(r) => r.model}
-              sort={{ key: sortCol, desc: state.cdesc }}
-              onSort={onSort}
-              highlight={chosen}
-              className="compare-table"
-            />
-          }
-          csv={{ columns: csvColumns, rows }}
-          json={{ dataset: data.meta.ref, prompt, method: result?.method, rows }}
-        />
+        <>
+          <ul class="legend" aria-label="Colours">
+            {keys.map((k) => (
+              <li key={k}>
+                <span class="swatch" style={{ background: colourOf(k) }} aria-hidden="true" />
+                {k}
+              </li>
+            ))}
+          </ul>
+          <Figure
+            name={`compare-${metric}-${prompt}`}
+            caption={caption}
+            chart={
+              <DotPlot
+                rows={dots}
+                scale={state.cscale}
+                unit={`${m.label} per question (${unit})`}
+                label={caption}
+                format={plain}
+              />
+            }
+            tableOpen
+            table={
+              <DataTable
+                caption={`${m.label} per question, ${described.label.toLowerCase()} prompt`}
+                columns={columns}
+                rows={rows}
+                rowKey={(r) => r.model}
+                sort={{ key: sortCol, desc: state.cdesc }}
+                onSort={onSort}
+                highlight={chosen}
+                className="compare-table"
+              />
+            }
+            csv={{ columns: csvColumns, rows }}
+            json={{ dataset: data.meta.ref, prompt, method: result?.method, rows }}
+          />
+        </>
       )}
       {missing.length > 0 && (
-        <p class="muted">
-          No {prompt} measurement in this dataset for: {missing.join(', ')}.
-        </p>
+        <p class="muted">No measurement of this prompt size in this data for: {missing.join(', ')}.</p>
       )}
       {rows.length > 0 && <Ratio rows={rows} a={chosen} b={b} metric={metric} setState={setState} options={options} />}
     </article>

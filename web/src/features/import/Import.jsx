@@ -11,10 +11,17 @@ import { encodeCsv, MAX_LINK_CHARS, setImportedDataset } from './imported.js';
 
 const MAX_BYTES = 32 * 1024 * 1024;
 
+/** Where a problem is, in words: "/rows/3/pue" -> "row 4, column pue"; anything else "the file". */
+export function whereWords(path = '') {
+  const m = /^\/rows\/(\d+)(?:\/([^/]+))?/.exec(path);
+  if (m) return `row ${Number(m[1]) + 1}${m[2] ? `, column ${m[2]}` : ''}`;
+  return 'the file';
+}
+
 function Issues({ error }) {
   const list = error.issues ?? [error];
   const cols = [
-    { key: 'where', label: 'Where', render: (i) => i.path || 'file' },
+    { key: 'where', label: 'Where', render: (i) => whereWords(i.path) },
     { key: 'message', label: 'Problem' },
   ];
   return (
@@ -125,7 +132,7 @@ export default function Import({ setState, data }) {
         >
           Download the current dataset in this format
         </button>{' '}
-        · The columns are described in the project’s docs/attribution.md (“Your own data: import and export”).
+        · The columns are described in the project’s documentation, section “Your own data: import and export”.
       </p>
       <form
         class="controls"

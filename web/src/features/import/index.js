@@ -4,6 +4,7 @@ export default {
   id: 'import',
   label: 'Import data',
   order: 80,
+  group: 'research',
   load: () => import('./Import.jsx'),
   fields: {
     // A small imported file travels in the link (URL-safe base64 of its CSV) so it can be shared.

@@ -1,12 +1,16 @@
 // "Show the work": the equations of the method with this query's numbers substituted,
 // step by step, as a teacher would walk a class through one estimate. The numbers are the
-// engine's own intermediate results (result.rows[0].work), not recomputed here.
+// engine's own intermediate results (result.rows[0].work), not recomputed here. A second
+// model (?m2=) puts two estimates side by side, for a class comparing them.
 import { EngineError } from '../../components/engine-error.jsx';
+import { SelectField } from '../../components/fields.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { ViewLink } from '../../components/view-link.jsx';
 import { useEngine } from '../../engine/engine.js';
+import { Term } from '../../glossary/Term.jsx';
+import './work.css';
 import { num4 } from '../../lib/format.js';
-import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
+import { chosenModel, chosenPrompt, estimateRequest, modelOptions } from '../../lib/requests.js';
 
 const PCT = ['P5', 'P25', 'P50', 'P75', 'P95'];
 
@@ -27,9 +31,9 @@ function Inputs({ prompt }) {
   );
 }
 
-export default function ShowWork({ state, data }) {
+/** Every step of one model's estimate (one column when two models are shown side by side). */
+function WorkColumn({ state, data, model, headingLevel, testId }) {
   const fp = data.footprint;
-  const model = chosenModel(state, fp);
   const promptName = chosenPrompt(state, fp, model);
   const info = fp.models.find((m) => m.model === model);
   const promptInfo = info?.prompts.find((p) => p.prompt === promptName);
@@ -44,32 +48,42 @@ export default function ShowWork({ state, data }) {
   const wMax = result?.method?.w_max ?? state.w ?? 0.5;
   const estimator = result?.method?.estimator ?? state.est;
   const eq = (s) => <code class="eq">{s}</code>;
+  const H = headingLevel === 3 ? 'h3' : 'h2';
   return (
-    <article>
-      <h1>Show the work</h1>
-      <p class="lede">
-        Every step of the estimate for <strong>{model}</strong>, <strong>{promptName}</strong> prompt ({num4(O)} output
-        tokens), with the numbers the engine used. Change the model, prompt or assumptions in the{' '}
-        <ViewLink view="calc">calculator</ViewLink>.
+    <section class="work-column" aria-label={`The work for ${model}`} data-testid={testId}>
+      <p class="work-head">
+        <strong>{model}</strong>, {promptName} prompt ({num4(O)} output tokens)
+        {row?.energy_wh && (
+          <>
+            : <strong>{num4(row.energy_wh.mean)} Wh</strong>
+          </>
+        )}
       </p>
       <EngineError error={error} what="show the work" />
       <ol class="steps">
         <li>
-          <h2>Latency and speed</h2>
+          <H>Latency and speed</H>
           <p>
-            The time to first token L and the output speed R vary from query to query; the dataset gives five
-            percentiles of each.{' '}
-            {estimator === 'v4'
-              ? 'The v4 estimator takes all 25 pairs of percentiles, each at both utilisation bounds (50 values).'
-              : 'The v6 estimator couples them with a Gaussian copula (correlation ρ = ' +
-                num4(result?.method?.rho ?? -0.3) +
-                ') and interpolates between the percentiles.'}
+            The <Term id="ttft">time to first token</Term> L and the <Term id="output-speed">output speed</Term> R vary
+            from query to query; the dataset gives five <Term id="percentile">percentiles</Term> of each.{' '}
+            {estimator === 'v4' ? (
+              <>
+                The v4 <Term id="estimator">estimator</Term> takes all 25 pairs of percentiles, each at both utilisation
+                bounds (50 values).
+              </>
+            ) : (
+              <>
+                The v6 <Term id="estimator">estimator</Term> couples them with a{' '}
+                <Term id="copula">Gaussian copula</Term> (<Term id="rho">correlation ρ</Term> ={' '}
+                {num4(result?.method?.rho ?? -0.3)}) and interpolates between the percentiles.
+              </>
+            )}
           </p>
           <Inputs prompt={promptInfo} />
           {row && eq(`E[L] = ${num4(w.ttft_mean_s)} s      E[1/R] = ${num4(w.inv_tps_mean_s_per_token)} s per token`)}
         </li>
         <li>
-          <h2>Time of one query</h2>
+          <H>Time of one query</H>
           {eq('T = L + O / R')}
           {row &&
             eq(
@@ -77,10 +91,12 @@ export default function ShowWork({ state, data }) {
             )}
         </li>
         <li>
-          <h2>Power drawn for the query</h2>
+          <H>Power drawn for the query</H>
           <p>
-            A node of 8 GPUs ({a.hardware}) draws P_GPU = {num4(a.p_gpu_kw)} kW and P_nonGPU = {num4(a.p_nongpu_kw)} kW
-            at full power; one query of a {a.size_class} model uses a fraction U of it, between a low and a high bound.
+            A <Term id="node">node</Term> of 8 <Term id="gpu">GPUs</Term> ({a.hardware}) draws P_GPU ={' '}
+            {num4(a.p_gpu_kw)} kW and P_nonGPU = {num4(a.p_nongpu_kw)} kW at full power; one query of a{' '}
+            <Term id="size-class">{a.size_class}</Term> model uses a fraction U of it (
+            <Term id="utilisation">utilisation</Term>), between a low and a high bound.
           </p>
           {eq('P = P_GPU × U_GPU + P_nonGPU × U_nonGPU')}
           {row &&
@@ -90,8 +106,11 @@ export default function ShowWork({ state, data }) {
             )}
         </li>
         <li>
-          <h2>Energy</h2>
-          <p>Facility energy is IT energy times the data centre's power usage effectiveness (PUE = {num4(a.pue)}).</p>
+          <H>Energy</H>
+          <p>
+            Facility energy is IT energy times the data centre's power usage effectiveness (<Term id="pue">PUE</Term> ={' '}
+            {num4(a.pue)}); w weighs the two bounds (<Term id="w-weight">weight w</Term>).
+          </p>
           {eq('E_b = T / 3600 × P_b × PUE   (kWh; × 1000 for Wh)\nE = w × E_max + (1 − w) × E_min')}
           {row &&
             eq(
@@ -101,10 +120,10 @@ export default function ShowWork({ state, data }) {
             )}
         </li>
         <li>
-          <h2>Water</h2>
+          <H>Water</H>
           <p>
-            On-site cooling water counts per kWh of IT energy (energy ÷ PUE); the water used to generate the electricity
-            counts per kWh of facility energy.
+            <Term id="wue-site">On-site cooling water</Term> counts per kWh of IT energy (energy ÷ PUE); the{' '}
+            <Term id="wue-source">water used to generate the electricity</Term> counts per kWh of facility energy.
           </p>
           {eq('W = E / PUE × WUE_site + E × WUE_source   (L/kWh = mL/Wh)')}
           {row &&
@@ -114,8 +133,11 @@ export default function ShowWork({ state, data }) {
             )}
         </li>
         <li>
-          <h2>Carbon</h2>
-          <p>Scope 2 emissions: energy times the carbon intensity of the grid (kg per kWh equals g per Wh).</p>
+          <H>Carbon</H>
+          <p>
+            <Term id="scope2">Scope 2</Term> emissions: energy times the <Term id="cif">carbon intensity</Term> of the
+            grid (kg per kWh equals g per Wh).
+          </p>
           {eq('C = E × CIF')}
           {row &&
             eq(
@@ -129,6 +151,45 @@ export default function ShowWork({ state, data }) {
           this engine integrates the same model exactly, so small differences are their sampling noise).
         </p>
       )}
+    </section>
+  );
+}
+
+/** The second model's picker value for "none". */
+const NONE = '';
+
+export default function ShowWork({ state, setState, data }) {
+  const fp = data.footprint;
+  const model = chosenModel(state, fp);
+  const second = fp.models.some((m) => m.model === state.m2) && state.m2 !== model ? state.m2 : NONE;
+  const options = modelOptions(fp);
+  return (
+    <article class="show-work">
+      <h1>Show the work</h1>
+      <p class="lede">
+        Every step of the estimate, with the numbers the engine used. Choose a second model to put the two side by side;
+        change the prompt or the assumptions in the <ViewLink view="calc">calculator</ViewLink>.
+      </p>
+      <form class="controls work-pickers" onSubmit={(e) => e.preventDefault()} aria-label="Models">
+        <SelectField
+          label="Model"
+          name="model"
+          value={model}
+          options={options}
+          onChange={(v) => setState({ model: v })}
+        />
+        <SelectField
+          label="Side by side with"
+          name="m2"
+          value={second}
+          options={[{ value: NONE, label: 'No second model' }, ...options.filter((o) => o.value !== model)]}
+          onChange={(v) => setState({ m2: v })}
+        />
+      </form>
+      <div class={second ? 'work-pair' : ''}>
+        <WorkColumn state={state} data={data} model={model} headingLevel={second ? 3 : 2} testId="work-a" />
+        {second && <WorkColumn state={state} data={data} model={second} headingLevel={3} testId="work-b" />}
+      </div>
     </article>
   );
 }

@@ -7,9 +7,10 @@ import { RadioGroup } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
+import { Term } from '../../glossary/Term.jsx';
 import { num, percent } from '../../lib/format.js';
 import { RANK_INPUTS } from '../../state/fields.js';
-import { RANK_INPUT_NAMES, rankRequest, readRank } from './rank-request.js';
+import { RANK_INPUT_NAMES, inputWords, rankRequest, readRank } from './rank-request.js';
 
 function Settings({ state, setState }) {
   const toggle = (k) => {
@@ -19,50 +20,78 @@ function Settings({ state, setState }) {
     if (next.length) setState({ rin: next });
   };
   return (
-    <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Ranking settings">
+    <form class="controls rank-settings" onSubmit={(e) => e.preventDefault()} aria-label="Ranking settings">
       <fieldset>
-        <legend>Inputs (less is better)</legend>
+        <legend>What counts as a cost (less is better)</legend>
         {RANK_INPUTS.map((k) => (
           <label key={k} class="radio">
             <input type="checkbox" name="rin" value={k} checked={state.rin.includes(k)} onChange={() => toggle(k)} />{' '}
             {RANK_INPUT_NAMES[k].label}
           </label>
         ))}
-        <small class="hint">Output: Artificial Analysis Intelligence Index (more is better).</small>
+        <small class="hint">
+          In a sentence each: <Term id="pue">overhead</Term>, <Term id="wue-site">cooling water</Term>,{' '}
+          <Term id="wue-source">power-plant water</Term>, <Term id="cif">carbon intensity</Term>.
+        </small>
+        <small class="hint">
+          What counts as the benefit: the model’s intelligence score from Artificial Analysis (more is better).
+        </small>
       </fieldset>
+      <div>
+        <RadioGroup
+          legend={<Term id="returns-to-scale">Comparing small and large models</Term>}
+          name="rrts"
+          value={state.rrts}
+          onChange={(v) => setState({ rrts: v })}
+          options={[
+            { value: 'crs', label: 'All on one scale (the paper)' },
+            { value: 'vrs', label: 'Each against models of its size' },
+          ]}
+        />
+        <p class="hint" data-testid="rts-sentence">
+          {state.rrts === 'crs'
+            ? 'Constant returns to scale: a model that uses twice the resources must give twice the result to score the same, whatever its size.'
+            : 'Variable returns to scale: a very small or very large model can be efficient for its size, even if its ratio of result to resources is lower.'}
+        </p>
+      </div>
+      <div>
+        <RadioGroup
+          legend={<Term id="aggressive">When several weightings are equally good</Term>}
+          name="rmethod"
+          value={state.rmethod}
+          onChange={(v) => setState({ rmethod: v })}
+          options={[
+            { value: 'aggressive', label: 'Aggressive (the paper)' },
+            { value: 'benevolent', label: 'Benevolent' },
+            { value: 'arbitrary', label: 'Simple' },
+          ]}
+        />
+        <p class="hint" data-testid="method-sentence">
+          {
+            {
+              aggressive:
+                'Aggressive: each model, among the weightings that suit it best, picks the one that makes the other models look worst.',
+              benevolent:
+                'Benevolent: each model, among the weightings that suit it best, picks the one that makes the other models look best.',
+              arbitrary: 'Simple: each model keeps whichever of its best weightings the solver finds first.',
+            }[state.rmethod]
+          }
+        </p>
+      </div>
       <RadioGroup
-        legend="Orientation"
+        legend={<Term id="orientation">Question asked of each model</Term>}
         name="rorient"
         value={state.rorient}
         onChange={(v) => setState({ rorient: v })}
         options={[
-          { value: 'io', label: 'Input (use less)' },
-          { value: 'oo', label: 'Output (give more)' },
-        ]}
-      />
-      <RadioGroup
-        legend="Returns to scale"
-        name="rrts"
-        value={state.rrts}
-        onChange={(v) => setState({ rrts: v })}
-        options={[
-          { value: 'crs', label: 'Constant (CCR)' },
-          { value: 'vrs', label: 'Variable (BCC)' },
-        ]}
-      />
-      <RadioGroup
-        legend="Cross-efficiency"
-        name="rmethod"
-        value={state.rmethod}
-        onChange={(v) => setState({ rmethod: v })}
-        options={[
-          { value: 'aggressive', label: 'Aggressive (paper)' },
-          { value: 'benevolent', label: 'Benevolent' },
-          { value: 'arbitrary', label: 'Simple' },
+          { value: 'io', label: 'How much less could it use?' },
+          { value: 'oo', label: 'How much more could it give?' },
         ]}
       />
       <fieldset>
-        <legend>Self-appraisal</legend>
+        <legend>
+          <Term id="self-appraisal">Self-judgement</Term>
+        </legend>
         <label class="radio">
           <input
             type="checkbox"
@@ -70,7 +99,7 @@ function Settings({ state, setState }) {
             checked={state.rself}
             onChange={(e) => setState({ rself: e.currentTarget.checked })}
           />{' '}
-          Include each model's own weights
+          Count how each model judges itself
         </label>
       </fieldset>
     </form>
@@ -95,22 +124,23 @@ function Explain({ row, all }) {
         Why {row.model} ranks {row.rank ?? '–'} of {all.length}
       </h2>
       <p>
-        Cross-efficiency score <strong>{num(row.score)}</strong>: the average of how efficient {row.model} looks under
-        the weights every model picks for itself. Under its own best weights alone it scores {num(row.simple)}
-        {row.efficient ? ', so it is on the efficient frontier' : ''}.
+        Eco-efficiency score <strong>{num(row.score)}</strong>: the average of how efficient {row.model} looks under the
+        weights every model picks for itself. Under its own best weights alone it scores {num(row.simple)}
+        {row.efficient ? ', so no other model beats it (it is efficient)' : ''}.
       </p>
       {inputWeights.length > 0 && (
         <p>
-          Its own weights (per unit of each input): {inputWeights.map(([k, v]) => `${k} ${num(v)}`).join(', ')}; output{' '}
-          {outputWeights.map(([k, v]) => `${k} ${num(v)}`).join(', ')}. A weight of 0 means the input did not count in
-          its favour.
+          Its own weights (per unit of each cost):{' '}
+          {inputWeights.map(([k, v]) => `${inputWords(k)} ${num(v)}`).join(', ')}; benefit{' '}
+          {outputWeights.map(([k, v]) => `${inputWords(k)} ${num(v)}`).join(', ')}. A weight of 0 means the cost did not
+          count in its favour.
         </p>
       )}
       {inputWeights.length > 0 && (
         <p>
-          What its score rests on (share of its weighted input, weight × value):{' '}
+          What its score rests on (share of its weighted costs, weight × value):{' '}
           {virtualShares(row)
-            .map(([k, v]) => `${k} ${percent(v)}`)
+            .map(([k, v]) => `${inputWords(k)} ${percent(v)}`)
             .join(', ')}
           .
         </p>
@@ -118,14 +148,14 @@ function Explain({ row, all }) {
       {peers.length > 0 && (
         <p>
           Efficient peers it is measured against:{' '}
-          {peers.map((p) => (p.lambda !== undefined ? `${p.model} (λ = ${num(p.lambda)})` : p.model)).join(', ')}.
+          {peers.map((p) => (p.lambda !== undefined ? `${p.model} (weight ${num(p.lambda)})` : p.model)).join(', ')}.
         </p>
       )}
-      <h3>Its inputs and output</h3>
+      <h3>Its costs and benefit</h3>
       <ul>
         {Object.entries(row.inputs).map(([k, v]) => (
           <li key={k}>
-            {k}: {num(v)}
+            {inputWords(k)}: {num(v)}
           </li>
         ))}
         <li>intelligence index: {num(row.output)}</li>
@@ -150,7 +180,7 @@ export default function Rank({ state, setState, data }) {
   const rows = [...(ranked?.rows ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || b.score - a.score);
   const selected = rows.find((r) => r.model === state.rsel);
   const energyOf = (r) => r.inputs.energy_wh;
-  const caption = `Cross-efficiency score of ${rows.length} models (higher is more eco-efficient); efficient models are marked.`;
+  const caption = `Eco-efficiency score of ${rows.length} models (higher is better, 1 at most); efficient models are marked.`;
   const points = rows
     .filter((r) => Number.isFinite(energyOf(r)) && Number.isFinite(r.output))
     .map((r) => ({
@@ -177,9 +207,9 @@ export default function Rank({ state, setState, data }) {
       ),
     },
     { key: 'rank', label: 'Rank', numeric: true },
-    { key: 'score', label: 'Score', numeric: true, render: (r) => num(r.score) },
-    { key: 'simple', label: 'Own-weights efficiency', numeric: true, render: (r) => num(r.simple) },
-    { key: 'energy', label: 'Energy (Wh)', numeric: true, render: (r) => num(energyOf(r)) },
+    { key: 'score', label: 'Eco-efficiency score', numeric: true, render: (r) => num(r.score) },
+    { key: 'simple', label: 'Score under its own best weights', numeric: true, render: (r) => num(r.simple) },
+    { key: 'energy', label: 'Energy per query (Wh)', numeric: true, render: (r) => num(energyOf(r)) },
     { key: 'output', label: 'Intelligence index', numeric: true, render: (r) => num(r.output) },
   ];
   const csv = {
@@ -197,9 +227,12 @@ export default function Rank({ state, setState, data }) {
     <article>
       <h1>Eco-efficiency ranking</h1>
       <p class="lede">
-        Which models give the most capability for their footprint? Data envelopment analysis (DEA) scores each model
-        against the best practice of the others, then averages how each model looks under every model's weights
-        (cross-efficiency), as in the paper. Models without an intelligence score are left out.
+        Which models give the most capability for their footprint? Each model is scored by how much intelligence it
+        delivers for the energy, water and carbon it costs, against the best of the others (
+        <Term id="dea">data envelopment analysis</Term>). Every model may weigh its costs in the way that suits it best;
+        its final score averages how it looks under every model’s weights (
+        <Term id="cross-efficiency">cross-efficiency</Term>), as in the paper. 1 is the best possible score. Models
+        without an <Term id="intelligence-index">intelligence score</Term> are left out.
       </p>
       <Settings state={state} setState={setState} />
       <EngineError error={error} what="rank models" />
@@ -217,13 +250,13 @@ export default function Rank({ state, setState, data }) {
                   value: r.score,
                   highlight: r.model === state.rsel,
                 }))}
-                unit="Cross-efficiency score"
+                unit="Eco-efficiency score"
                 label={caption}
               />
             }
             table={
               <DataTable
-                caption="Cross-efficiency scores"
+                caption="Eco-efficiency scores"
                 columns={[
                   { key: 'model', label: 'Model' },
                   { key: 'score', label: 'Score', numeric: true, render: (r) => num(r.score) },
@@ -280,7 +313,7 @@ export default function Rank({ state, setState, data }) {
       {rows.length > 0 && <Explain row={selected} all={rows} />}
       {excludedByReason(ranked?.excluded).map(([reason, models]) => (
         <p class="muted" key={reason}>
-          Left out ({reason}): {models.join(', ')}.
+          Left out ({reason.replace(/\b[a-z]+(_[a-z0-9]+)+\b/g, inputWords)}): {models.join(', ')}.
         </p>
       ))}
     </article>

@@ -2,14 +2,21 @@
 // `estimate`, so every override of the calculator moves the ranking.
 import { helperRefs, methodOf, overridesOf } from '../../lib/requests.js';
 
-/** URL input names -> the engine's input names and labels. */
+/** URL input names -> the engine's input names, labels in words and glossary terms. */
 export const RANK_INPUT_NAMES = {
-  energy: { id: 'energy_wh', label: 'Energy per query (Wh)' },
-  pue: { id: 'pue', label: 'PUE' },
-  wue_site: { id: 'wue_site_l_per_kwh', label: 'On-site water (WUE site)' },
-  wue_source: { id: 'wue_source_l_per_kwh', label: 'Electricity water (WUE source)' },
-  cif: { id: 'cif_kg_per_kwh', label: 'Carbon intensity (CIF)' },
+  energy: { id: 'energy_wh', label: 'Energy per query', unit: 'Wh', term: 'wh' },
+  pue: { id: 'pue', label: 'Data-centre overhead (PUE)', unit: '', term: 'pue' },
+  wue_site: { id: 'wue_site_l_per_kwh', label: 'Cooling water at the data centre', unit: 'L/kWh', term: 'wue-site' },
+  wue_source: { id: 'wue_source_l_per_kwh', label: 'Water at the power plants', unit: 'L/kWh', term: 'wue-source' },
+  cif: { id: 'cif_kg_per_kwh', label: 'Carbon intensity of the grid', unit: 'kg CO₂e/kWh', term: 'cif' },
 };
+
+/** The words for an engine input or output name (never the raw field name). */
+export function inputWords(id) {
+  if (id === 'aa_intelligence_index') return 'intelligence index';
+  const hit = Object.values(RANK_INPUT_NAMES).find((x) => x.id === id);
+  return hit ? hit.label.charAt(0).toLowerCase() + hit.label.slice(1) : 'another input';
+}
 
 export function rankRequest(state, data) {
   const overrides = overridesOf(state);

@@ -6,19 +6,29 @@ import { NumberField, RadioGroup } from '../../components/fields.jsx';
 import { ExportButtons } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
-import { compact, count, num, num4 } from '../../lib/format.js';
+import { compact, count, equivalentText, num, num4, plain, quantity, scaleFor } from '../../lib/format.js';
 import { chosenModel } from '../../lib/requests.js';
+import { describePrompt, promptsOf } from '../calculator/prompts.js';
 import { ModelPicker } from '../calculator/ModelPicker.jsx';
 import { paperEquivalences } from './paper-totals.js';
-import { presetOf, readScale, scaleRequest } from './scale-request.js';
+import { defaultMix, MIX_FIELDS, presetOf, readScale, scaleRequest } from './scale-request.js';
 
+// The engine's annual totals are in MWh, kL and t; shown in units that fit (lib/format.js).
 const TOTALS = [
-  { key: 'energy_mwh', label: 'Energy', unit: 'MWh' },
-  { key: 'water_kl', label: 'Water', unit: 'kL' },
-  { key: 'carbon_t', label: 'Carbon', unit: 't CO₂e' },
+  { key: 'energy_mwh', label: 'Energy', unit: 'MWh', metric: 'energy', toBase: 1e6 },
+  { key: 'water_kl', label: 'Water', unit: 'kL', metric: 'water', toBase: 1e6 },
+  { key: 'carbon_t', label: 'Carbon', unit: 't CO₂e', metric: 'carbon', toBase: 1e6 },
 ];
 
-function Custom({ state, setState, data, model }) {
+/** Low, mean and high of one quantity in one fitting unit (three significant digits, for tables). */
+function scaledCells(v, metric, toBase = 1) {
+  if (!v) return { low: '–', mean: '–', high: '–', sd: '–' };
+  const { factor, unit } = scaleFor(metric, (v.high ?? v.mean) * toBase);
+  const f = (x) => (Number.isFinite(x) ? `${num((x * toBase) / factor)} ${unit}` : '–');
+  return { low: f(v.low), mean: f(v.mean), high: f(v.high), sd: f(v.sd) };
+}
+
+function Custom({ state, setState, data, model, available }) {
   return (
     <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Traffic">
       <ModelPicker footprint={data.footprint} value={model} onChange={(v) => setState({ model: v })} />
@@ -53,33 +63,25 @@ function Custom({ state, setState, data, model }) {
       />
       <fieldset>
         <legend>Prompt-size mix (%)</legend>
-        <NumberField
-          label="Short"
-          name="sshort"
-          value={state.sshort}
-          placeholder={80}
-          min={0}
-          max={100}
-          onChange={(v) => setState({ sshort: v }, { replace: true })}
-        />
-        <NumberField
-          label="Medium"
-          name="smedium"
-          value={state.smedium}
-          placeholder={20}
-          min={0}
-          max={100}
-          onChange={(v) => setState({ smedium: v }, { replace: true })}
-        />
-        <NumberField
-          label="Long"
-          name="slong"
-          value={state.slong}
-          placeholder={0}
-          min={0}
-          max={100}
-          onChange={(v) => setState({ slong: v }, { replace: true })}
-        />
+        {available.length === 1 && (
+          <p class="hint">
+            This model has only one prompt size in this data, so every question is{' '}
+            {available[0] === 'long' ? 'a long one' : `of that size`}.
+          </p>
+        )}
+        {available.map((p) => (
+          <NumberField
+            key={p}
+            label={describePrompt(p).label}
+            name={MIX_FIELDS[p]}
+            value={state[MIX_FIELDS[p]]}
+            placeholder={plain(defaultMix(available)[p])}
+            min={0}
+            max={100}
+            hint={describePrompt(p).text.replace(/^[^:]*: /, '')}
+            onChange={(v) => setState({ [MIX_FIELDS[p]]: v }, { replace: true })}
+          />
+        ))}
       </fieldset>
     </form>
   );
@@ -126,10 +128,10 @@ function PaperCheck({ preset, totals, constants }) {
       <ul data-testid="paper-equivalences">
         {eq.map((e) => (
           <li key={e.id} data-id={e.id}>
-            {e.label}:{' '}
-            <strong>
-              {count(e.low)} – {count(e.high)}
-            </strong>
+            {equivalentText(constantOf(constants, e.id), [e.low, e.high])}{' '}
+            <span class="muted">
+              ; precisely {count(e.low)} – {count(e.high)}
+            </span>
           </li>
         ))}
       </ul>
@@ -150,33 +152,37 @@ function PaperCheck({ preset, totals, constants }) {
   );
 }
 
-function EquivalenceList({ list: all, testid }) {
+const constantOf = (constants, id) =>
+  [...(constants?.equivalences ?? []), ...(constants?.everyday ?? [])].find((c) => c.id === id) ?? { id };
+
+function EquivalenceList({ list: all, testid, constants }) {
   // Leave out equivalents too small to picture (e.g. a 5e-9 share of an Olympic pool).
   const list = all?.filter((e) => (e.high ?? e.mean) >= 0.01);
   if (!list?.length) return null;
   return (
     <ul data-testid={testid}>
-      {list.map((e) => (
-        <li key={e.id} data-id={e.id} title={e.source}>
-          {e.label}:{' '}
-          <strong>
-            {e.high !== undefined && e.high !== e.low ? `${count(e.low)} – ${count(e.high)}` : count(e.mean)}
-          </strong>
-        </li>
-      ))}
+      {list.map((e) => {
+        const c = { ...constantOf(constants, e.id), ...(e.value ? { value: e.value, unit: e.unit } : {}) };
+        const n = e.high !== undefined && e.low !== undefined && e.high !== e.low ? [e.low, e.high] : (e.mean ?? e.low);
+        return (
+          <li key={e.id} data-id={e.id} title={e.source}>
+            ≈ {equivalentText(c, n)}
+          </li>
+        );
+      })}
     </ul>
   );
 }
 
 const DAY_UNITS = [
-  { key: 'energy_wh', label: 'Energy', unit: 'Wh' },
-  { key: 'water_ml', label: 'Water', unit: 'mL' },
-  { key: 'carbon_g', label: 'Carbon', unit: 'g CO₂e' },
+  { key: 'energy_wh', label: 'Energy', metric: 'energy' },
+  { key: 'water_ml', label: 'Water', metric: 'water' },
+  { key: 'carbon_g', label: 'Carbon', metric: 'carbon' },
 ];
 
-function Day({ day, isPreset, shortWh }) {
+function Day({ day, isPreset, shortWh, constants }) {
   if (!day) return null;
-  const rows = DAY_UNITS.map((u) => ({ ...u, v: day[u.key] }));
+  const rows = DAY_UNITS.map((u) => ({ ...u, v: day[u.key], cells: scaledCells(day[u.key], u.metric) }));
   return (
     <section aria-labelledby="day-h">
       <h2 id="day-h">
@@ -194,20 +200,20 @@ function Day({ day, isPreset, shortWh }) {
         caption={isPreset ? 'Mean × N, SD × √N' : 'Per day'}
         columns={[
           { key: 'label', label: 'Quantity' },
-          { key: 'mean', label: 'Mean', numeric: true, render: (r) => `${num(r.v?.mean)} ${r.unit}` },
-          { key: 'sd', label: 'SD', numeric: true, render: (r) => `${num(r.v?.sd)} ${r.unit}` },
+          { key: 'mean', label: 'Mean', numeric: true, render: (r) => r.cells.mean },
+          { key: 'sd', label: 'Standard deviation', numeric: true, render: (r) => r.cells.sd },
           {
             key: 'range',
-            label: 'Low – high',
+            label: 'GPU busy at its low – high bound',
             numeric: true,
-            render: (r) => `${num(r.v?.low)} – ${num(r.v?.high)} ${r.unit}`,
+            render: (r) => `${r.cells.low} – ${r.cells.high}`,
           },
         ]}
         rows={rows}
         rowKey={(r) => r.key}
         className="scale-day"
       />
-      <EquivalenceList list={day.equivalences} testid="day-equivalences" />
+      <EquivalenceList list={day.equivalences} testid="day-equivalences" constants={constants} />
     </section>
   );
 }
@@ -216,11 +222,17 @@ export default function Scale({ state, setState, data }) {
   const model = chosenModel(state, data.footprint);
   const preset = presetOf(data.constants);
   const isPreset = state.spreset === 'gpt4o' && preset;
-  const built = scaleRequest(state, data, model);
-  const { result, error, loading } = useEngine(built.request ?? null);
+  const available = promptsOf(data.footprint, model);
+  const built = scaleRequest(state, data, model, available);
+  const { result, error, loading, retry } = useEngine(built.request ?? null);
   const scaled = readScale(result);
   const totals = scaled?.totals;
-  const rows = TOTALS.map((t) => ({ ...t, v: totals?.[t.key] }));
+  const rows = TOTALS.map((t) => ({
+    ...t,
+    v: totals?.[t.key],
+    cells: scaledCells(totals?.[t.key], t.metric, t.toBase),
+  }));
+  const perDay = built.request?.day?.queries;
   const days = isPreset ? 365 : (state.sdays ?? 365);
   return (
     <article>
@@ -253,34 +265,44 @@ export default function Scale({ state, setState, data }) {
           ({preset.host_preset}) multipliers.
         </p>
       ) : (
-        <Custom state={state} setState={setState} data={data} model={model} />
+        <Custom state={state} setState={setState} data={data} model={model} available={available} />
       )}
       {built.error && (
         <p class="error" role="alert">
           {built.error}
         </p>
       )}
-      <EngineError error={error} what="scale up" />
+      <EngineError error={error} what="scale up" onRetry={retry} />
       {loading && !scaled && <p aria-busy="true">Computing…</p>}
       {scaled && (
         <section aria-labelledby="totals-h" aria-live="polite">
           <h2 id="totals-h">
-            {isPreset ? 'The year 2025' : `${num(days)} days`}: {compact(scaled.queries)} queries
+            {isPreset ? 'The year 2025' : `${num(days)} days`}: {count(scaled.queries)} queries
           </h2>
+          {totals?.energy_mwh && (
+            <p class="lead" data-testid="scale-lead">
+              {isPreset
+                ? `${compact(scaled.queries)} GPT-4o queries in 2025`
+                : `${count(perDay)} ${perDay === 1 ? 'question' : 'questions'} a day to ${model} for ${count(days)} days`}{' '}
+              use about {quantity(totals.energy_mwh.mean * 1e6, 'energy')} of electricity,{' '}
+              {quantity(totals.water_kl.mean * 1e6, 'water')} of water and{' '}
+              {quantity(totals.carbon_t.mean * 1e6, 'carbon')}.
+            </p>
+          )}
           <DataTable
             caption={`Total footprint (${isPreset ? 'low and high utilisation bounds' : 'low and high utilisation bounds; mean'})`}
             columns={[
               { key: 'label', label: 'Quantity' },
-              { key: 'low', label: 'Low', numeric: true, render: (r) => `${num(r.v?.low)} ${r.unit}` },
-              { key: 'mean', label: 'Mean', numeric: true, render: (r) => `${num(r.v?.mean)} ${r.unit}` },
-              { key: 'high', label: 'High', numeric: true, render: (r) => `${num(r.v?.high)} ${r.unit}` },
+              { key: 'low', label: 'Low', numeric: true, render: (r) => r.cells.low },
+              { key: 'mean', label: 'Mean', numeric: true, render: (r) => r.cells.mean },
+              { key: 'high', label: 'High', numeric: true, render: (r) => r.cells.high },
             ]}
             rows={rows}
             rowKey={(r) => r.key}
             className="scale-totals"
           />
           <h3>Equivalent to</h3>
-          <EquivalenceList list={scaled.equivalences} testid="scenario-equivalences" />
+          <EquivalenceList list={scaled.equivalences} testid="scenario-equivalences" constants={data.constants} />
           <ExportButtons
             name="scale"
             csv={{
@@ -296,7 +318,14 @@ export default function Scale({ state, setState, data }) {
           />
         </section>
       )}
-      {scaled && <Day day={scaled.day} isPreset={isPreset} shortWh={isPreset ? preset.per_query_wh.short : null} />}
+      {scaled && (
+        <Day
+          day={scaled.day}
+          isPreset={isPreset}
+          shortWh={isPreset ? preset.per_query_wh.short : null}
+          constants={data.constants}
+        />
+      )}
       {isPreset && <PaperCheck preset={preset} totals={totals} constants={data.constants} />}
     </article>
   );

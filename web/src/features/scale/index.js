@@ -2,5 +2,6 @@ export default {
   id: 'scale',
   label: 'Scale',
   order: 50,
+  group: 'research',
   load: () => import('./Scale.jsx'),
 };

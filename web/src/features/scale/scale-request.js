@@ -18,19 +18,42 @@ export function presetOf(constants) {
   };
 }
 
-/** The prompt mix of the state as fractions, or an error message. */
-export function mixOf(state, preset) {
+/** The URL field of each prompt size's share in the mix. */
+export const MIX_FIELDS = { short: 'sshort', medium: 'smedium', long: 'slong', extra_long: 'sxlong' };
+const DEFAULT_MIX = { short: 80, medium: 20, long: 0, extra_long: 0 };
+
+/**
+ * The default mix over the sizes a model has: the paper's 80 % short / 20 % medium where
+ * both exist, else the paper's shares of the sizes that exist, else all on the smallest size.
+ */
+export function defaultMix(available = ['short', 'medium', 'long']) {
+  const sizes = Object.keys(MIX_FIELDS).filter((k) => available.includes(k));
+  const total = sizes.reduce((t, k) => t + DEFAULT_MIX[k], 0);
+  if (!sizes.length) return {};
+  if (total === 0) return Object.fromEntries(sizes.map((k, i) => [k, i === 0 ? 100 : 0]));
+  return Object.fromEntries(sizes.map((k) => [k, (DEFAULT_MIX[k] / total) * 100]));
+}
+
+/**
+ * The prompt mix of the state as fractions, or an error message. Only the sizes the model
+ * has (`available`) take part: the visitor's shares when any is set, else defaultMix().
+ */
+export function mixOf(state, preset, available = ['short', 'medium', 'long']) {
   if (state.spreset === 'gpt4o' && preset) return { mix: preset.mix };
-  const raw = { short: state.sshort ?? 80, medium: state.smedium ?? 20, long: state.slong ?? 0 };
-  const total = raw.short + raw.medium + raw.long;
-  if (Math.abs(total - 100) > 1e-9) return { error: `The prompt mix must add up to 100 % (now ${total} %).` };
+  const sizes = Object.keys(MIX_FIELDS).filter((k) => available.includes(k));
+  const set = sizes.some((k) => state[MIX_FIELDS[k]] !== null && state[MIX_FIELDS[k]] !== undefined);
+  const def = defaultMix(sizes);
+  const raw = Object.fromEntries(sizes.map((k) => [k, set ? (state[MIX_FIELDS[k]] ?? 0) : def[k]]));
+  const total = Object.values(raw).reduce((a, b) => a + b, 0);
+  if (Math.abs(total - 100) > 1e-9)
+    return { error: `The prompt mix must add up to 100 % (now ${Math.round(total * 100) / 100} %).` };
   const mix = {};
   for (const [k, v] of Object.entries(raw)) if (v > 0) mix[k] = v / 100;
   return { mix };
 }
 
 /** The scale request, or {error} when the inputs do not allow one. */
-export function scaleRequest(state, data, model) {
+export function scaleRequest(state, data, model, available) {
   const preset = state.spreset === 'gpt4o' ? presetOf(data.constants) : null;
   if (preset) {
     const session = data.constants.case_study.session_queries;
@@ -38,7 +61,7 @@ export function scaleRequest(state, data, model) {
     if (session) req.day = { queries: session };
     return { request: req };
   }
-  const { mix, error } = mixOf(state, null);
+  const { mix, error } = mixOf(state, null, available);
   if (error) return { error };
   const days = state.sdays ?? 365;
   const q = state.sq ?? 1e9;

@@ -1,4 +1,5 @@
-// "How sure is this?": each assumption fixed (the paper) or a range, the distribution of
+// "How sure is this?" (collapsed until opened): one sentence naming the assumption that
+// moves the estimate most, each assumption a range (the default) or fixed (the paper), the distribution of
 // energy, water and carbon per query (Monte Carlo over every varying assumption jointly
 // with the latency/speed copula), and a tornado of what drives the chosen metric, each
 // with a table alternative. State in the URL (request.js UNCERTAINTY_FIELDS).
@@ -7,10 +8,10 @@ import { EngineError } from '../../components/engine-error.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
-import { METRICS, num } from '../../lib/format.js';
+import { METRICS, num, range as rangeText } from '../../lib/format.js';
 import { chosenModel, chosenPrompt } from '../../lib/requests.js';
 import { Histogram, Tornado } from './charts.jsx';
-import { DRAWS, INPUT_LABELS, SWITCHES, uncertaintyRequests } from './request.js';
+import { DRAWS, INPUT_LABELS, INPUT_WORDS, SWITCHES, uncertaintyRequests } from './request.js';
 import './panel.css';
 
 const STATS = [
@@ -27,7 +28,7 @@ function Switches({ state, setState }) {
   const set = (patch) => setState(patch, { replace: true });
   return (
     <fieldset class="unc-switches">
-      <legend>Assumptions that vary (unticked: fixed at the paper's value)</legend>
+      <legend>Assumptions that vary (untick one to fix it at the data's value, as the paper does)</legend>
       <label>
         <input
           type="checkbox"
@@ -42,12 +43,12 @@ function Switches({ state, setState }) {
             <input
               type="checkbox"
               name={s.field}
-              checked={state[s.field] === 'range'}
-              onChange={(e) => set({ [s.field]: e.currentTarget.checked ? 'range' : '' })}
+              checked={state[s.field] !== 'fixed'}
+              onChange={(e) => set({ [s.field]: e.currentTarget.checked ? '' : 'fixed' })}
             />{' '}
             {s.label}
           </label>
-          {s.input === 'pue' && state.upue === 'range' && (
+          {s.input === 'pue' && state.upue !== 'fixed' && (
             <div class="unc-range">
               <NumberField
                 label="PUE from"
@@ -161,7 +162,25 @@ function Drivers({ row, metric }) {
   );
 }
 
-export default function UncertaintyPanel({ state, setState, data }) {
+/**
+ * One sentence naming the input that moves the estimate most: the largest share of the
+ * variance with interactions (Sobol total index) when every assumption varies together,
+ * else the tornado's longest bar; with that input's own low-high swing.
+ */
+export function driverSentence(srow, metric) {
+  const m = METRICS[metric];
+  const bars = srow?.tornado?.[m.key]?.bars ?? [];
+  if (!bars.length) return '';
+  const shares = srow?.sobol?.[m.key]?.indices ?? [];
+  const best = [...shares].sort((a, b) => (b.total ?? 0) - (a.total ?? 0))[0];
+  const top = bars.find((b) => b.input === best?.input) ?? bars[0];
+  const who = INPUT_WORDS[top.input] ?? INPUT_LABELS[top.input] ?? 'One assumption';
+  const lo = Math.min(top.low, top.high);
+  const hi = Math.max(top.low, top.high);
+  return `${who} moves this estimate most: on its own it takes ${m.label.toLowerCase()} per question from ${rangeText(lo, hi, metric).replace(' – ', ' to ')}.`;
+}
+
+function PanelBody({ state, setState, data }) {
   const fp = data.footprint;
   const model = chosenModel(state, fp);
   const prompt = chosenPrompt(state, fp, model);
@@ -172,26 +191,16 @@ export default function UncertaintyPanel({ state, setState, data }) {
   const srow = s.result?.rows?.[0];
   const busy = u.loading || s.loading;
   return (
-    <section class="panel unc-panel" aria-labelledby="unc-title" data-testid="uncertainty">
-      <h2 id="unc-title">How sure is this, and what drives it?</h2>
+    <>
+      <p class="lead" data-testid="unc-lead" aria-live="polite">
+        {srow ? driverSentence(srow, state.umetric) : 'Working out what moves this estimate most…'}
+      </p>
       <p>
-        The paper fixes most assumptions. Let them vary: {DRAWS.uncertainty.toLocaleString('en')} random draws of every
-        varying assumption together show the range of the result; the tornado and the variance shares show which
-        assumption matters most.
+        The paper fixes most assumptions; here they all vary together over their documented ranges (
+        {DRAWS.uncertainty.toLocaleString('en')} random draws). The bars below show which assumption matters most.
       </p>
       <Switches state={state} setState={setState} />
-      <EngineError error={u.error ?? s.error} what="uncertainty" />
-      {row && (
-        <div
-          class={`unc-dists${busy ? ' stale' : ''}`}
-          aria-busy={u.loading ? 'true' : 'false'}
-          data-testid="unc-dists"
-        >
-          <Distribution metric="energy" stats={row.energy_wh} />
-          <Distribution metric="water" stats={row.water_ml} />
-          <Distribution metric="carbon" stats={row.carbon_g} />
-        </div>
-      )}
+      <EngineError error={u.error ?? s.error} what="uncertainty" onRetry={u.error ? u.retry : s.retry} />
       {srow && (
         <div class={busy ? 'stale' : ''} aria-busy={s.loading ? 'true' : 'false'} data-testid="unc-drivers">
           <RadioGroup
@@ -204,6 +213,17 @@ export default function UncertaintyPanel({ state, setState, data }) {
           <Drivers row={srow} metric={state.umetric} />
         </div>
       )}
+      {row && (
+        <div
+          class={`unc-dists${busy ? ' stale' : ''}`}
+          aria-busy={u.loading ? 'true' : 'false'}
+          data-testid="unc-dists"
+        >
+          <Distribution metric="energy" stats={row.energy_wh} />
+          <Distribution metric="water" stats={row.water_ml} />
+          <Distribution metric="carbon" stats={row.carbon_g} />
+        </div>
+      )}
       {(u.result?.notes ?? []).length > 0 && (
         <ul class="muted">
           {u.result.notes.map((n) => (
@@ -211,6 +231,25 @@ export default function UncertaintyPanel({ state, setState, data }) {
           ))}
         </ul>
       )}
-    </section>
+    </>
+  );
+}
+
+export default function UncertaintyPanel({ state, setState, data }) {
+  return (
+    <details
+      class="panel unc-panel"
+      data-testid="uncertainty"
+      open={state.uopen}
+      onToggle={(e) => {
+        const open = e.currentTarget.open;
+        if (open !== state.uopen) setState({ uopen: open }, { replace: true });
+      }}
+    >
+      <summary>
+        <h2 id="unc-title">How sure is this, and what drives it?</h2>
+      </summary>
+      {state.uopen && <PanelBody state={state} setState={setState} data={data} />}
+    </details>
   );
 }

@@ -1,10 +1,14 @@
 // The calculator state -> "uncertainty" and "sensitivity" requests (docs/uncertainty.md). Pure functions, tested under Node in tests/web/uncertainty.test.mjs.
 import { estimateRequest } from '../../lib/requests.js';
 
-const range = { kind: 'enum', values: ['', 'range'], def: '' };
+// '' (the default) and 'range' (older links) = the assumption varies over its documented
+// range; 'fixed' = held at the dataset's value, as the paper does.
+const range = { kind: 'enum', values: ['', 'range', 'fixed'], def: '' };
 
-/** URL fields of the panel (state/url-state.js FieldSpec); '' = fixed (the paper). */
+/** URL fields of the panel (state/url-state.js FieldSpec). */
 export const UNCERTAINTY_FIELDS = {
+  // The panel starts collapsed; opened, every assumption varies unless the visitor fixes it.
+  uopen: { kind: 'bool', def: false },
   ulat: { kind: 'enum', values: ['', 'fixed'], def: '' }, // '' = the v6 copula
   upue: range,
   upuelo: { kind: 'number', min: 1, max: 3, def: null },
@@ -17,7 +21,7 @@ export const UNCERTAINTY_FIELDS = {
   useed: { kind: 'number', min: 0, max: 1e9, int: true, def: null },
 };
 
-/** The assumptions a visitor can switch between fixed and a range, with their URL field. */
+/** The assumptions a visitor can switch between a range (the default) and fixed, with their URL field. */
 export const SWITCHES = [
   { field: 'upue', input: 'pue', label: 'PUE (data-centre overhead)' },
   { field: 'uw', input: 'w_max', label: 'GPU utilisation between its low and high bound' },
@@ -42,6 +46,20 @@ export const INPUT_LABELS = {
   region: 'Region',
 };
 
+/** What each input is, in words, for the lead sentence of the panel. */
+export const INPUT_WORDS = {
+  latency_speed: 'The measured speed of the model (how long it takes to answer)',
+  w_max: 'How busy the GPUs are while answering',
+  batch_size: 'Batch size (how many questions a server answers at once), which providers do not publish,',
+  gpus: 'The number of GPUs serving the model',
+  pue: 'The data centre overhead (PUE)',
+  wue_site_l_per_kwh: 'The water the data centre uses for cooling',
+  wue_source_l_per_kwh: 'The water used to make the electricity',
+  cif_kg_per_kwh: 'The carbon intensity of the electricity',
+  output_tokens: 'The length of the answer',
+  region: 'Where the data centre is',
+};
+
 export const DRAWS = { uncertainty: 20000, sensitivity: 10000 };
 
 /** The "uncertain" object of the state. */
@@ -49,7 +67,7 @@ export function uncertainSpec(state) {
   const u = {};
   if (state.ulat === 'fixed') u.latency_speed = { dist: 'fixed' };
   for (const s of SWITCHES) {
-    if (state[s.field] !== 'range') continue;
+    if (state[s.field] === 'fixed') continue;
     const lo = state.upuelo;
     const hi = state.upuehi;
     if (s.input === 'pue' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi) {

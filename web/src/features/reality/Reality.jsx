@@ -1,0 +1,363 @@
+// Reality check: the visitor's estimate beside the per-query figures companies and analysts
+// have published, each with what it counts, and a switch that recomputes ours on each
+// figure's boundary (an extension beyond the paper; docs/reality.md).
+import { format } from 'd3-format';
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+import { EngineError } from '../../components/engine-error.jsx';
+import { NumberField, RadioGroup } from '../../components/fields.jsx';
+import { ViewLink } from '../../components/view-link.jsx';
+import { findDataset, loadDataFile, loadManifest } from '../../data/datasets.js';
+import { engine } from '../../engine/engine.js';
+import { METRICS, num, times } from '../../lib/format.js';
+import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
+import { ModelPicker } from '../calculator/ModelPicker.jsx';
+import { PROMPTS } from '../calculator/prompts.js';
+import { DotPlot } from './DotPlot.jsx';
+import {
+  BOUNDARY_WORDS,
+  CARBON_WORDS,
+  METHOD_WORDS,
+  UNMATCHED_WORDS,
+  WATER_WORDS,
+  boundaryFor,
+  gapLine,
+  publishedValue,
+  realityRequests,
+} from './reality.js';
+import './reality.css';
+
+const sig2 = format('.2~r');
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateWords = (iso) => DATE.format(new Date(`${iso}T00:00:00Z`));
+
+function useDisclosures() {
+  const [state, set] = useState({ figures: null, error: null });
+  useEffect(() => {
+    let live = true;
+    loadManifest()
+      .then((m) => {
+        const d = findDataset(m, 'disclosures');
+        if (!d) throw new Error('the published figures are missing from this build');
+        return loadDataFile(d.file);
+      })
+      .then(
+        (d) => live && set({ figures: d.figures, error: null }),
+        (e) => live && set({ figures: null, error: e }),
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+/** Runs several estimate requests together; the latest set wins. */
+function useEstimates(requests) {
+  const key = JSON.stringify(requests);
+  const [state, set] = useState({ loading: true, rows: {}, error: null });
+  const latest = useRef('');
+  useEffect(() => {
+    latest.current = key;
+    if (!requests[0].request) return;
+    set((s) => ({ ...s, loading: true }));
+    Promise.all(requests.map((r) => engine.request(r.request))).then(
+      (envs) => {
+        if (latest.current !== key) return;
+        const bad = envs.find((e) => !e.ok);
+        if (bad) set({ loading: false, rows: {}, error: bad.error });
+        else
+          set({
+            loading: false,
+            rows: Object.fromEntries(envs.map((e, i) => [requests[i].key, e.result.rows[0]])),
+            error: null,
+          });
+      },
+      (err) =>
+        latest.current === key && set({ loading: false, rows: {}, error: { code: 'engine', message: err.message } }),
+    );
+  }, [key]);
+  return state;
+}
+
+const shortSource = (f) => {
+  const who = f.source.split(/[(,]| with /)[0].trim();
+  return f.energy_boundary === 'accelerator' ? `${who}, chips only` : who;
+};
+
+function Tags({ f, metric }) {
+  return (
+    <dl class="reality-tags">
+      <div>
+        <dt>Counts</dt>
+        <dd>{BOUNDARY_WORDS[f.energy_boundary]}</dd>
+      </div>
+      {metric === 'water' && f.water_scope && (
+        <div>
+          <dt>Water</dt>
+          <dd>{WATER_WORDS[f.water_scope]}</dd>
+        </div>
+      )}
+      {metric === 'carbon' && f.carbon_basis && (
+        <div>
+          <dt>Carbon</dt>
+          <dd>{CARBON_WORDS[f.carbon_basis]}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Statistic</dt>
+        <dd>{f.statistic}</dd>
+      </div>
+      <div>
+        <dt>Workload</dt>
+        <dd>{f.workload}</dd>
+      </div>
+      <div>
+        <dt>Method</dt>
+        <dd>{METHOD_WORDS[f.method]}</dd>
+      </div>
+      <div>
+        <dt>Published</dt>
+        <dd>
+          <time dateTime={f.published}>{dateWords(f.published)}</time>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function Figure({ f, metric, ours, like, ctx, marketFactor }) {
+  const m = METRICS[metric];
+  const pub = publishedValue(f, metric);
+  const published = [
+    f.energy_wh !== null && `${num(f.energy_wh)} Wh`,
+    f.water_ml !== null && `${num(f.water_ml)} mL of water`,
+    f.carbon_g !== null && `${num(f.carbon_g)} g CO₂e`,
+  ].filter(Boolean);
+  const unmatched = like
+    ? boundaryFor(f, marketFactor).unmatched.filter((u) => u !== 'market' || metric === 'carbon')
+    : [];
+  const stat = ours?.[m.key];
+  return (
+    <li class="reality-figure" data-testid="figure" data-id={f.id}>
+      <h3>
+        <a href={f.primary_url} rel="noopener noreferrer">
+          {f.source}
+        </a>
+      </h3>
+      <p class="reality-pub">
+        {pub ? (
+          <>
+            <strong>
+              {num(pub.value)} {m.unit}
+            </strong>{' '}
+            per {f.subject}
+            {Number.isFinite(pub.low) && ` (range ${num(pub.low)}–${num(pub.high)} ${m.unit})`}
+          </>
+        ) : (
+          <>
+            No {m.label.toLowerCase()} figure published
+            {published.length ? ` (published: ${published.join(', ')})` : ''}.
+          </>
+        )}
+      </p>
+      <Tags f={f} metric={metric} />
+      {stat && (
+        <p class="reality-ours" data-testid="ours-here" data-value={String(stat.mean)}>
+          Ours{like ? ' on this boundary' : ''}: {num(stat.mean)} {m.unit} (P5–P95 {num(stat.p5)}–{num(stat.p95)})
+          {unmatched.length > 0 && (
+            <span class="muted"> · not matched: {unmatched.map((u) => UNMATCHED_WORDS[u] ?? u).join(', ')}</span>
+          )}
+        </p>
+      )}
+      {pub && stat && <p class="reality-gap">{gapLine(f, stat.mean, pub.value, ctx, times)}</p>}
+      <details>
+        <summary>About this figure</summary>
+        <p>{f.note}</p>
+        <p class="muted">How we checked it: {f.checked}</p>
+      </details>
+    </li>
+  );
+}
+
+export default function Reality({ state, setState, data }) {
+  const fp = data.footprint;
+  const model = chosenModel(state, fp);
+  const prompt = chosenPrompt(state, fp, model);
+  const modelInfo = fp.models.find((x) => x.model === model);
+  const available = new Set(modelInfo?.prompts.map((p) => p.prompt));
+  const metric = state.rmetric;
+  const m = METRICS[metric];
+  const like = state.rlike === 'like';
+  const { figures, error: dataError } = useDisclosures();
+  const base = model ? estimateRequest({ ...state, prompt }, data, { models: [model], prompts: [prompt] }) : null;
+  const { requests, keyFor } = realityRequests(base, state, figures ?? []);
+  const { rows, error, loading } = useEstimates(requests);
+  const ours = rows.base;
+  const promptInfo = PROMPTS.find((p) => p.value === prompt);
+  const ctx = { metric, like, prompt, promptDetail: promptInfo?.detail ?? prompt, marketFactor: state.rmkt };
+  const oursFor = (f) => (like ? rows[keyFor[f.id] ?? 'base'] : ours);
+  const range = (row) => row && { lo: row[m.key].p5, mean: row[m.key].mean, hi: row[m.key].p95 };
+  const plotted = (figures ?? []).filter((f) => publishedValue(f, metric));
+  const chartRows = ours
+    ? [
+        { key: 'ours', label: 'Ours', ours: range(ours) },
+        ...plotted.map((f) => ({
+          key: f.id,
+          label: shortSource(f),
+          point: publishedValue(f, metric),
+          ours: like ? range(oursFor(f)) : undefined,
+        })),
+      ]
+    : [];
+  const caption = `${m.label} per query: our estimate for ${model}, ${prompt} prompt (range P5–P95, dot the mean)${
+    like ? ", recomputed on each figure's boundary in its row" : ''
+  }, and ${plotted.length} published figures (diamonds), on a logarithmic axis.`;
+  return (
+    <article class="reality">
+      <h1>Reality check</h1>
+      <p class="lede">
+        Companies and analysts have published their own per-query numbers. They rarely count the same thing as each
+        other, or as this calculator. Here they are side by side, with what each one counts.
+      </p>
+      <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Comparison">
+        <ModelPicker footprint={fp} value={model} onChange={(v) => setState({ model: v })} />
+        <RadioGroup
+          legend="Prompt size"
+          name="prompt"
+          value={prompt}
+          onChange={(v) => setState({ prompt: v })}
+          options={PROMPTS.filter((p) => available.has(p.value)).map((p) => ({
+            value: p.value,
+            label: `${p.label} (${p.detail})`,
+          }))}
+        />
+        <RadioGroup
+          legend="Quantity"
+          name="rmetric"
+          value={metric}
+          onChange={(v) => setState({ rmetric: v })}
+          options={Object.entries(METRICS).map(([k, v]) => ({ value: k, label: `${v.label} (${v.unit})` }))}
+        />
+      </form>
+      <EngineError error={error} />
+      {dataError && (
+        <p class="error-box" role="alert">
+          The published figures could not be loaded. Reload the page to try again.
+        </p>
+      )}
+      {ours && (
+        <p class="reality-summary" aria-live="polite" data-testid="reality-ours" data-value={String(ours[m.key].mean)}>
+          Your estimate for {model}, {prompt} prompt ({promptInfo?.detail ?? prompt}
+          {Number.isFinite(state.out) ? `; output length changed to your ${num(state.out)} tokens` : ''}): about{' '}
+          <strong>
+            {sig2(ours[m.key].mean)} {m.unit}
+          </strong>{' '}
+          per query (5th–95th percentile {sig2(ours[m.key].p5)}–{sig2(ours[m.key].p95)} {m.unit}), counted the paper's
+          way.
+        </p>
+      )}
+      {loading && !ours && <p aria-busy="true">Computing…</p>}
+      {ours && figures && (
+        <figure class="figure reality-chart">
+          <DotPlot rows={chartRows} unit={`${m.unit} per query`} label={caption} />
+          <figcaption>{caption}</figcaption>
+        </figure>
+      )}
+      <fieldset class="reality-like">
+        <legend>Boundaries</legend>
+        <label>
+          <input
+            type="checkbox"
+            name="rlike"
+            checked={like}
+            onChange={(e) => setState({ rlike: e.currentTarget.checked ? 'like' : '' }, { replace: true })}
+          />{' '}
+          Compare like with like: recompute ours on each figure's boundary
+        </label>
+        <p class="hint">
+          An extension beyond the paper. The paper counts the whole data centre, the water of cooling and of power
+          plants, and grid-average carbon. With this on, ours counts only what each figure counts where it is known:
+          accelerators only, cooling water only, or market-based carbon with your factor below. Idle reserve machines,
+          life-cycle impacts and unstated boundaries cannot be matched.
+        </p>
+        <NumberField
+          label="Your market-based carbon factor (kg CO₂e per kWh, optional)"
+          name="rmkt"
+          value={state.rmkt}
+          min={0}
+          max={2}
+          hint="This calculator has no market-based data. Enter a factor from the provider's sustainability report to compare with market-based carbon figures."
+          onChange={(v) => setState({ rmkt: v }, { replace: true })}
+        />
+      </fieldset>
+      {figures && (
+        <section aria-labelledby="figures-h">
+          <h2 id="figures-h">The {figures.length} published figures</h2>
+          <ol class="reality-figures">
+            {figures.map((f) => (
+              <Figure
+                key={f.id}
+                f={f}
+                metric={metric}
+                ours={oursFor(f)}
+                like={like}
+                ctx={ctx}
+                marketFactor={state.rmkt}
+              />
+            ))}
+          </ol>
+        </section>
+      )}
+      <section aria-labelledby="why-h" class="reality-why">
+        <h2 id="why-h">Why the numbers differ by 100 times</h2>
+        <p>Most of the gap is in what is counted, not in the physics. Five choices move a number the most:</p>
+        <ul>
+          <li>
+            <strong>The boundary.</strong> Only the AI chips, the whole server, or the whole data centre with cooling
+            and spare machines. Google's own paper shows 0.10 Wh for the chips alone and 0.24 Wh for everything: 2.4
+            times more for the same prompt (
+            <a href="https://arxiv.org/abs/2508.15734" rel="noopener noreferrer">
+              Elsner et al., 2025
+            </a>
+            ).
+          </li>
+          <li>
+            <strong>The workload.</strong> A short chat answer or a long document. Epoch AI estimates about 0.3 Wh for a
+            typical GPT-4o query, about 2.5 Wh with a 10,000-token input and about 40 Wh with 100,000 (
+            <a href="https://epoch.ai/gradient-updates/how-much-energy-does-chatgpt-use" rel="noopener noreferrer">
+              Epoch AI, 2025
+            </a>
+            ). A coding-agent session is many queries in one: about 41 Wh (
+            <a href="https://www.simonpcouch.com/blog/2026-01-20-cc-impact" rel="noopener noreferrer">
+              Couch, 2026
+            </a>
+            ).
+          </li>
+          <li>
+            <strong>The statistic.</strong> A median ignores the few very long queries that pull an average up.
+          </li>
+          <li>
+            <strong>Water.</strong> Cooling water alone, or also the water power plants use to make the electricity,
+            which is often ten times more (this calculator counts both, as the paper does).
+          </li>
+          <li>
+            <strong>Carbon.</strong> Market-based figures subtract renewable energy a company has bought; location-based
+            figures use the local grid's average (this calculator's way).
+          </li>
+        </ul>
+        <p>
+          Models, chips and batching differ too, and a provider measuring its own fleet sees things an outside estimate
+          cannot. This calculator follows Jegham et al., “How Hungry is AI?” (
+          <a href="https://arxiv.org/abs/2505.09598" rel="noopener noreferrer">
+            arXiv 2505.09598
+          </a>
+          ), which models each query from public speed measurements.
+        </p>
+      </section>
+      <p>
+        <ViewLink view="calc">Back to the calculator</ViewLink>
+      </p>
+    </article>
+  );
+}
