@@ -9,13 +9,10 @@ import { join } from 'node:path';
 import { everyday } from '../web/src/features/calculator/equivalents.js';
 import { PROMPTS } from '../web/src/features/calculator/prompts.js';
 import { METRICS, num } from '../web/src/lib/format.js';
+import { chosenModel, chosenPrompt } from '../web/src/lib/requests.js';
 import { loadEngine, precomputeAll, root } from './precompute.mjs';
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** GPT-4o (Mar '25) if present, else the first GPT-4o, else the first name (lib/requests.js chosenModel). */
-const defaultModel = (names) =>
-  names.find((n) => /^GPT-4o \(Mar/.test(n)) ?? names.find((n) => /^GPT-4o/.test(n)) ?? names[0];
 
 function card(metric, stats, constants) {
   const m = METRICS[metric];
@@ -42,15 +39,17 @@ function card(metric, stats, constants) {
  * The markup of the landing estimate from the precomputed files ({path, text}) of the
  * default footprint dataset. Returns '' when there is nothing to show.
  */
-export function landingHtml({ manifest, files, constants }) {
+export function landingHtml({ manifest, files, constants, dataDir }) {
   const entry = manifest.datasets.find((d) => d.kind === 'footprint' && d.default);
   if (!entry) return '';
   const version = entry.versions.find((v) => v.version === entry.latest) ?? entry.versions.at(-1);
-  const prompt = 'short';
+  // The calculator's own choice for a link without settings (lib/requests.js).
+  const footprint = JSON.parse(readFileSync(join(dataDir, version.file.replace(/^(public\/)?(data\/)?/, '')), 'utf8'));
+  const model = chosenModel({}, footprint);
+  const prompt = chosenPrompt({ prompt: 'short' }, footprint, model);
   const file = files.find((f) => f.path === `precomputed/${entry.id}/${version.version}/${prompt}.json`);
   if (!file) return '';
   const rows = JSON.parse(file.text).result.rows;
-  const model = defaultModel(rows.map((r) => r.model));
   const row = rows.find((r) => r.model === model);
   const detail = PROMPTS.find((p) => p.value === prompt)?.detail ?? prompt;
   const sorted = [...rows].sort((a, b) => a.energy_wh.mean - b.energy_wh.mean);
@@ -71,8 +70,8 @@ export function landingHtml({ manifest, files, constants }) {
       .join('') +
     `</tbody></table></div></details>`;
   return (
-    `<main id="main" data-prerendered="${esc(`${entry.id}@${version.version}`)}"><article class="calculator">` +
-    `<h1>What does one prompt cost?</h1>` +
+    `<main id="main" data-prerendered="${esc(`${entry.id}@${version.version}`)}" data-prompt="${esc(prompt)}"><article class="calculator">` +
+    `<h1>What does one question cost?</h1>` +
     `<p class="lede">Energy, water and carbon of a single query to a large language model, with the method of ` +
     `Jegham et al. (“How Hungry is AI?”), from ${esc(entry.title ?? entry.id)}.</p>` +
     `<p data-testid="prerender-query"><strong>${esc(model)}</strong>, one ${prompt} prompt (${detail}):</p>` +
@@ -120,7 +119,7 @@ export function precomputed({ dataDir = join(root, 'public', 'data') } = {}) {
             (_, head, url) => `${head}${esc(abs(url))}"`,
           );
         }
-        const markup = landingHtml({ manifest, files, constants });
+        const markup = landingHtml({ manifest, files, constants, dataDir });
         if (!markup) return out;
         return out.replace(/<main id="main">[\s\S]*?<\/main>/, markup);
       },

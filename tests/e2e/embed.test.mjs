@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { chosenModel, chosenPrompt } from '../../web/src/lib/requests.js';
+import { call } from '../wasm/load-engine.mjs';
 import { recordRequests, serveApp, serveHost } from './embed-server.mjs';
 import { distDir, launch, repoRoot } from './helpers.mjs';
 
@@ -350,17 +352,35 @@ describe('formats, themes and the diet', () => {
 
 describe('numbers at first paint', () => {
   test('the built landing page shows the default estimate without JavaScript, and the live app takes over with the same numbers', async () => {
-    const ref = reference("GPT-4o (Mar '25)", 'short');
+    // The default dataset, model and prompt size, and the wasm engine's own answer for them.
+    const manifest = JSON.parse(readFileSync(`${distDir}/data/manifest.json`, 'utf8'));
+    const entry = manifest.datasets.find((d) => d.kind === 'footprint' && d.default);
+    const version = entry.versions.find((v) => v.version === entry.latest);
+    const fp = JSON.parse(readFileSync(`${distDir}/data/${version.file.replace(/^(public\/)?(data\/)?/, '')}`, 'utf8'));
+    const model = chosenModel({}, fp);
+    const prompt = chosenPrompt({ prompt: 'short' }, fp, model);
+    const answer = await call({
+      op: 'estimate',
+      dataset: fp,
+      method: { estimator: 'v6' },
+      select: { models: [model], prompts: [prompt] },
+    });
+    const expected = answer.result.rows[0];
     const off = await browser.newContext({ javaScriptEnabled: false });
     try {
       const p = await off.newPage();
       await p.goto(app.url);
-      assert.match(await p.textContent('[data-testid="prerender-query"]'), /^GPT-4o \(Mar '25\), one short prompt/);
-      const energy = num(await p.textContent('.results [data-testid="energy-mean"]'));
-      assert.ok(Math.abs(energy / ref.energy_wh_mean - 1) < 0.02, `${energy} vs ${ref.energy_wh_mean}`);
-      const water = num(await p.textContent('.results [data-testid="water-mean"]'));
-      assert.ok(Math.abs(water / ref.water_ml_mean - 1) < 0.02, `${water} vs ${ref.water_ml_mean}`);
-      assert.equal(await p.locator('details table tbody tr').count(), dataset.models.length, 'every model');
+      assert.ok((await p.textContent('[data-testid="prerender-query"]')).startsWith(`${model}, one ${prompt} prompt`));
+      for (const [k, key] of [
+        ['energy', 'energy_wh'],
+        ['water', 'water_ml'],
+        ['carbon', 'carbon_g'],
+      ]) {
+        const shown = num(await p.textContent(`.results [data-testid="${k}-mean"]`));
+        assert.ok(Math.abs(shown / expected[key].mean - 1) < 0.005, `${k}: ${shown} vs ${expected[key].mean}`);
+      }
+      const withPrompt = fp.models.filter((m) => m.prompts.some((x) => x.prompt === prompt)).length;
+      assert.equal(await p.locator('details table tbody tr').count(), withPrompt, 'every model');
     } finally {
       await off.close();
     }
@@ -371,25 +391,26 @@ describe('numbers at first paint', () => {
       await p.goto(app.url);
       await p.waitForFunction(() => document.documentElement.dataset.live === '1', null, { timeout: 30000 });
       assert.equal(await p.locator('[data-prerendered]').count(), 0, 'the prerendered copy is gone');
-      const energy = num(await p.textContent('.results[aria-busy="false"] [data-testid="energy-mean"]'));
-      assert.ok(Math.abs(energy / ref.energy_wh_mean - 1) < 0.02, String(energy));
-      // The default estimate came from the precomputed file, not from the engine.
-      assert.ok(requests.urls.some((u) => u.includes('/data/precomputed/paper-v6/2025-10-26/short.json')));
+      const sel = '.results[aria-busy="false"] [data-testid="energy-mean"]';
+      // Full precision: exactly the engine's number (the precomputed file is the engine's).
+      assert.equal(Number(await p.getAttribute(sel, 'data-value')), expected.energy_wh.mean);
+      assert.ok(
+        requests.urls.some((u) => u.includes(`/data/precomputed/${entry.id}/${version.version}/${prompt}.json`)),
+      );
       // The engine starts only for a changed assumption: PUE doubled doubles the energy.
-      await p.locator('details.panel > summary', { hasText: 'Assumptions' }).click();
-      const pue = dataset.models.find((m) => m.model === "GPT-4o (Mar '25)").pue;
-      const before = await p.textContent('[data-testid="energy-mean"]');
+      await p.click('details[data-testid="assumptions"] summary');
+      const pue = fp.models.find((m) => m.model === model).pue;
       await p.fill('input[name="pue"]', String(2 * pue));
       await p.waitForFunction(
-        (b) => {
+        (v) => {
           const el = document.querySelector('.results[aria-busy="false"] [data-testid="energy-mean"]');
-          return el && el.textContent !== b;
+          return el && Number(el.dataset.value) !== v;
         },
-        before,
+        expected.energy_wh.mean,
         { timeout: 30000 },
       );
-      const doubled = num(await p.textContent('[data-testid="energy-mean"]'));
-      assert.ok(Math.abs(doubled / energy - 2) < 0.02, `${doubled} vs 2 x ${energy}`);
+      const doubled = Number(await p.getAttribute(sel, 'data-value'));
+      assert.ok(Math.abs(doubled / expected.energy_wh.mean - 2) < 1e-9, `${doubled} vs 2 x ${expected.energy_wh.mean}`);
       assert.ok(
         requests.urls.some((u) => /\.wasm$/.test(u)),
         'the engine ran',
@@ -475,7 +496,7 @@ describe('"Embed this" in the app', () => {
       await dialog.waitFor({ state: 'detached' });
       assert.equal(await p.evaluate(() => document.activeElement?.dataset.testid), 'embed-open');
       // Share my estimate: a 1200 x 630 PNG of the calculator's numbers, made in the browser.
-      await p.goto(`${app.url}?v=1&model=GPT-4.1`);
+      await p.goto(`${app.url}?v=1&ds=paper-v6%402025-10-26&model=GPT-4.1`);
       await p.click('[data-testid="share-make"]', { timeout: 20000 });
       const img = await p.waitForSelector('[data-testid="share-img"]');
       await p.waitForFunction((el) => el.complete && el.naturalWidth > 0, img);

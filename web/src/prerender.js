@@ -15,7 +15,7 @@ export function appRoot(doc = document, maxWaitMs = 5000) {
     return { root: app, done: () => {} };
   }
   // The calculator will show the same precomputed numbers: fetch them now.
-  fetchPrecomputed(pre.dataset.prerendered, 'short');
+  fetchPrecomputed(pre.dataset.prerendered, pre.dataset.prompt || 'short');
   const live = doc.createElement('div');
   live.id = 'app';
   let swapped = false;

@@ -4,6 +4,7 @@
 // the settings an embed shows, with the dataset always pinned as "id@version", plus `eid`
 // (the embed id the page sends back with its height). The same state opens the full
 // calculator at `./?...` and the embed at `./embed.html?...`.
+import { chosenModel } from '../lib/requests.js';
 import { encode } from '../state/url-state.js';
 
 /** The query parameter that carries the embed id (not part of the app state). */
@@ -57,10 +58,8 @@ export const EMBED_ONLY_FIELDS = {
 /** The format an embed shows: the asked one, else a table for a comparison, else a card. */
 export const embedFormat = (state) => state.fmt || (state.view === 'compare' ? 'table' : 'card');
 
-/** GPT-4o (Mar '25) if the list has it, else the first GPT-4o, else the first name. */
-export function defaultModel(names) {
-  return names.find((n) => /^GPT-4o \(Mar/.test(n)) ?? names.find((n) => /^GPT-4o/.test(n)) ?? names[0] ?? '';
-}
+/** The calculator's default model among `names` (lib/requests.js chosenModel). */
+export const defaultModel = (names) => chosenModel({}, { models: names.map((model) => ({ model })) });
 
 /**
  * The models an embed shows, given the names the dataset has for its prompt size:
