@@ -1,7 +1,7 @@
 // Precomputed results (docs/embedding.md "Numbers at first paint"): for every footprint
 // dataset version in public/data/manifest.json, the engine's default-assumption estimate of
 // every model and prompt size, written as data/precomputed/<id>/<version>/<prompt>.json
-// (the engine's result, verbatim) and <prompt>.min.json (what an embed shows).
+// (the engine's result, verbatim) and <prompt>.min.json (what an embed shows: mean, P5, P95).
 //
 // Generated at build time (never committed): the Vite plugin `precomputed()` (vite.config.mjs)
 // emits these files into dist/; `node scripts/precompute.mjs [OUT_DIR]` writes them to a
@@ -14,7 +14,7 @@
 //    "prompt": "short", "engine": <engine version>, "request": <the estimate request,
 //    dataset by $data>, "result": <the engine's result, verbatim>}
 // Its slim copy: the same head without "request", "full_sha256" (of the full file) and
-// "rows" with model, company, prompt, output_tokens and mean/sd/p5/p95 of each metric.
+// "rows" with model, prompt and mean/p5/p95 of each metric.
 // Pages use a file only if its dataset_sha256 equals the manifest's sha256 of that version
 // (web/src/data/precomputed.js), so numbers can never come from other data.
 import { spawnSync } from 'node:child_process';
@@ -94,10 +94,10 @@ export function promptsOf(dataset) {
   return [...new Set((dataset.models ?? []).flatMap((m) => (m.prompts ?? []).map((p) => p.prompt)))];
 }
 
-/** What an embed needs of a row: names and, per metric, mean, SD, P5, P95 (the same numbers). */
-export const SLIM_STATS = ['mean', 'sd', 'p5', 'p95'];
+/** What an embed shows of a row: its model and prompt and, per metric, mean, P5, P95 (the same numbers). */
+export const SLIM_STATS = ['mean', 'p5', 'p95'];
 export function slimRow(row) {
-  const out = { model: row.model, company: row.company, prompt: row.prompt, output_tokens: row.output_tokens };
+  const out = { model: row.model, prompt: row.prompt };
   for (const k of ['energy_wh', 'water_ml', 'carbon_g'])
     out[k] = Object.fromEntries(SLIM_STATS.map((s) => [s, row[k]?.[s]]));
   return out;

@@ -1,7 +1,7 @@
 // Precomputed results (scripts/precompute.mjs, written at build time by the same engine):
 // the default-assumption estimate of every model and prompt size of each bundled footprint
 // dataset version, in data/precomputed/<id>/<version>/<prompt>.json (the engine's result)
-// and <prompt>.min.json (mean, SD, P5, P95 only: for embeds). Views show these at once and
+// and <prompt>.min.json (mean, P5, P95 only: for embeds). Views show these at once and
 // start the engine only when the visitor changes an assumption. A file is used only if it
 // was computed from exactly the dataset file the manifest lists (same sha256).
 import { useEffect, useMemo, useState } from 'preact/hooks';

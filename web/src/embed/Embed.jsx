@@ -32,13 +32,20 @@ function useEmbedData(ds, prompt) {
     let live = true;
     const slim = { slim: true };
     const early = PINNED.test(ds) ? fetchPrecomputed(ds, prompt, slim) : null;
+    // A pinned embed shows its numbers as soon as its precomputed file is here; the manifest
+    // (titles, newer versions, the dataset hash) follows, and a file whose hash does not
+    // match the manifest is then dropped for the engine's numbers.
+    early?.then((file) => {
+      if (live && file?.dataset === ds)
+        setState((s) => (s.meta ? s : { ...s, pre: checkPrecomputed(file, { ref: ds }) }));
+    });
     loadManifest()
       .then(async (manifest) => {
         const meta = findDataset(manifest, 'footprint', ds);
         if (!meta) throw new Error('no footprint dataset is listed in this build');
         const file = await (early && meta.ref === ds ? early : fetchPrecomputed(meta.ref, prompt, slim));
         if (!live) return;
-        setState({ meta, manifest, pre: checkPrecomputed(file, meta) });
+        setState((s) => ({ ...s, meta, manifest, pre: checkPrecomputed(file, meta) }));
         const c = findDataset(manifest, 'constants');
         if (c)
           loadDataFile(c.file).then(
@@ -107,10 +114,10 @@ export function Embed({ state, fields, notices, id, look }) {
         <p class="error-box" role="alert">
           The data could not be loaded: {String(data.error.message ?? data.error)}.
         </p>
-      ) : !value ? (
-        <p aria-busy="true">Loading…</p>
       ) : fast ? (
         body(fast, false, state.prompt, pick)
+      ) : !value ? (
+        <p aria-busy="true">Loading…</p>
       ) : Live ? (
         <Live state={state} render={body} />
       ) : (
