@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
+import { precomputed } from './scripts/prerender.mjs';
 import { previewHeaders, securityHeaders, serviceWorker } from './web/src/embed/vite-plugin.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -42,6 +43,9 @@ export default defineConfig({
   worker: { format: 'es' },
   plugins: [
     preact({ prerender: { enabled: false } }),
+    // dist/data/precomputed/...: every bundled dataset's default results, by the engine
+    // (scripts/precompute.mjs); index.html gets the landing estimate (scripts/prerender.mjs).
+    precomputed(),
     // dist/sw.js: the service worker with the list of every built file (offline use).
     serviceWorker({ template: resolve(root, 'web/src/sw.js') }),
     // Built pages get the CSP <meta>, dist/_headers the HTTP headers (docs/embedding.md);

@@ -8,13 +8,15 @@
 //    renders the embed iframe (in its shadow root; the element's own content, e.g. a
 //    fallback <a>, is shown only where this script does not run);
 // 2. resizes every embed iframe (those of <llm-footprint> and any <iframe data-llm-footprint>)
-//    to the height its page reports. A height message is used only if its type is
-//    'llm-footprint:height', it comes from that very iframe (event.source) and from the
-//    iframe's origin, and carries that iframe's embed id.
-/* global URL, URLSearchParams, document, addEventListener, HTMLElement, customElements, MutationObserver */
+//    to the height its page reports (and, for the inline badge, the width). A height message
+//    is used only if its type is 'llm-footprint:height', it comes from that very iframe
+//    (event.source) and from the iframe's origin, and carries that iframe's embed id;
+// 3. for an embed with theme=page, tells its frame whether the page around it is light or
+//    dark (from the computed colours of the page, checked again when they may change).
+/* global URL, URLSearchParams, document, addEventListener, HTMLElement, customElements, MutationObserver, getComputedStyle, matchMedia */
 const BASE = new URL('./', import.meta.url);
 const TYPE = 'llm-footprint:height';
-const MIN_HEIGHT = 40;
+const MIN_HEIGHT = 16;
 const MAX_HEIGHT = 20000;
 
 /** Attribute -> URL parameter of the embed (docs/embedding.md lists them). */
@@ -26,7 +28,14 @@ const ATTRS = {
   'output-tokens': 'out',
   'compare-with': 'cb',
   metric: 'cmetric',
+  models: 'models',
+  format: 'fmt',
+  theme: 'theme',
+  size: 'esize',
 };
+const THEME = 'llm-footprint:theme';
+const MIN_WIDTH = 40;
+const MAX_WIDTH = 4000;
 
 let counter = 0;
 const frames = new Map(); // iframe -> {id, origin}
@@ -44,9 +53,13 @@ function track(iframe) {
     url.searchParams.set('eid', id);
     iframe.setAttribute('src', url.href);
   }
-  frames.set(iframe, { id, origin: url.origin });
+  const page = url.searchParams.get('theme') === 'page';
+  frames.set(iframe, { id, origin: url.origin, page });
   // The page may have reported its height before this script ran: ask again.
-  const ping = () => iframe.contentWindow?.postMessage({ type: 'llm-footprint:ping' }, url.origin);
+  const ping = () => {
+    iframe.contentWindow?.postMessage({ type: 'llm-footprint:ping' }, url.origin);
+    if (page) iframe.contentWindow?.postMessage({ type: THEME, scheme: schemeAround(iframe) }, url.origin);
+  };
   iframe.addEventListener('load', ping);
   ping();
 }
@@ -64,9 +77,43 @@ addEventListener('message', (event) => {
     const h = Number(data.height);
     if (!Number.isFinite(h)) return;
     iframe.style.height = `${Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(h)))}px`;
+    const w = Number(data.width);
+    if (data.width !== undefined && Number.isFinite(w)) {
+      iframe.style.width = `${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w)))}px`;
+      iframe.style.maxWidth = '100%';
+    }
     return;
   }
 });
+
+/** Relative luminance (0 black .. 1 white) of a computed "rgb(...)" colour, or null if transparent. */
+function luminance(css) {
+  const m = /rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?/.exec(css || '');
+  if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) return null;
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => {
+    const c = Number(x) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** 'dark' or 'light': the first opaque background behind `el`, else its text colour. */
+function schemeAround(el) {
+  for (let node = el.parentElement ?? el.getRootNode().host; node;) {
+    const l = luminance(getComputedStyle(node).backgroundColor);
+    if (l !== null) return l < 0.2 ? 'dark' : 'light';
+    node = node.parentElement ?? node.getRootNode().host;
+  }
+  const text = luminance(getComputedStyle(el.parentElement ?? document.body ?? document.documentElement).color);
+  return text !== null && text > 0.5 ? 'dark' : 'light';
+}
+
+/** Tells every theme=page frame the page's scheme again (after the page's colours may have changed). */
+function retheme() {
+  for (const [iframe, info] of frames)
+    if (info.page && iframe.isConnected)
+      iframe.contentWindow?.postMessage({ type: THEME, scheme: schemeAround(iframe) }, info.origin);
+}
 
 function scan(root = document) {
   for (const iframe of root.querySelectorAll('iframe[data-llm-footprint]')) if (!frames.has(iframe)) track(iframe);
@@ -106,14 +153,17 @@ class LlmFootprint extends HTMLElement {
     if (iframe && iframe.getAttribute('src') === src) return;
     if (!iframe) {
       // Styles through the CSSOM, which a host page's own CSP does not block.
-      if (!this.style.display) this.style.display = 'block';
+      if (!this.style.display) this.style.display = this.getAttribute('format') === 'badge' ? 'inline-block' : 'block';
+      if (this.getAttribute('format') === 'badge' && !this.style.verticalAlign) this.style.verticalAlign = 'middle';
       iframe = document.createElement('iframe');
       iframe.setAttribute('loading', 'lazy');
       // The embed never sees the host page's address and can never navigate or script it.
       iframe.setAttribute('referrerpolicy', 'no-referrer');
       iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
       Object.assign(iframe.style, { display: 'block', width: '100%', border: '0' });
-      iframe.style.height = `${Number(this.getAttribute('height')) || 340}px`;
+      const badge = this.getAttribute('format') === 'badge';
+      if (badge) Object.assign(iframe.style, { verticalAlign: 'middle', width: '20rem', maxWidth: '100%' });
+      iframe.style.height = `${Number(this.getAttribute('height')) || (badge ? 28 : 340)}px`;
       root.append(iframe);
     }
     const model = this.getAttribute('model');
@@ -129,3 +179,8 @@ class LlmFootprint extends HTMLElement {
 if (!customElements.get('llm-footprint')) customElements.define('llm-footprint', LlmFootprint);
 scan();
 new MutationObserver(() => scan()).observe(document.documentElement, { childList: true, subtree: true });
+// A page that switches between light and dark (a class or attribute on <html> or <body>, or the system setting).
+const themeWatch = new MutationObserver(retheme);
+for (const el of [document.documentElement, document.body])
+  if (el) themeWatch.observe(el, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
+matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', retheme);

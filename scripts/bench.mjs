@@ -10,8 +10,8 @@ const benches = [
   ['footprint', 'bench-footprint.mjs', 'estimate: one model and 66 models x 3 prompts, native and wasm'],
   ['dea', 'bench-dea.mjs', 'aggressive cross-efficiency, n = 30 / 300 / 1000, native, wasm, HiGHS'],
   ['uncertainty', 'bench-uncertainty.mjs', '100,000 joint draws + Sobol indices for 8 inputs'],
-  ['web', 'bench-web.mjs', 'navigation to first estimate and recompute, headless Chromium'],
-  ['embed', 'bench-embed.mjs', 'embed: cold, warm (service worker) and offline first estimate'],
+  ['web', 'bench-web.mjs', 'landing first number, recompute (precomputed and engine), headless Chromium'],
+  ['embed', 'bench-embed.mjs', 'embed first number (one, five on a page), bytes before it, precache'],
 ];
 const only = process.argv.slice(2);
 for (const [name, file, about] of benches) {

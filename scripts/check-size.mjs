@@ -7,6 +7,9 @@
 //               fetched only when one of those views first asks for it: not on the
 //               calculator's path, so its budget is looser                    <= 240 KB
 //   dataset     the default footprint dataset (public/data manifest "default")     <= 50 KB
+//   embed first number  what a pinned embed transfers before its first number: embed.html,
+//               its entry's JS and CSS and the largest precomputed slim file
+//               (data/precomputed/**/*.min.json; docs/embedding.md)                <= 40 KB
 // Prints every file and total; exits 1 if a budget is exceeded. Run after `vite build`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +19,13 @@ import { root } from './lib.mjs';
 
 const dist = resolve(root, process.env.LLMFP_DIST_DIR ?? 'dist');
 const KB = 1024;
-const BUDGETS = { 'first view': 60 * KB, engine: 200 * KB, 'engine lab': 240 * KB, 'default dataset': 50 * KB };
+const BUDGETS = {
+  'first view': 60 * KB,
+  engine: 200 * KB,
+  'engine lab': 240 * KB,
+  'default dataset': 50 * KB,
+  'embed first number': 40 * KB,
+};
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const raw = (file) => readFileSync(join(dist, file)).length;
@@ -60,6 +69,27 @@ const def = dataManifest.datasets.find((d) => d.kind === 'footprint' && d.defaul
 const defVersion = def.versions.find((v) => v.version === def.latest) ?? def.versions[0];
 const dataset = [`data/${defVersion.file.replace(/^(public\/)?(data\/)?/, '')}`];
 
+// The embed: its page, the entry's static imports (with CSS), the manifest, and the largest
+// slim precomputed file (the worst case of any pinned dataset and prompt size).
+const embedKey = Object.keys(manifest).find((k) => k.endsWith('embed.html') && manifest[k].isEntry);
+const slim = [];
+const walk = (dir) => {
+  for (const name of readdirSync(join(dist, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${name.name}`;
+    if (name.isDirectory()) walk(rel);
+    else if (name.name.endsWith('.min.json')) slim.push(rel);
+  }
+};
+try {
+  walk('data/precomputed');
+} catch {
+  // no precomputed files: the budget below fails (files missing)
+}
+const largestSlim = slim.sort((a, b) => gz(b) - gz(a)).slice(0, 1);
+// The manifest is not waited for: a pinned embed shows the precomputed file's numbers first.
+const embedFirst = embedKey ? ['embed.html', ...closure(embedKey), ...largestSlim] : [];
+if (!largestSlim.length) console.error('check-size: no data/precomputed/**/*.min.json in the build');
+
 let failed = false;
 const pad = (s, n) => String(s).padStart(n);
 for (const [name, files] of Object.entries({
@@ -67,6 +97,7 @@ for (const [name, files] of Object.entries({
   engine,
   'engine lab': engineLab,
   'default dataset': dataset,
+  'embed first number': largestSlim.length ? embedFirst : [],
 })) {
   console.log(`\n${name}:`);
   let total = 0;

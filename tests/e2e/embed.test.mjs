@@ -6,8 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { chosenModel, chosenPrompt } from '../../web/src/lib/requests.js';
+import { call } from '../wasm/load-engine.mjs';
 import { recordRequests, serveApp, serveHost } from './embed-server.mjs';
 import { distDir, launch, repoRoot } from './helpers.mjs';
 
@@ -40,12 +44,19 @@ let snippets;
 before(async () => {
   app = await serveApp();
   snippets = documentedSnippets().map((s) => s.replaceAll(EXAMPLE, app.url));
-  assert.equal(snippets.length, 3, 'docs/embedding.md has the iframe, element and comparison snippets');
+  assert.equal(snippets.length, 5, 'docs/embedding.md has the iframe, element, table, chart and badge snippets');
   host = await serveHost({
     '/iframe.html': page(snippets[0]),
     '/element.html': page(snippets[1]),
     '/compare.html': page(snippets[2]),
     '/other.html': '<!doctype html><title>other</title><p>another frame</p>',
+    // Every documented format on one blog page (the element snippets: card, table, chart, badge).
+    '/formats.html': page(snippets.slice(1).join('\n<p>Some more of the post.</p>\n')),
+    // theme="page" on a dark blog, which later switches to light.
+    '/dark.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dark blog</title>
+<script type="module" src="${app.url}embed.js"></script></head>
+<body style="background:#101418;color:#eee"><h1>A dark blog</h1>
+<llm-footprint model="o3" dataset="paper-v6@2025-10-26" theme="page"></llm-footprint></body></html>`,
     // Two elements on one page; the second overrides PUE through `params` (energy is linear in PUE).
     '/two.html': page(`<script type="module" src="${app.url}embed.js"></script>
 <llm-footprint id="plain" model="GPT-4.1" dataset="paper-v6@2025-10-26"><a href="${app.url}">x</a></llm-footprint>
@@ -213,6 +224,203 @@ describe('embed on a host page of another origin', () => {
   });
 });
 
+describe('formats, themes and the diet', () => {
+  test('every documented format on one page: numbers from the precomputed files, no engine, worker or service worker', async () => {
+    const { context, page: p, requests, errors } = await openHost('/formats.html', 1024);
+    try {
+      await p.waitForFunction(() => document.querySelectorAll('llm-footprint').length === 4);
+      const frames = [];
+      for (const el of await p.$$('llm-footprint')) {
+        const handle = await el.waitForSelector('iframe', { timeout: 20000 });
+        const frame = await handle.contentFrame();
+        await frame.waitForSelector('[data-testid="result"][aria-busy="false"]', { timeout: 30000 });
+        frames.push({ el, handle, frame, format: await el.getAttribute('format') });
+      }
+      const byFormat = Object.fromEntries(frames.map((f) => [f.format, f]));
+      // Card: a headline in words (two significant figures) and an everyday equivalent.
+      const card = byFormat.card.frame;
+      const ref = reference("GPT-4o (Mar '25)", 'short').energy_wh_mean;
+      const headline = await card.textContent('[data-testid="headline"]');
+      assert.match(headline, /^One short prompt uses about [\d.]+ Wh of energy\.$/);
+      // Two significant figures of the authors' value (rounding moves it by at most 5 %).
+      const shown = Number(/about ([\d.]+) Wh/.exec(headline)[1]);
+      assert.ok(Math.abs(shown / ref - 1) <= 0.05, `${shown} vs ${ref}`);
+      assert.match(await card.textContent('[data-testid="equivalent"]'), /^≈ .+ \(source: .+\)\.$/);
+      // Table: two rows, GPT-4.1's medium energy as the authors published it.
+      const table = byFormat.table.frame;
+      assert.equal(await table.locator('tbody tr').count(), 2);
+      const e41 = num(await table.textContent('[data-testid="energy-mean"]'));
+      assert.ok(Math.abs(e41 / reference('GPT-4.1', 'medium').energy_wh_mean - 1) < 0.02, String(e41));
+      // Chart: four bars of water in the blogger's order, each number as published.
+      const chart = byFormat.chart.frame;
+      const labels = await chart.$$eval('.embed-chart li .embed-bar-label', (els) => els.map((e) => e.textContent));
+      assert.deepEqual(
+        labels.map((t) => t.split(':')[0]),
+        ['GPT-4.1', 'o3', 'Claude-3.7 Sonnet', 'LLaMA-3.3 70B'],
+      );
+      labels.forEach((t) => {
+        const [name, rest] = t.split(': ');
+        const water = num(rest.split(' ')[0]);
+        assert.ok(Math.abs(water / reference(name, 'short').water_ml_mean - 1) < 0.02, `${name} ${water}`);
+      });
+      // Badge: one line inside the sentence, as wide as its words.
+      const badge = byFormat.badge;
+      // Chromium does not lay out a cross-origin frame below the fold: bring it into view.
+      await badge.handle.scrollIntoViewIfNeeded();
+      let box;
+      for (let i = 0; i < 300; i++) {
+        box = await badge.handle.evaluate((f) => f.getBoundingClientRect().toJSON());
+        if (box.height < 48 && box.width < 600) break;
+        await p.waitForTimeout(100);
+      }
+      assert.ok(box.width < 600 && box.height < 48, JSON.stringify(box));
+      assert.match(
+        await badge.frame.textContent('.embed-badge'),
+        /^o3: [\d.]+ Wh · [\d.]+ mL · [\d.]+ g CO₂e per short prompt$/,
+      );
+      // The diet: nothing of the engine, no service worker.
+      await p.waitForTimeout(500);
+      assert.deepEqual(
+        requests.urls.filter((u) => /\.wasm$|\/worker-|\/engine-|sw\.js$|\/data\/paper-v6\//.test(u)),
+        [],
+      );
+      assert.equal(await card.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration())), false);
+      await p.screenshot({ path: join(tmpdir(), 'llmfp-embed-formats.png'), fullPage: true });
+      assert.deepEqual(errors, []);
+      assert.deepEqual(requests.foreign([app.origin, host.origin]), []);
+      // A reader's click registers the service worker (offline use from then on).
+      await byFormat.card.handle.click();
+      await card.waitForFunction(async () => Boolean(await navigator.serviceWorker.getRegistration()), null, {
+        timeout: 10000,
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('table headers wrap only between words at 320 px', async () => {
+    const { context, page: p } = await openHost('/compare.html', 320);
+    try {
+      const { frame } = await embedFrame(p);
+      const split = await frame.evaluate(() => {
+        const bad = [];
+        for (const th of document.querySelectorAll('.embed-table th')) {
+          const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of node.textContent.matchAll(/\S+/g)) {
+              const r = document.createRange();
+              r.setStart(node, m.index);
+              r.setEnd(node, m.index + m[0].length);
+              const lines = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+              if (lines.size > 1) bad.push(m[0]);
+            }
+          }
+        }
+        return bad;
+      });
+      assert.deepEqual(split, [], 'no word of a header is broken across lines');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('theme="page" takes the colours of a dark page, and of a light one after the page switches', async () => {
+    const { context, page: p } = await openHost('/dark.html', 800);
+    try {
+      const { frame } = await embedFrame(p);
+      const look = () =>
+        frame.evaluate(() => ({
+          scheme: document.documentElement.dataset.scheme,
+          bg: getComputedStyle(document.querySelector('.embed-root')).backgroundColor,
+          fg: getComputedStyle(document.querySelector('.embed-root')).color,
+        }));
+      await frame.waitForFunction(() => document.documentElement.dataset.scheme === 'dark', null, { timeout: 10000 });
+      const dark = await look();
+      assert.equal(dark.bg, 'rgba(0, 0, 0, 0)', 'transparent: the page shows through');
+      assert.equal(dark.fg, 'rgb(232, 234, 237)', 'light text on the dark page');
+      await p.evaluate(() => {
+        document.body.style.background = '#ffffff';
+        document.body.style.color = '#111111';
+      });
+      await frame.waitForFunction(() => document.documentElement.dataset.scheme === 'light', null, { timeout: 10000 });
+      assert.equal((await look()).fg, 'rgb(27, 31, 35)', 'dark text on the light page');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('numbers at first paint', () => {
+  test('the built landing page shows the default estimate without JavaScript, and the live app takes over with the same numbers', async () => {
+    // The default dataset, model and prompt size, and the wasm engine's own answer for them.
+    const manifest = JSON.parse(readFileSync(`${distDir}/data/manifest.json`, 'utf8'));
+    const entry = manifest.datasets.find((d) => d.kind === 'footprint' && d.default);
+    const version = entry.versions.find((v) => v.version === entry.latest);
+    const fp = JSON.parse(readFileSync(`${distDir}/data/${version.file.replace(/^(public\/)?(data\/)?/, '')}`, 'utf8'));
+    const model = chosenModel({}, fp);
+    const prompt = chosenPrompt({ prompt: 'short' }, fp, model);
+    const answer = await call({
+      op: 'estimate',
+      dataset: fp,
+      method: { estimator: 'v6' },
+      select: { models: [model], prompts: [prompt] },
+    });
+    const expected = answer.result.rows[0];
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const p = await off.newPage();
+      await p.goto(app.url);
+      assert.ok((await p.textContent('[data-testid="prerender-query"]')).startsWith(`${model}, one ${prompt} prompt`));
+      for (const [k, key] of [
+        ['energy', 'energy_wh'],
+        ['water', 'water_ml'],
+        ['carbon', 'carbon_g'],
+      ]) {
+        const shown = num(await p.textContent(`.results [data-testid="${k}-mean"]`));
+        assert.ok(Math.abs(shown / expected[key].mean - 1) < 0.005, `${k}: ${shown} vs ${expected[key].mean}`);
+      }
+      const withPrompt = fp.models.filter((m) => m.prompts.some((x) => x.prompt === prompt)).length;
+      assert.equal(await p.locator('details table tbody tr').count(), withPrompt, 'every model');
+    } finally {
+      await off.close();
+    }
+    const on = await browser.newContext();
+    const requests = recordRequests(on);
+    try {
+      const p = await on.newPage();
+      await p.goto(app.url);
+      await p.waitForFunction(() => document.documentElement.dataset.live === '1', null, { timeout: 30000 });
+      assert.equal(await p.locator('[data-prerendered]').count(), 0, 'the prerendered copy is gone');
+      const sel = '.results[aria-busy="false"] [data-testid="energy-mean"]';
+      // Full precision: exactly the engine's number (the precomputed file is the engine's).
+      assert.equal(Number(await p.getAttribute(sel, 'data-value')), expected.energy_wh.mean);
+      assert.ok(
+        requests.urls.some((u) => u.includes(`/data/precomputed/${entry.id}/${version.version}/${prompt}.json`)),
+      );
+      // The engine starts only for a changed assumption: PUE doubled doubles the energy.
+      await p.click('details[data-testid="assumptions"] summary');
+      const pue = fp.models.find((m) => m.model === model).pue;
+      await p.fill('input[name="pue"]', String(2 * pue));
+      await p.waitForFunction(
+        (v) => {
+          const el = document.querySelector('.results[aria-busy="false"] [data-testid="energy-mean"]');
+          return el && Number(el.dataset.value) !== v;
+        },
+        expected.energy_wh.mean,
+        { timeout: 30000 },
+      );
+      const doubled = Number(await p.getAttribute(sel, 'data-value'));
+      assert.ok(Math.abs(doubled / expected.energy_wh.mean - 2) < 1e-9, `${doubled} vs 2 x ${expected.energy_wh.mean}`);
+      assert.ok(
+        requests.urls.some((u) => /\.wasm$/.test(u)),
+        'the engine ran',
+      );
+    } finally {
+      await on.close();
+    }
+  });
+});
+
 describe('"Embed this" in the app', () => {
   test('the dialog shows pinned snippets for the current view, a live preview and copies; keyboard and axe clean', async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
@@ -257,6 +465,23 @@ describe('"Embed this" in the app', () => {
         document.querySelector('[data-testid="embed-dialog"]').textContent.includes('Copied.'),
       );
       assert.equal(await p.evaluate(() => navigator.clipboard.readText()), elementSnippet);
+      // Configure: a third model, the chart format, the dark theme.
+      await p.click('[data-testid="embed-add-model"]');
+      await p.getByLabel('Comparison chart').check();
+      await p.getByLabel('Dark', { exact: true }).check();
+      const configured = await p.inputValue('#embed-element');
+      const third = await p.inputValue('.embed-models select >> nth=2');
+      assert.ok(configured.includes(`models="GPT-4.1|o3|${third}"`), configured);
+      assert.match(configured, /format="chart"/);
+      assert.match(configured, /theme="dark"/);
+      await frame.waitForFunction(() => document.querySelectorAll('.embed-chart li').length === 3, null, {
+        timeout: 30000,
+      });
+      assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      // The hosting check: this server sends what other sites need.
+      await p.waitForSelector('[data-testid="check-cors"]', { timeout: 10000 });
+      assert.equal(await p.getAttribute('[data-testid="check-cors"]', 'data-ok'), 'true');
+      assert.equal(await p.getAttribute('[data-testid="check-frame"]', 'data-ok'), 'true');
       // axe-core on the open dialog.
       await p.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
       const violations = await p.evaluate(async () => {
@@ -270,6 +495,17 @@ describe('"Embed this" in the app', () => {
       await p.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       assert.equal(await p.evaluate(() => document.activeElement?.dataset.testid), 'embed-open');
+      // Share my estimate: a 1200 x 630 PNG of the calculator's numbers, made in the browser.
+      await p.goto(`${app.url}?v=1&ds=paper-v6%402025-10-26&model=GPT-4.1`);
+      await p.click('[data-testid="share-make"]', { timeout: 20000 });
+      const img = await p.waitForSelector('[data-testid="share-img"]');
+      await p.waitForFunction((el) => el.complete && el.naturalWidth > 0, img);
+      assert.deepEqual(await img.evaluate((el) => [el.naturalWidth, el.naturalHeight]), [1200, 630]);
+      assert.match(
+        await img.getAttribute('alt'),
+        /^One short prompt to GPT-4\.1: energy 0\.87 Wh, water 4 mL, carbon 0\.3 g CO₂e\.$/,
+      );
+      assert.match(await p.getAttribute('[data-testid="share-download"]', 'download'), /\.png$/);
       assert.deepEqual(requests.foreign([app.origin]), []);
     } finally {
       await context.close();
@@ -282,6 +518,8 @@ describe('the embed page itself', () => {
     'embed.html?v=1&model=GPT-4.1&ds=paper-v6%402025-10-26&eid=a',
     'embed.html?v=1&view=compare&prompt=long&cmetric=water&eid=b',
     'embed.html?v=1&ds=snapshot%402025-10-26&model=o3&eid=c',
+    'embed.html?v=1&view=compare&ds=paper-v6%402025-10-26&models=GPT-4.1%7Co3%7CLLaMA-3.3+70B&fmt=chart&theme=dark&eid=d',
+    'embed.html?v=1&ds=paper-v6%402025-10-26&model=o3&fmt=badge&theme=light&esize=l&eid=e',
   ]) {
     test(`axe-core finds no serious or critical violation: ${query}`, async () => {
       const context = await browser.newContext({ viewport: { width: 320, height: 700 } });

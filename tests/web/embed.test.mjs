@@ -7,7 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { EMBED_ID, EMBED_KEYS, appUrl, embedState, embedUrl, snippets } from '../../web/src/embed/links.js';
+import { checkPrecomputed, precomputedUrl, usesDefaults } from '../../web/src/data/precomputed.js';
+import { judge } from '../../web/src/embed/hosting.js';
+import {
+  EMBED_ID,
+  EMBED_KEYS,
+  EMBED_ONLY_FIELDS,
+  appUrl,
+  embedFormat,
+  embedModels,
+  embedState,
+  embedUrl,
+  snippets,
+} from '../../web/src/embed/links.js';
+import { amount, sig2 } from '../../web/src/embed/plain.js';
+import { EngineClient } from '../../web/src/engine/client.js';
 import { versionStatus } from '../../web/src/embed/versions.js';
 import {
   csp,
@@ -161,4 +175,191 @@ test('the generated _headers: frame-ancestors self for the app, * for the embed 
   assert.equal(headersFor(rules, '/embed.js')['access-control-allow-origin'], '*');
   for (const path of ['/', '/embed.html', '/assets/a.js', '/sw.js'])
     assert.ok(!/unsafe-inline|'unsafe-eval'/.test(policy(path)), path);
+});
+
+const NAMES = ['GPT-4.1', 'o3', "GPT-4o (Mar '25)", 'Claude-3.7 Sonnet'];
+
+test('embedModels: up to 8 models in the given order, unknown ones named, the default when none is left', () => {
+  const base = { ...defaults({ ...coreFields, ...EMBED_ONLY_FIELDS }) };
+  assert.deepEqual(embedModels(base, NAMES), {
+    models: ["GPT-4o (Mar '25)"],
+    unknown: [],
+    all: false,
+    highlight: "GPT-4o (Mar '25)",
+  });
+  const three = embedModels({ ...base, models: 'o3|GPT-4.1|nope|o3' }, NAMES);
+  assert.deepEqual(three.models, ['o3', 'GPT-4.1'], 'order kept, duplicates dropped');
+  assert.deepEqual(three.unknown, ['nope']);
+  const many = embedModels({ ...base, models: Array.from({ length: 12 }, (_, i) => `m${i}`).join('|') }, [
+    ...Array.from({ length: 12 }, (_, i) => `m${i}`),
+  ]);
+  assert.equal(many.models.length, 8, 'at most 8');
+  assert.deepEqual(embedModels({ ...base, model: 'zzz' }, NAMES).models, ["GPT-4o (Mar '25)"]);
+  assert.deepEqual(embedModels({ ...base, model: 'zzz' }, NAMES).unknown, ['zzz']);
+  assert.deepEqual(embedModels({ ...base, view: 'compare', model: 'o3', cb: 'GPT-4.1' }, NAMES).models, [
+    'o3',
+    'GPT-4.1',
+  ]);
+  const all = embedModels({ ...base, view: 'compare', model: 'o3' }, NAMES);
+  assert.equal(all.all, true);
+  assert.deepEqual(all.models, NAMES);
+  assert.equal(all.highlight, 'o3');
+  assert.equal(embedFormat({ view: 'compare' }), 'table');
+  assert.equal(embedFormat({ view: 'calc' }), 'card');
+  assert.equal(embedFormat({ view: 'calc', fmt: 'badge' }), 'badge');
+});
+
+test('snippets carry the models, format, theme and size as attributes and URL parameters, escaped', () => {
+  const fields = { ...coreFields };
+  const state = {
+    ...defaults({ ...coreFields, ...EMBED_ONLY_FIELDS }),
+    view: 'compare',
+    ds: 'paper-v6@2025-10-26',
+    model: 'GPT-4.1',
+    models: `GPT-4.1|o3|${EVIL}`,
+    fmt: 'chart',
+    theme: 'page',
+    esize: 's',
+  };
+  const s = snippets(BASE, state, fields);
+  assert.match(s.element, /models="GPT-4.1\|o3\|&lt;img src=x onerror=alert\(1\)&gt; &quot;quoted&quot; &amp; more"/);
+  assert.match(s.element, / format="chart" theme="page" size="s"/);
+  assert.ok(!s.element.includes('<img'), 'no markup from a name');
+  const url = new URL(s.src);
+  assert.equal(url.searchParams.get('fmt'), 'chart');
+  assert.equal(url.searchParams.get('models'), `GPT-4.1|o3|${EVIL}`);
+  assert.equal(url.searchParams.get('esize'), 's');
+  const back = decode(url.searchParams.toString().replace(/&eid=[^&]*/, ''), { ...coreFields, ...EMBED_ONLY_FIELDS });
+  assert.deepEqual(back.notices, []);
+  assert.equal(back.state.models, state.models);
+  assert.match(s.title, /^3 models:/);
+  // A badge starts one line high; an unknown format in a link falls back with a notice.
+  assert.match(snippets(BASE, { ...state, fmt: 'badge' }, fields).iframe, /height="28"/);
+  const bad = decode('v=1&fmt=poster&theme=neon', { ...coreFields, ...EMBED_ONLY_FIELDS });
+  assert.equal(bad.state.fmt, '');
+  assert.equal(bad.state.theme, 'auto');
+  assert.equal(bad.notices.length, 2);
+});
+
+test('hosting verdicts: the CORS header on embed.js, its type, framing of embed.html, HTTPS', () => {
+  const good = judge({
+    script: { status: 200, type: 'text/javascript', acao: '*' },
+    page: { status: 200, csp: "default-src 'self'; frame-ancestors *", xfo: null },
+    protocol: 'https:',
+    host: 'example.org',
+  });
+  assert.deepEqual(
+    good.map((c) => [c.id, c.ok]),
+    [
+      ['https', true],
+      ['cors', true],
+      ['type', true],
+      ['frame', true],
+    ],
+  );
+  const bad = judge({
+    script: { status: 200, type: 'application/octet-stream', acao: null },
+    page: { status: 200, csp: "frame-ancestors 'self'", xfo: null },
+    protocol: 'http:',
+    host: 'example.org',
+  });
+  assert.deepEqual(
+    bad.map((c) => c.ok),
+    [false, false, false, false],
+  );
+  assert.match(bad.find((c) => c.id === 'cors').detail, /Access-Control-Allow-Origin: \*/);
+  assert.match(bad.find((c) => c.id === 'cors').detail, /only its link/);
+  assert.equal(
+    judge({
+      script: { status: 200, type: 'text/javascript', acao: '*' },
+      page: { status: 200, xfo: 'DENY' },
+      protocol: 'http:',
+      host: '127.0.0.1',
+    }).find((c) => c.id === 'frame').ok,
+    false,
+  );
+  assert.equal(
+    judge({ script: null, page: null, protocol: 'http:', host: 'localhost' })[1].ok,
+    null,
+    'offline: unknown',
+  );
+  assert.equal(judge({ script: { status: 404 }, page: null, protocol: 'https:', host: 'x.org' })[1].ok, false);
+});
+
+test('precomputed files are used only for their dataset version and hash, and only with default assumptions', () => {
+  const meta = { ref: 'paper-v6@2025-10-26', version: { sha256: 'abc' } };
+  const row = { model: 'o3', prompt: 'short', energy_wh: { mean: 1 } };
+  const file = {
+    format: 1,
+    dataset: 'paper-v6@2025-10-26',
+    dataset_sha256: 'abc',
+    result: { rows: [row], notes: ['n'] },
+  };
+  assert.equal(checkPrecomputed(file, meta).get('o3', 'short'), row);
+  assert.equal(checkPrecomputed(file, meta).get('o3', 'long'), null);
+  assert.equal(checkPrecomputed({ ...file, dataset_sha256: 'other' }, meta), null, 'other data: not used');
+  assert.equal(checkPrecomputed({ ...file, dataset: 'paper-v6@2099-01-01' }, meta), null);
+  assert.equal(checkPrecomputed({ ...file, format: 2 }, meta), null);
+  assert.equal(checkPrecomputed(null, meta), null);
+  const slim = { format: 1, dataset: meta.ref, dataset_sha256: 'abc', rows: [row] };
+  assert.equal(checkPrecomputed(slim, meta).get('o3', 'short'), row);
+  assert.equal(
+    precomputedUrl('paper-v6@2025-10-26', 'short', { slim: true, base: BASE }),
+    `${BASE}data/precomputed/paper-v6/2025-10-26/short.min.json`,
+  );
+  const d = defaults(coreFields);
+  assert.equal(usesDefaults(d), true);
+  assert.equal(usesDefaults({ ...d, model: 'o3', prompt: 'long', view: 'compare', cmetric: 'water' }), true);
+  for (const change of [{ pue: 1.2 }, { est: 'v4' }, { out: 500 }, { host: 'Azure' }, { rho: 0 }])
+    assert.equal(usesDefaults({ ...d, ...change }), false, JSON.stringify(change));
+});
+
+test('plain numbers: two significant figures in a unit that scales', () => {
+  assert.deepEqual(
+    [sig2(0.8714), sig2(4.024), sig2(0.296), sig2(12.6), sig2(1234), sig2(0)],
+    ['0.87', '4', '0.3', '13', '1,200', '0'],
+  );
+  assert.equal(amount('energy', 0.4134), '0.41 Wh');
+  assert.equal(amount('energy', 2345), '2.3 kWh');
+  assert.equal(amount('water', 1.5e6), '1.5 m³');
+  assert.equal(amount('carbon', 4200), '4.2 kg CO₂e');
+  assert.equal(amount('carbon', Number.NaN), '–');
+});
+
+test('engine client: a superseded request is dropped from the queue, an answer in flight is discarded', async () => {
+  const sent = [];
+  const client = new EngineClient({
+    createWorker: () => {
+      const w = {
+        postMessage(msg) {
+          sent.push(msg.request.n);
+          setTimeout(
+            () => w.onmessage({ data: { id: msg.id, ok: true, response: { ok: true, result: msg.request.n } } }),
+            5,
+          );
+        },
+        terminate() {},
+      };
+      return w;
+    },
+  });
+  const a = new AbortController();
+  const b = new AbortController();
+  const first = client.request({ op: 'estimate', n: 1 }, { signal: a.signal });
+  const second = client.request({ op: 'estimate', n: 2 }, { signal: b.signal });
+  const third = client.request({ op: 'estimate', n: 3 });
+  await new Promise((r) => {
+    setTimeout(r, 1);
+  });
+  a.abort(); // in flight
+  b.abort(); // still queued
+  await assert.rejects(first, { name: 'AbortError' });
+  await assert.rejects(second, { name: 'AbortError' });
+  assert.equal((await third).result, 3);
+  assert.deepEqual(sent, [1, 3], 'the superseded queued request never reached the worker');
+  const pre = new AbortController();
+  pre.abort();
+  await assert.rejects(client.request({ op: 'estimate', n: 4 }, { signal: pre.signal }), { name: 'AbortError' });
+  assert.equal(client.status, 'ready');
+  client.dispose();
 });

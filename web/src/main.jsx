@@ -7,13 +7,18 @@ import { coreFields } from './state/fields.js';
 import { getState, initStore } from './state/store.js';
 import './styles.css';
 import { featureFields, views } from './views.js';
+import { appRoot } from './prerender.js';
 
 initStore({ ...coreFields, ...featureFields });
 // Fetch the current view's code while the datasets load (the module is then cached).
 (views.find((v) => v.id === getState().view) ?? views[0])?.load().catch(() => {});
-render(<App />, document.getElementById('app'));
-// Start the engine worker right after the first render, so the wasm compiles while the
-// datasets load; the page never waits for it.
-setTimeout(() => engine.start(), 0);
+// index.html holds the prerendered default estimate: the live app replaces it once ready.
+const { root, done } = appRoot();
+render(<App />, root);
+done();
+// The numbers of the default assumptions are precomputed (data/precomputed.js): start the
+// engine worker when the page is idle, so the wasm is ready before a first change.
+if ('requestIdleCallback' in window) requestIdleCallback(() => engine.start(), { timeout: 3000 });
+else setTimeout(() => engine.start(), 1000);
 // Offline use after one visit (web/src/sw.js); in production builds only.
 registerServiceWorker();

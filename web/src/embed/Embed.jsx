@@ -1,153 +1,77 @@
-// The embed view (embed.html): one estimate or one comparison chosen by the URL, with the
-// dataset version pinned, a link back to the full calculator with the same state, and the
-// height reported to the host page. Every name from the URL or a dataset is rendered as
-// text (Preact escapes it); nothing is stored.
-import { useEffect, useRef } from 'preact/hooks';
+// The embed view (embed.html): 1 to 8 models in one of four formats (card, chart, table,
+// badge; formats.jsx), with the dataset version pinned, a link back to the full calculator
+// with the same state, and the height reported to the host page. Every name from the URL
+// or a dataset is rendered as text (Preact escapes it); nothing is stored.
+//
+// On a diet (docs/embedding.md): with the default assumptions the numbers come from the
+// build's precomputed file (data/precomputed/<id>/<version>/<prompt>.min.json), fetched
+// together with the manifest; no wasm, no worker. Only an embed whose link overrides an
+// assumption loads the engine (live.jsx, a separate chunk).
+import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { EngineError } from '../components/engine-error.jsx';
-import { useDatasets } from '../data/use-data.js';
-import { useEngine } from '../engine/engine.js';
+import { findDataset, loadDataFile, loadManifest } from '../data/datasets.js';
+import { checkPrecomputed, fetchPrecomputed, usesDefaults } from '../data/precomputed.js';
 import { PROMPTS } from '../features/calculator/prompts.js';
+import { useDatasets } from '../data/use-data.js';
 import { EmbedMyUse } from '../features/myuse/EmbedMyUse.jsx';
-import { METRICS, num, times } from '../lib/format.js';
-import { chosenModel, chosenPrompt, estimateRequest } from '../lib/requests.js';
-import { appUrl, embedState } from './links.js';
+import { METRICS } from '../lib/format.js';
+import { Badge, Card, Chart, Table } from './formats.jsx';
+import { appUrl, embedModels, embedState } from './links.js';
 import { reportHeight } from './resize-child.js';
 import { VersionNotice } from './VersionNotice.jsx';
 
-const METRIC_KEYS = ['energy', 'water', 'carbon'];
 const promptDetail = (p) => PROMPTS.find((x) => x.value === p)?.detail ?? p;
+const PINNED = /^[a-z0-9][a-z0-9-]*@[A-Za-z0-9.-]+$/;
 
-function Figures({ row }) {
-  return (
-    <dl class="embed-figures">
-      {METRIC_KEYS.map((k) => {
-        const m = METRICS[k];
-        const s = row[m.key];
-        return (
-          <div key={k} data-metric={k}>
-            <dt>{m.label}</dt>
-            <dd>
-              <span class="embed-value" data-testid={`${k}-mean`}>
-                {num(s?.mean)}
-              </span>{' '}
-              <abbr title={m.long}>{m.unit}</abbr>
-              <span class="embed-range">
-                P5–P95 {num(s?.p5)}–{num(s?.p95)}
-              </span>
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
-  );
+/**
+ * Loads what the first number needs: the manifest and, for a pinned dataset, the slim
+ * precomputed file of the prompt size in parallel; then the constants (for the card's
+ * equivalent). Returns {meta, manifest, pre, constants, error}.
+ */
+function useEmbedData(ds, prompt) {
+  const [state, setState] = useState({});
+  useEffect(() => {
+    let live = true;
+    const slim = { slim: true };
+    const early = PINNED.test(ds) ? fetchPrecomputed(ds, prompt, slim) : null;
+    // A pinned embed shows its numbers as soon as its precomputed file is here; the manifest
+    // (titles, newer versions, the dataset hash) follows, and a file whose hash does not
+    // match the manifest is then dropped for the engine's numbers.
+    early?.then((file) => {
+      if (live && file?.dataset === ds)
+        setState((s) => (s.meta ? s : { ...s, pre: checkPrecomputed(file, { ref: ds }) }));
+    });
+    loadManifest()
+      .then(async (manifest) => {
+        const meta = findDataset(manifest, 'footprint', ds);
+        if (!meta) throw new Error('no footprint dataset is listed in this build');
+        const file = await (early && meta.ref === ds ? early : fetchPrecomputed(meta.ref, prompt, slim));
+        if (!live) return;
+        setState((s) => ({ ...s, meta, manifest, pre: checkPrecomputed(file, meta) }));
+        const c = findDataset(manifest, 'constants');
+        if (c)
+          loadDataFile(c.file).then(
+            (constants) => live && setState((s) => ({ ...s, constants })),
+            () => {},
+          );
+      })
+      .catch((error) => live && setState({ error }));
+    return () => {
+      live = false;
+    };
+  }, [ds, prompt]);
+  return state;
 }
 
-function Estimate({ state, data }) {
-  const fp = data.footprint;
-  const model = chosenModel(state, fp);
-  const prompt = chosenPrompt(state, fp, model);
-  const request = model ? estimateRequest({ ...state, prompt }, data, { models: [model], prompts: [prompt] }) : null;
-  const { result, error, loading } = useEngine(request);
-  const row = result?.rows?.[0];
-  return (
-    <>
-      <UnknownModel asked={state.model} shown={model} />
-      <h1 class="embed-title">
-        <span data-testid="model">{model}</span>: one {prompt} prompt{' '}
-        <span class="muted">({promptDetail(prompt)})</span>
-      </h1>
-      <EngineError error={error} />
-      {loading && !row && <p aria-busy="true">Computing…</p>}
-      {row && (
-        <div aria-busy={loading ? 'true' : 'false'} class="embed-result" data-testid="result">
-          <Figures row={row} />
-        </div>
-      )}
-    </>
-  );
+/** The precomputed rows of the chosen models, or null when one is missing. */
+function precomputedRows(pre, models, prompt) {
+  if (!pre) return null;
+  const rows = models.map((m) => pre.get(m, prompt));
+  return rows.every(Boolean) ? rows : null;
 }
 
-function Comparison({ state, data }) {
-  const fp = data.footprint;
-  const a = chosenModel(state, fp);
-  const b = state.cb && fp.models.some((m) => m.model === state.cb) ? state.cb : '';
-  const prompt = state.prompt;
-  const metric = METRICS[state.cmetric] ?? METRICS.energy;
-  const models = b ? [a, b] : fp.models.filter((m) => m.prompts.some((p) => p.prompt === prompt)).map((m) => m.model);
-  const request = models.length ? estimateRequest(state, data, { models, prompts: [prompt] }) : null;
-  const { result, error, loading } = useEngine(request);
-  const rows = [...(result?.rows ?? [])].sort(
-    (x, y) => x[metric.key].mean - y[metric.key].mean || (x.model < y.model ? -1 : 1),
-  );
-  const ra = rows.find((r) => r.model === a);
-  const rb = rows.find((r) => r.model === b);
-  return (
-    <>
-      <UnknownModel asked={state.model} shown={a} />
-      {state.cb && !b && <UnknownModel asked={state.cb} shown="" />}
-      <h1 class="embed-title">
-        {b ? (
-          <>
-            <span data-testid="model">{a}</span> vs <span data-testid="model-b">{b}</span>
-          </>
-        ) : (
-          `${models.length} models`
-        )}
-        : one {prompt} prompt <span class="muted">({promptDetail(prompt)})</span>
-      </h1>
-      <EngineError error={error} />
-      {loading && !rows.length && <p aria-busy="true">Computing…</p>}
-      {rows.length > 0 && (
-        <div aria-busy={loading ? 'true' : 'false'} class="embed-result" data-testid="result">
-          {ra && rb && (
-            <p data-testid="ratio">
-              {metric.label}: {a} uses {times(ra[metric.key].mean / rb[metric.key].mean)} as much as {b}.
-            </p>
-          )}
-          <div class="table-wrap">
-            <table class="embed-table">
-              <caption>Per query, mean (sorted by {metric.label.toLowerCase()}, lowest first)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Model</th>
-                  {METRIC_KEYS.map((k) => (
-                    <th scope="col" key={k} class="num">
-                      {METRICS[k].label} ({METRICS[k].unit})
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.model} class={r.model === a ? 'highlight' : undefined}>
-                    <th scope="row">{r.model}</th>
-                    {METRIC_KEYS.map((k) => (
-                      <td class="num" key={k}>
-                        {num(r[METRICS[k].key].mean)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      )}
-    </>
-  );
-}
-
-function UnknownModel({ asked, shown }) {
-  if (!asked || asked === shown) return null;
-  return (
-    <p class="notice" role="status" data-testid="unknown-model">
-      The model “{asked}” is not in this dataset{shown ? `; showing ${shown}` : ''}.
-    </p>
-  );
-}
-
-export function Embed({ state, fields, notices, id }) {
+/** A My use embed (view=myuse): always computed by the engine (any workload or session). */
+function MyUseEmbed({ state, fields, notices, id }) {
   const data = useDatasets(state.ds);
   const rootRef = useRef(null);
   useEffect(() => reportHeight(rootRef.current, id), []);
@@ -172,13 +96,7 @@ export function Embed({ state, fields, notices, id }) {
         <p aria-busy="true">Loading…</p>
       ) : (
         <>
-          {state.view === 'myuse' ? (
-            <EmbedMyUse state={state} data={value} />
-          ) : state.view === 'compare' ? (
-            <Comparison state={state} data={value} />
-          ) : (
-            <Estimate state={state} data={value} />
-          )}
+          <EmbedMyUse state={state} data={value} />
           <VersionNotice
             ds={state.ds}
             meta={value.meta}
@@ -198,5 +116,124 @@ export function Embed({ state, fields, notices, id }) {
         </>
       )}
     </div>
+  );
+}
+
+export function Embed(props) {
+  return props.state.view === 'myuse' ? <MyUseEmbed {...props} /> : <EstimateEmbed {...props} />;
+}
+
+function EstimateEmbed({ state, fields, notices, id, look }) {
+  const rootRef = useRef(null);
+  useEffect(() => reportHeight(rootRef.current, id, { width: look.fmt === 'badge' }), []);
+  const data = useEmbedData(state.ds, state.prompt);
+  const [Live, setLive] = useState(null);
+  const pick = data.pre
+    ? embedModels(
+        state,
+        data.pre.rows.map((r) => r.model),
+      )
+    : null;
+  const fast = pick && usesDefaults(state) ? precomputedRows(data.pre, pick.models, state.prompt) : null;
+  const needLive = Boolean(data.meta && !fast);
+  useEffect(() => {
+    if (needLive && !Live) import('./live.jsx').then((m) => setLive(() => m.default));
+  }, [needLive]);
+  const value = data.meta;
+  const pinned = value ? embedState(state, { ref: value.ref }) : state;
+  const here = document.baseURI;
+  const newer = value && { ...pinned, ds: `${value.entry.id}@${value.entry.latest}` };
+  const href = value ? appUrl(here, pinned, fields) : './';
+  const body = (rows, loading, prompt, asked) => (
+    <Body
+      rows={rows}
+      loading={loading}
+      prompt={prompt}
+      look={look}
+      state={state}
+      asked={asked}
+      constants={data.constants}
+      href={href}
+    />
+  );
+  return (
+    <div ref={rootRef} class={`embed-root embed-${look.fmt}`}>
+      {notices.length > 0 && (
+        <ul class="notice" role="status" aria-label="Settings in the link that could not be used">
+          {notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {data.error ? (
+        <p class="error-box" role="alert">
+          The data could not be loaded: {String(data.error.message ?? data.error)}.
+        </p>
+      ) : fast ? (
+        body(fast, false, state.prompt, pick)
+      ) : !value ? (
+        <p aria-busy="true">Loading…</p>
+      ) : Live ? (
+        <Live state={state} render={body} />
+      ) : (
+        <p aria-busy="true">Computing…</p>
+      )}
+      {value && look.fmt !== 'badge' && (
+        <>
+          <VersionNotice ds={state.ds} meta={value} newerHref={newer && appUrl(here, newer, fields)} target="_blank" />
+          <p class="embed-foot">
+            <a href={href} target="_blank" rel="noopener noreferrer" data-testid="app-link">
+              Open in the llm-footprint calculator
+            </a>{' '}
+            <span class="muted">
+              · Data: {value.entry.title ?? value.entry.id} <span data-testid="dataset">{value.ref}</span>. Method:
+              Jegham et al., “How Hungry is AI?” (arXiv 2505.09598).
+            </span>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The chosen format for rows (already in the blogger's order, or sorted for "every model"). */
+function Body({ rows, loading, prompt, look, state, asked, constants, href }) {
+  const metric = METRICS[state.cmetric] ? state.cmetric : 'energy';
+  const key = METRICS[metric].key;
+  const shown = asked.all ? [...rows].sort((x, y) => x[key].mean - y[key].mean || (x.model < y.model ? -1 : 1)) : rows;
+  const fmt = look.fmt;
+  const title = `${rows.length} models`;
+  return (
+    <>
+      {asked.unknown.map((name) => (
+        <p class="notice" role="status" data-testid="unknown-model" key={name}>
+          The model “{name}” is not in this dataset{asked.models[0] ? `; showing ${asked.models[0]}` : ''}.
+        </p>
+      ))}
+      {fmt !== 'badge' && (
+        <h1 class="embed-title">
+          {rows.length <= 2 && !asked.all
+            ? rows.map((r, i) => (
+                <span key={r.model}>
+                  {i > 0 && ' vs '}
+                  <span data-testid={i === 0 ? 'model' : 'model-b'}>{r.model}</span>
+                </span>
+              ))
+            : title}
+          : one {prompt} prompt <span class="muted">({promptDetail(prompt)})</span>
+        </h1>
+      )}
+      <div aria-busy={loading ? 'true' : 'false'} class="embed-result" data-testid="result">
+        {fmt === 'badge' ? (
+          <Badge rows={shown} prompt={prompt} href={href} />
+        ) : fmt === 'chart' ? (
+          <Chart rows={shown} metric={metric} />
+        ) : fmt === 'table' ? (
+          <Table rows={shown} metric={metric} highlight={asked.highlight} />
+        ) : (
+          <Card rows={shown} metric={metric} prompt={prompt} constants={constants} />
+        )}
+      </div>
+    </>
   );
 }

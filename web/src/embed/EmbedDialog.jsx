@@ -1,11 +1,16 @@
 // "Embed this": a modal <dialog> (native focus trap, Escape closes, focus returns to the
-// button) with the two snippets for the current view, a live preview and copy buttons.
+// button) that configures an embed: 1 to 8 models, the format (card, chart, table, badge),
+// what to show, the theme, the size and the pinned data version; with a live preview, the
+// two snippets and copy buttons, and a check of what the hosting must provide.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { chosenModel } from '../lib/requests.js';
+import { RadioGroup, SelectField } from '../components/fields.jsx';
+import { PROMPTS } from '../features/calculator/prompts.js';
+import { chosenModel, modelOptions } from '../lib/requests.js';
 import { getFields } from '../state/store.js';
-import { embedState, embedUrl, snippets } from './links.js';
-import { HEIGHT_MESSAGE } from './resize-child.js';
+import { checkHosting } from './hosting.js';
+import { MAX_MODELS, MODEL_SEPARATOR, embedFormat, embedState, embedUrl, snippets } from './links.js';
+import { HEIGHT_MESSAGE, THEME_MESSAGE } from './resize-child.js';
 
 function Snippet({ id, label, hint, text }) {
   const [copied, setCopied] = useState('');
@@ -29,7 +34,7 @@ function Snippet({ id, label, hint, text }) {
         id={id}
         ref={ref}
         readOnly
-        rows={Math.max(5, text.split('\n').length + 2)}
+        rows={Math.max(4, text.split('\n').length + 1)}
         aria-describedby={`${id}-hint`}
         value={text}
       />
@@ -39,6 +44,106 @@ function Snippet({ id, label, hint, text }) {
       <span role="status">{copied}</span>
     </div>
   );
+}
+
+/** The hosting requirements, checked against this site's own answers. */
+function Hosting({ base }) {
+  const [checks, setChecks] = useState(null);
+  useEffect(() => {
+    let live = true;
+    checkHosting(base).then((c) => live && setChecks(c));
+    return () => {
+      live = false;
+    };
+  }, [base]);
+  const bad = checks?.filter((c) => c.ok === false) ?? [];
+  return (
+    <section aria-labelledby="embed-hosting" data-testid="embed-hosting">
+      <h3 id="embed-hosting">What the hosting must provide</h3>
+      {!checks ? (
+        <p aria-busy="true">Checking this site…</p>
+      ) : (
+        <>
+          <p role={bad.length ? 'alert' : 'status'}>
+            {bad.length
+              ? `This site is not ready for embeds on other sites: ${bad.length} problem${bad.length > 1 ? 's' : ''} below.`
+              : 'This site serves what embeds on other sites need.'}
+          </p>
+          <ul class="embed-checks">
+            {checks.map((c) => (
+              <li key={c.id} data-ok={String(c.ok)} data-testid={`check-${c.id}`}>
+                <strong>
+                  {c.ok === true ? '✓ ' : c.ok === false ? '✗ ' : '? '}
+                  {c.title}
+                </strong>
+                : {c.detail}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The models of the embed: an ordered list of pickers (1 to 8), each removable. */
+function Models({ models, options, onChange }) {
+  const set = (i, v) => onChange(models.map((m, j) => (j === i ? v : m)));
+  const unused = options.find((o) => !models.includes(o.value))?.value;
+  return (
+    <fieldset class="embed-models">
+      <legend>Models (1 to {MAX_MODELS}, in this order)</legend>
+      {models.map((m, i) => (
+        <div class="embed-model-row" key={i}>
+          <SelectField label={`Model ${i + 1}`} value={m} options={options} onChange={(v) => set(i, v)} />
+          {models.length > 1 && (
+            <button type="button" onClick={() => onChange(models.filter((_, j) => j !== i))}>
+              Remove model {i + 1}
+            </button>
+          )}
+        </div>
+      ))}
+      {models.length < MAX_MODELS && unused && (
+        <button type="button" onClick={() => onChange([...models, unused])} data-testid="embed-add-model">
+          Add a model
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** The initial configuration from the app state: its model(s), view, prompt and metric. */
+function initial(state, data) {
+  const model = chosenModel(state, data.footprint);
+  const models = [model];
+  if (state.view === 'compare' && state.cb && state.cb !== model) models.push(state.cb);
+  return {
+    models,
+    fmt: embedFormat({ view: models.length > 1 ? 'compare' : 'calc' }),
+    cmetric: state.cmetric || 'energy',
+    prompt: state.prompt || 'short',
+    theme: 'auto',
+    esize: 'm',
+    ds: data.meta.ref,
+  };
+}
+
+/** The embed state of a configuration (two models as model + compare-with, more as `models`). */
+export function configState(state, c) {
+  const base = embedState(state, { ref: c.ds });
+  const [first, ...rest] = c.models;
+  return {
+    ...base,
+    view: c.models.length > 1 ? 'compare' : 'calc',
+    model: first,
+    cb: c.models.length === 2 ? rest[0] : '',
+    models: c.models.length > 2 ? c.models.join(MODEL_SEPARATOR) : '',
+    prompt: c.prompt,
+    cmetric: c.cmetric,
+    fmt: c.fmt,
+    theme: c.theme,
+    esize: c.esize,
+  };
 }
 
 export default function EmbedDialog({ state, data, onClose }) {
@@ -54,6 +159,8 @@ export default function EmbedDialog({ state, data, onClose }) {
     dialog.addEventListener('close', closed);
     return () => dialog.removeEventListener('close', closed);
   }, []);
+  const [config, setConfig] = useState(() => initial(state, data));
+  const change = (part) => setConfig((c) => ({ ...c, ...part }));
   // The preview reports its height like any embed; only its own frame is listened to.
   const preview = useRef(null);
   const [height, setHeight] = useState(360);
@@ -68,22 +175,112 @@ export default function EmbedDialog({ state, data, onClose }) {
     return () => removeEventListener('message', onMessage);
   }, []);
   const fields = getFields();
-  const pinned = embedState(state, { ref: data.meta.ref, model: chosenModel(state, data.footprint) });
+  const pinned = configState(state, config);
   const base = new URL('./', document.baseURI).href;
   const s = snippets(base, pinned, fields);
+  const versions = data.footprintDatasets.flatMap((d) =>
+    d.versions.map((v) => ({ value: `${d.id}@${v.version}`, label: `${d.title ?? d.id}: version ${v.version}` })),
+  );
+  const what = config.models.length > 1 ? 'comparison' : 'estimate';
   return (
     <dialog ref={ref} class="embed-dialog" aria-labelledby="embed-dialog-title" data-testid="embed-dialog">
       <div class="dialog-head">
-        <h2 id="embed-dialog-title">Embed this {pinned.view === 'compare' ? 'comparison' : 'estimate'}</h2>
+        <h2 id="embed-dialog-title">Embed this {state.view === 'compare' ? 'comparison' : 'estimate'}</h2>
         <button type="button" onClick={() => ref.current.close()}>
           Close
         </button>
       </div>
       <p>
-        Paste one of these into your page. The embed shows “{s.title}” with the data version {data.meta.ref} pinned, so
-        it keeps these numbers even after newer data are published. It makes no request to anyone but this site, sets no
-        cookie and stores nothing about your readers.
+        Choose what your readers see, then paste one of the snippets into your page. The data version is pinned, so the
+        embed keeps these numbers after newer data are published. It makes no request to anyone but this site, sets no
+        cookie and stores nothing about your readers; with the default assumptions it loads about as much as a small
+        image.
       </p>
+      <form class="embed-config" onSubmit={(e) => e.preventDefault()} aria-label="Embed settings">
+        <Models
+          models={config.models}
+          options={modelOptions(data.footprint)}
+          onChange={(models) => change({ models })}
+        />
+        <RadioGroup
+          legend="Format"
+          name="embed-fmt"
+          value={config.fmt}
+          onChange={(fmt) => change({ fmt })}
+          options={[
+            { value: 'card', label: 'Card: a headline and an everyday equivalent' },
+            { value: 'chart', label: 'Comparison chart' },
+            { value: 'table', label: 'Table' },
+            { value: 'badge', label: 'One-line badge (first model)' },
+          ]}
+        />
+        <RadioGroup
+          legend="Headline and chart show"
+          name="embed-metric"
+          value={config.cmetric}
+          onChange={(cmetric) => change({ cmetric })}
+          options={[
+            { value: 'energy', label: 'Energy' },
+            { value: 'water', label: 'Water' },
+            { value: 'carbon', label: 'Carbon' },
+          ]}
+        />
+        <RadioGroup
+          legend="Prompt size"
+          name="embed-prompt"
+          value={config.prompt}
+          onChange={(prompt) => change({ prompt })}
+          options={PROMPTS.map((p) => ({ value: p.value, label: `${p.label} (${p.detail})` }))}
+        />
+        <RadioGroup
+          legend="Theme"
+          name="embed-theme"
+          value={config.theme}
+          onChange={(theme) => change({ theme })}
+          options={[
+            { value: 'light', label: 'Light' },
+            { value: 'dark', label: 'Dark' },
+            { value: 'page', label: 'Follow the page (transparent; needs embed.js)' },
+            { value: 'auto', label: 'Follow the reader’s system setting' },
+          ]}
+        />
+        <RadioGroup
+          legend="Text size"
+          name="embed-size"
+          value={config.esize}
+          onChange={(esize) => change({ esize })}
+          options={[
+            { value: 's', label: 'Small' },
+            { value: 'm', label: 'Medium' },
+            { value: 'l', label: 'Large' },
+          ]}
+        />
+        <SelectField
+          label="Data version (pinned)"
+          name="embed-ds"
+          value={config.ds}
+          options={versions}
+          onChange={(ds) => change({ ds })}
+          hint="The embed always shows this version; readers are told when newer data exist."
+        />
+      </form>
+      <h3>Preview</h3>
+      <p class="hint">
+        The {what} as your readers will see it{config.theme === 'page' ? ' (here on this page’s background)' : ''}.
+      </p>
+      <iframe
+        ref={preview}
+        src={embedUrl(base, pinned, fields, 'preview')}
+        title={`Preview: ${s.title}`}
+        height={height}
+        data-testid="embed-preview"
+        onLoad={(e) =>
+          e.currentTarget.contentWindow?.postMessage(
+            { type: THEME_MESSAGE, scheme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light' },
+            location.origin,
+          )
+        }
+      />
       <Snippet
         id="embed-iframe"
         label="Iframe snippet"
@@ -96,14 +293,7 @@ export default function EmbedDialog({ state, data, onClose }) {
         hint="The <llm-footprint> tag renders the same iframe; without JavaScript the link inside it remains."
         text={s.element}
       />
-      <h3>Preview</h3>
-      <iframe
-        ref={preview}
-        src={embedUrl(base, pinned, fields, 'preview')}
-        title={`Preview: ${s.title}`}
-        height={height}
-        data-testid="embed-preview"
-      />
+      <Hosting base={base} />
     </dialog>
   );
 }

@@ -1,23 +1,46 @@
-// Entry of embed.html: reads the URL once (the same versioned state as the app, minus the
-// embed id `eid`), renders the embed view and registers the service worker.
+// Entry of embed.html: reads the URL once (the same versioned state as the app, plus the
+// embed's own fields: models, format, theme, size; minus the embed id `eid`) and renders
+// the embed view. On a diet: no service worker (and so no precache of the whole app) unless
+// the reader interacts with the embed (docs/embedding.md).
 import { render } from 'preact';
 
+import { loadManifest } from '../data/datasets.js';
+import { fetchPrecomputed } from '../data/precomputed.js';
 import { coreFields } from '../state/fields.js';
 import { decode } from '../state/url-state.js';
 import '../styles.css';
-import { featureFields } from '../views.js';
 import { Embed } from './Embed.jsx';
 import './embed.css';
-import { EMBED_ID } from './links.js';
+import { EMBED_ID, EMBED_ONLY_FIELDS, embedFormat } from './links.js';
 import { registerServiceWorker } from './register-sw.js';
+import { followTheme } from './resize-child.js';
 
-const fields = { ...coreFields, ...featureFields };
+// Only the core fields: an embed link carries no feature's settings (links.js EMBED_KEYS).
+const fields = coreFields;
 const params = new URLSearchParams(location.search);
 const id = (params.get(EMBED_ID) ?? '').slice(0, 64);
 params.delete(EMBED_ID);
-const { state, notices } = decode(params, fields);
+const { state, notices } = decode(params, { ...fields, ...EMBED_ONLY_FIELDS });
+const look = { fmt: embedFormat(state), theme: state.theme, size: state.esize };
+
+// The first number needs the manifest and the precomputed file: ask for both now, before
+// the first render (the embed's hooks get the same cached promises).
+loadManifest().catch(() => {});
+if (/^[a-z0-9][a-z0-9-]*@[A-Za-z0-9.-]+$/.test(state.ds)) fetchPrecomputed(state.ds, state.prompt, { slim: true });
+
+const html = document.documentElement;
+html.dataset.theme = look.theme;
+html.dataset.size = look.size;
+html.dataset.format = look.fmt;
+if (look.theme === 'page') followTheme(html);
 
 const root = document.getElementById('embed');
 root.textContent = '';
-render(<Embed state={state} fields={fields} notices={notices} id={id} />, root);
-registerServiceWorker();
+render(<Embed state={state} fields={fields} notices={notices} id={id} look={look} />, root);
+
+// The reader's first interaction (a click, a key) makes this site work offline for them.
+const interact = () => {
+  for (const type of ['pointerdown', 'keydown']) removeEventListener(type, interact, true);
+  registerServiceWorker();
+};
+for (const type of ['pointerdown', 'keydown']) addEventListener(type, interact, true);

@@ -1,28 +1,59 @@
 // Inside the embed iframe: reports the content height to the host page, which resizes the
-// iframe (public/embed.js). Message: {type: 'llm-footprint:height', id, height} where id is
-// the `eid` of the embed URL. The height is not private, so the target origin is '*'; the
-// host side checks that the message comes from its own iframe and origin.
+// iframe (public/embed.js). Message: {type: 'llm-footprint:height', id, height} (+ `width`
+// for the inline badge) where id is the `eid` of the embed URL. The height is not private,
+// so the target origin is '*'; the host side checks that the message comes from its own
+// iframe and origin. With theme=page, the host script tells the frame whether the page
+// around it is light or dark: {type: 'llm-footprint:theme', scheme: 'light'|'dark'}.
 export const HEIGHT_MESSAGE = 'llm-footprint:height';
+export const THEME_MESSAGE = 'llm-footprint:theme';
+export const PING_MESSAGE = 'llm-footprint:ping';
 
-export function reportHeight(element, id) {
+export function reportHeight(element, id, { width = false } = {}) {
   if (window.parent === window) return () => {};
-  let last = -1;
+  let last = '';
   const send = () => {
-    const height = Math.ceil(element.getBoundingClientRect().height);
-    if (height === last) return;
-    last = height;
-    window.parent.postMessage({ type: HEIGHT_MESSAGE, id, height }, '*');
+    const rect = element.getBoundingClientRect();
+    const msg = { type: HEIGHT_MESSAGE, id, height: Math.ceil(rect.height) };
+    // The badge's width once it is there (not the width of "Loading…").
+    if (width && element.querySelector('.embed-badge')) msg.width = naturalWidth(element);
+    const key = `${msg.height}x${msg.width}`;
+    if (key === last) return;
+    last = key;
+    window.parent.postMessage(msg, '*');
   };
   const observer = new ResizeObserver(send);
   observer.observe(element);
   addEventListener('resize', send);
   // The host script may load after the first report: it asks again with {type: '...:ping'}.
   addEventListener('message', (event) => {
-    if (event.source === window.parent && event.data?.type === 'llm-footprint:ping') {
-      last = -1;
+    if (event.source === window.parent && event.data?.type === PING_MESSAGE) {
+      last = '';
       send();
     }
   });
   send();
   return () => observer.disconnect();
+}
+
+/** The width of `element` on one line (an off-screen copy: .embed-measure in embed.css). */
+function naturalWidth(element) {
+  const probe = element.cloneNode(true);
+  probe.classList.add('embed-measure');
+  probe.setAttribute('aria-hidden', 'true');
+  document.body.append(probe);
+  const w = Math.ceil(probe.getBoundingClientRect().width) + 1;
+  probe.remove();
+  return w;
+}
+
+/**
+ * theme=page: the frame is transparent and takes its colours from the host's message
+ * (html[data-scheme]); until one arrives it follows the reader's system setting.
+ */
+export function followTheme(html) {
+  addEventListener('message', (event) => {
+    const d = event.data;
+    if (event.source !== window.parent || d?.type !== THEME_MESSAGE) return;
+    if (d.scheme === 'light' || d.scheme === 'dark') html.dataset.scheme = d.scheme;
+  });
 }

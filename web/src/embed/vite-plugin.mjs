@@ -148,6 +148,8 @@ export function headersFile() {
     ...page('/embed.html', '*'),
     '/assets/*',
     "  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'",
+    // Hashed file names: several embeds on one page (and every later visit) reuse them.
+    '  Cache-Control: public, max-age=31536000, immutable',
     '  X-Content-Type-Options: nosniff',
     '/sw.js',
     "  Content-Security-Policy: default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'",

@@ -4,6 +4,9 @@
 
 /** @typedef {'idle'|'loading'|'ready'|'error'} EngineStatus */
 
+/** The rejection of a cancelled request (like fetch's). */
+const abortError = () => Object.assign(new Error('the request was superseded'), { name: 'AbortError' });
+
 /** Ops that take long (Monte Carlo); a quick request asked for at the same time goes first. */
 export const SLOW_OPS = new Set(['uncertainty', 'sensitivity']);
 
@@ -69,7 +72,10 @@ export class EngineClient {
     if (!p) return;
     this.pending.delete(msg.id);
     clearTimeout(p.timer);
-    if (msg.ok) {
+    if (p.aborted && !msg.crashed) {
+      // Superseded while the worker computed it: nobody waits for this answer.
+      if (this.status !== 'error') this.setStatus('ready');
+    } else if (msg.ok) {
       this.setStatus('ready');
       p.resolve(msg.response);
     } else if (msg.crashed) {
@@ -88,11 +94,30 @@ export class EngineClient {
    * Requests are queued and sent one at a time: the worker computes one at a time anyway,
    * and a queue lets a quick estimate overtake slow Monte Carlo work (SLOW_OPS) that was
    * asked for in the same render. The timeout runs from when a request is sent.
+   * `signal` (an AbortSignal) cancels a superseded request: a queued one is dropped without
+   * reaching the worker, an answer to one in flight is discarded; it rejects with an
+   * AbortError either way.
    */
-  request(request) {
+  request(request, { signal } = {}) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.queue.push({ id, request, resolve, reject, slow: SLOW_OPS.has(request?.op) });
+      if (signal?.aborted) {
+        reject(abortError());
+        return;
+      }
+      const entry = { id, request, resolve, reject, slow: SLOW_OPS.has(request?.op) };
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const i = this.queue.indexOf(entry);
+          if (i >= 0) this.queue.splice(i, 1);
+          const p = this.pending.get(id);
+          if (p) p.aborted = true;
+          reject(abortError());
+        },
+        { once: true },
+      );
+      this.queue.push(entry);
       if (!this.pumpScheduled) {
         this.pumpScheduled = true;
         queueMicrotask(() => {

@@ -1,6 +1,6 @@
 // The app's engine clients (one worker for quick requests, one for slow Monte Carlo work)
 // and a hook that runs a request and tracks its state.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 import { EngineClient, SLOW_OPS } from './client.js';
 
@@ -38,14 +38,17 @@ export function useEngine(request) {
   const [state, setState] = useState({ loading: Boolean(request), result: null, error: null, key: '' });
   const latest = useRef('');
   const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
+  // A layout effect: the request is posted right after the render, not a frame later.
+  useLayoutEffect(() => {
     latest.current = `${key}#${attempt}`;
     const mine = latest.current;
     if (!key) return;
     setState((s) => ({ ...s, loading: true }));
     const t0 = performance.now();
+    // A newer request (or leaving the view) cancels this one instead of queueing behind it.
+    const controller = new AbortController();
     clientFor(request)
-      .request(request)
+      .request(request, { signal: controller.signal })
       .then(
         (env) => {
           if (latest.current !== mine) return;
@@ -58,6 +61,7 @@ export function useEngine(request) {
           setState({ loading: false, result: null, error: { code: 'engine', message: err.message }, key });
         },
       );
+    return () => controller.abort();
   }, [key, attempt]);
   return { ...state, retry: () => setAttempt((n) => n + 1) };
 }

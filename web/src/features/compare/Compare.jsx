@@ -8,6 +8,7 @@ import { RadioGroup, SelectField } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
 import { DataTable } from '../../components/table.jsx';
+import { usePrecomputed, usesDefaults } from '../../data/precomputed.js';
 import { useEngine } from '../../engine/engine.js';
 import { datasetOptions } from '../../data/datasets.js';
 import { METRICS, num, plain, quantity, scaleFor, times } from '../../lib/format.js';
@@ -124,7 +125,16 @@ export default function Compare({ state, setState, data }) {
   const models = inScope.filter((x) => x.prompts.some((p) => p.prompt === prompt)).map((x) => x.model);
   const missing = inScope.filter((x) => !models.includes(x.model)).map((x) => x.model);
   const request = models.length ? estimateRequest(state, data, { models, prompts: [prompt] }) : null;
-  const { result, error, loading, retry } = useEngine(request);
+  // Default assumptions: the build's precomputed results (every model of this prompt size);
+  // the engine starts only when an assumption changes (data/precomputed.js).
+  const defaults = usesDefaults(state);
+  const pre = usePrecomputed(defaults ? data.meta : null, prompt);
+  const preOk = Boolean(pre && models.every((x) => pre.get(x, prompt)));
+  const run = useEngine(preOk || (defaults && pre === undefined) ? null : request);
+  const result = preOk ? pre.result : run.result;
+  const error = preOk ? null : run.error;
+  const loading = !preOk && (run.loading || (defaults && pre === undefined));
+  const retry = run.retry;
   const rows = [...(result?.rows ?? [])].filter((r) => models.includes(r.model));
   // Model against model: only the models in the chart (those measured at this prompt size).
   const options = modelOptions({ models: fp.models.filter((x) => models.includes(x.model)) });

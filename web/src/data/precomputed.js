@@ -1,0 +1,101 @@
+// Precomputed results (scripts/precompute.mjs, written at build time by the same engine):
+// the default-assumption estimate of every model and prompt size of each bundled footprint
+// dataset version, in data/precomputed/<id>/<version>/<prompt>.json (the engine's result)
+// and <prompt>.min.json (mean, P5, P95 only: for embeds). Views show these at once and
+// start the engine only when the visitor changes an assumption. A file is used only if it
+// was computed from exactly the dataset file the manifest lists (same sha256).
+import { useEffect, useMemo, useState } from 'preact/hooks';
+
+const PINNED = /^[^@]+@[^@]+$/;
+const cache = new Map();
+/** url -> the parsed file (or null), once its fetch has settled: read synchronously by the hook. */
+const settled = new Map();
+
+/** The URL of the precomputed file of a dataset version ("id@version") and prompt size. */
+export function precomputedUrl(ref, prompt, { slim = false, base = document.baseURI } = {}) {
+  const [id, version] = String(ref).split('@');
+  const path = [id, version, prompt].map(encodeURIComponent).join('/');
+  return new URL(`data/precomputed/${path}${slim ? '.min' : ''}.json`, base).href;
+}
+
+/** Fetches a precomputed file (cached); null when the build has none. */
+export function fetchPrecomputed(ref, prompt, options) {
+  if (!ref || !prompt || !PINNED.test(ref)) return Promise.resolve(null);
+  const url = precomputedUrl(ref, prompt, options);
+  if (!cache.has(url)) {
+    cache.set(
+      url,
+      fetch(url)
+        .then((r) => (r.ok ? r.json() : null))
+        .catch(() => null)
+        .then((file) => {
+          settled.set(url, file);
+          return file;
+        }),
+    );
+  }
+  return cache.get(url);
+}
+
+/**
+ * The rows of a precomputed file if it belongs to `meta` (findDataset()'s {ref, version})
+ * with the same dataset hash: {rows, notes, get(model, prompt)}; otherwise null.
+ */
+export function checkPrecomputed(file, meta) {
+  if (!file || file.format !== 1 || !meta || file.dataset !== meta.ref) return null;
+  if (meta.version?.sha256 && file.dataset_sha256 !== meta.version.sha256) return null;
+  const rows = file.result?.rows ?? file.rows;
+  if (!Array.isArray(rows)) return null;
+  const byKey = new Map(rows.map((r) => [`${r.model}\u0000${r.prompt}`, r]));
+  return {
+    rows,
+    notes: file.result?.notes ?? [],
+    result: file.result ?? null,
+    get: (model, prompt) => byKey.get(`${model}\u0000${prompt}`) ?? null,
+  };
+}
+
+/** State fields that change an estimate; when none is set, precomputed rows apply. */
+const ASSUMPTIONS = [
+  'out',
+  'hw',
+  'size',
+  'gpus',
+  'batch',
+  'host',
+  'region',
+  'mult',
+  'pue',
+  'wues',
+  'wuesrc',
+  'cif',
+  'rho',
+  'w',
+];
+
+/** True when the state uses the default assumptions (the precomputed ones). */
+export function usesDefaults(state) {
+  if (state.est && state.est !== 'v6') return false;
+  return ASSUMPTIONS.every((k) => state[k] === null || state[k] === undefined || state[k] === '');
+}
+
+/**
+ * Hook: the checked precomputed rows of `meta` and `prompt`; undefined while loading, null
+ * when absent. `prefetch` (other prompt sizes) are fetched too, so switching is immediate.
+ */
+export function usePrecomputed(meta, prompt, prefetch = []) {
+  const valid = Boolean(meta && prompt && PINNED.test(meta.ref));
+  const url = valid ? precomputedUrl(meta.ref, prompt) : '';
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!valid) return undefined;
+    let live = true;
+    for (const p of prefetch) if (p !== prompt) fetchPrecomputed(meta.ref, p);
+    if (!settled.has(url)) fetchPrecomputed(meta.ref, prompt).then(() => live && setTick((t) => t + 1));
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  const done = !valid || settled.has(url);
+  return useMemo(() => (done ? checkPrecomputed(settled.get(url), meta) : undefined), [url, done]);
+}
