@@ -12,8 +12,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { findDataset, loadDataFile, loadManifest } from '../data/datasets.js';
 import { checkPrecomputed, fetchPrecomputed, usesDefaults } from '../data/precomputed.js';
 import { PROMPTS } from '../features/calculator/prompts.js';
-import { useDatasets } from '../data/use-data.js';
-import { EmbedMyUse } from '../features/myuse/EmbedMyUse.jsx';
+import { Lazy } from '../components/lazy.jsx';
 import { METRICS } from '../lib/format.js';
 import { Badge, Card, Chart, Table } from './formats.jsx';
 import { appUrl, embedModels, embedState } from './links.js';
@@ -70,57 +69,12 @@ function precomputedRows(pre, models, prompt) {
   return rows.every(Boolean) ? rows : null;
 }
 
-/** A My use embed (view=myuse): always computed by the engine (any workload or session). */
-function MyUseEmbed({ state, fields, notices, id }) {
-  const data = useDatasets(state.ds);
-  const rootRef = useRef(null);
-  useEffect(() => reportHeight(rootRef.current, id), []);
-  const value = data.value;
-  const pinned = value ? embedState(state, { ref: value.meta.ref }) : state;
-  const here = document.baseURI;
-  const newer = value && { ...pinned, ds: `${value.meta.entry.id}@${value.meta.entry.latest}` };
-  return (
-    <div ref={rootRef} class="embed-root">
-      {notices.length > 0 && (
-        <ul class="notice" role="status" aria-label="Settings in the link that could not be used">
-          {notices.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
-      {data.error ? (
-        <p class="error-box" role="alert">
-          The data could not be loaded: {String(data.error.message ?? data.error)}.
-        </p>
-      ) : !value ? (
-        <p aria-busy="true">Loading…</p>
-      ) : (
-        <>
-          <EmbedMyUse state={state} data={value} />
-          <VersionNotice
-            ds={state.ds}
-            meta={value.meta}
-            newerHref={newer && appUrl(here, newer, fields)}
-            target="_blank"
-          />
-          <p class="embed-foot">
-            <a href={appUrl(here, pinned, fields)} target="_blank" rel="noopener noreferrer" data-testid="app-link">
-              Open in the llm-footprint calculator
-            </a>{' '}
-            <span class="muted">
-              · Data: {value.meta.entry.title ?? value.meta.entry.id}{' '}
-              <span data-testid="dataset">{value.meta.ref}</span>. Method: Jegham et al., “How Hungry is AI?” (arXiv
-              2505.09598). Computed in your browser.
-            </span>
-          </p>
-        </>
-      )}
-    </div>
-  );
-}
+const loadMyUse = () => import('./MyUseEmbed.jsx');
 
 export function Embed(props) {
-  return props.state.view === 'myuse' ? <MyUseEmbed {...props} /> : <EstimateEmbed {...props} />;
+  if (props.state.view === 'myuse')
+    return <Lazy id="embed-myuse" load={loadMyUse} fallback={<p aria-busy="true">Loading…</p>} {...props} />;
+  return <EstimateEmbed {...props} />;
 }
 
 function EstimateEmbed({ state, fields, notices, id, look }) {
