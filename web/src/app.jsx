@@ -72,8 +72,8 @@ function NavLink({ v, current, state, onGo }) {
 }
 
 /**
- * The everyday views in one row (never wrapping; it scrolls sideways if a phone is too
- * narrow) and the research tools behind a "More" menu.
+ * The everyday views in one row (never wrapping; the row scrolls sideways if a phone is too
+ * narrow) and the research tools behind a "More" menu, which stays in view beside the row.
  */
 function Nav({ current, state }) {
   const everyday = views.filter((v) => groupOf(v) === 'everyday');
@@ -97,39 +97,46 @@ function Nav({ current, state }) {
       document.removeEventListener('keydown', close);
     };
   }, []);
+  const row = useRef(null);
+  useEffect(() => {
+    // On a narrow screen the row scrolls: keep the current view's link in sight.
+    const a = row.current?.querySelector('[aria-current="page"]');
+    if (a && row.current.scrollWidth > row.current.clientWidth)
+      row.current.scrollLeft = Math.max(0, a.offsetLeft - row.current.offsetLeft - 16);
+  }, [current]);
   return (
     <nav aria-label="Views">
-      <ul class="nav-main">
+      <ul class="nav-main" ref={row}>
         {everyday.map((v) => (
           <li key={v.id}>
             <NavLink v={v} current={current} state={state} />
           </li>
         ))}
-        {research.length > 0 && (
-          <li class="nav-more">
-            <details ref={more}>
-              <summary class={inMore ? 'current' : undefined}>
-                More
-                {inMore ? <span class="sr-only"> (current: {research.find((v) => v.id === current)?.label})</span> : ''}
-              </summary>
-              <ul aria-label="Research tools">
-                {research.map((v) => (
-                  <li key={v.id}>
-                    <NavLink
-                      v={v}
-                      current={current}
-                      state={state}
-                      onGo={() => {
-                        if (more.current) more.current.open = false;
-                      }}
-                    />
-                  </li>
-                ))}
-              </ul>
-            </details>
-          </li>
-        )}
       </ul>
+      {research.length > 0 && (
+        <div class="nav-more">
+          <details ref={more}>
+            <summary class={inMore ? 'current' : undefined}>
+              More
+              {inMore ? <span class="sr-only"> (current: {research.find((v) => v.id === current)?.label})</span> : ''}
+            </summary>
+            <ul aria-label="Research tools">
+              {research.map((v) => (
+                <li key={v.id}>
+                  <NavLink
+                    v={v}
+                    current={current}
+                    state={state}
+                    onGo={() => {
+                      if (more.current) more.current.open = false;
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
+          </details>
+        </div>
+      )}
     </nav>
   );
 }
