@@ -215,6 +215,8 @@ json estimate(const Obj& request) {
                   {"carbon_g", summary_json(e.carbon_g)},
                   {"work", work_json(e.work, s, r.assumptions.mult.pue)}};
       if (p.reference) row["reference"] = reference_json(*p.reference);
+      if (p.input_tokens) row["input_tokens"] = *p.input_tokens;
+      if (!p.measured.empty()) row["measured"] = p.measured;
       rows.push_back(std::move(row));
     }
     if (prompts) {
