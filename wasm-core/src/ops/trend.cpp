@@ -30,6 +30,8 @@ using footprint::Estimator;
 
 /// Days estimated per request (82 models x 4 prompt sizes x 314 days is about 103,000).
 constexpr std::size_t kMaxRows = 120000;
+/// Theil-Sen looks at every pair of days: above this many days (8 years) it is not computed.
+constexpr std::size_t kMaxSlopeDays = 3000;
 /// A run of at least this many consecutive days repeating one day's inputs is "frozen".
 constexpr std::size_t kFrozenMinDays = 7;
 constexpr const char* kMetrics[] = {"energy_wh", "water_ml", "carbon_g"};
@@ -482,7 +484,10 @@ json trend(const Obj& request) {
         i = j;
       }
       json change = nullptr;
-      if (days.size() >= 2) {
+      if (days.size() > kMaxSlopeDays) {
+        notes.push_back("\"" + f.model + "\" " + se.prompt + ": more than " +
+                        std::to_string(kMaxSlopeDays) + " days, no change over time computed");
+      } else if (days.size() >= 2) {
         change = json::object();
         const double span = x.back() - x.front();
         for (std::size_t k = 0; k < 3; ++k) {
