@@ -97,12 +97,14 @@ TEST_CASE("op trend: bad requests are envelopes naming the field", "[trend]") {
       R"("configs":[{"host":"Azure","hardware":"DGX A100","size_class":"Large","p_gpu_kw":3.2,)"
       R"("p_nongpu_kw":3.3,"u_gpu_min":0.125,"u_gpu_max":0.15,"u_nongpu":0.0625,"pue":1.12,)"
       R"("wue_site_l_per_kwh":0.3,"wue_source_l_per_kwh":4.35,"cif_kg_per_kwh":0.34}],)"
-      R"("prompts":[{"prompt":"short","output_tokens":300,"date":["2026-01-02","2026-01-01"],)"
+      R"("prompts":[{"prompt":"short","output_tokens":300,"date":["2026-01-01","2026-01-02"],)"
       R"("method":["v6","v6"],"config":[0,0],"ttft_s":[[1,1,1,1,1],[1,1,1,1,1]],)"
       R"("tps":[[50,50,50,50,50],[50,50,50,50,50]]}]}})";
   CHECK(err(day)["path"] == "/from");
   std::string unordered = day;
   unordered.replace(unordered.find("\"from\":\"2026-02-30\","), 20, "");
+  unordered.replace(unordered.find("\"2026-01-01\",\"2026-01-02\""), 25,
+                    "\"2026-01-02\",\"2026-01-01\"");
   const auto e = err(unordered.c_str());
   CHECK(e["path"] == "/dataset/prompts/0/date/1");
   CHECK(e["message"].get<std::string>().find("dates must increase") != std::string::npos);

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -125,7 +126,7 @@ Series read_series(const Obj& p, std::size_t configs) {
     d.method = methods.string(i);
     if (d.method != "grid" && d.method != "v6") {
       fail(code::kUnknownValue, pointer_child(methods.path(), i),
-           "method must be \"grid\" or \"v6\", got \"" + d.method + "\"");
+           R"(method must be "grid" or "v6", got ")" + d.method + "\"");
     }
     const double c = config.number(i, Range::closed(0, static_cast<double>(configs) - 1));
     d.config = static_cast<std::size_t>(c);
@@ -260,18 +261,13 @@ Settings read_method(const std::optional<Obj>& m) {
   return s;
 }
 
-}  // namespace
-
-json trend(const Obj& request) {
-  request.only({"op", "dataset", "select", "from", "to", "method", "overrides", "hardware", "hosts",
-                "regions"});
-  // The dataset: one model's file, or a list of them.
+std::vector<ModelFile> read_dataset(const Obj& request) {
   std::vector<ModelFile> files;
-  const json& raw = request.raw().contains("dataset") ? request.raw().at("dataset") : json();
-  if (raw.is_array()) {
+  if (request.has("dataset") && request.raw().at("dataset").is_array()) {
     const Arr list = request.array("dataset");
-    if (list.size() == 0)
+    if (list.size() == 0) {
       fail(code::kInvalidValue, list.path(), "dataset must list at least one model's file");
+    }
     for (std::size_t i = 0; i < list.size(); ++i) files.push_back(read_model_file(list.object(i)));
   } else {
     files.push_back(read_model_file(request.object("dataset")));
@@ -283,64 +279,74 @@ json trend(const Obj& request) {
            "model \"" + files[i].model + "\" is given twice");
     }
   }
-  // Selection.
+  return files;
+}
+
+struct Selection {
   std::optional<std::set<std::string>> models, prompts;
-  if (auto sel = request.object_opt("select")) {
-    sel->only({"models", "prompts"});
-    if (auto a = sel->array_opt("models")) {
-      models.emplace();
-      for (std::size_t k = 0; k < a->size(); ++k) {
-        const std::string name = a->string(k);
-        if (!names.count(name)) {
-          fail(code::kUnknownValue, pointer_child(a->path(), k),
-               "model \"" + name + "\" is not in the dataset (e.g. \"" + files.front().model +
-                   "\")");
-        }
-        models->insert(name);
-      }
-      if (models->empty()) fail(code::kInvalidValue, a->path(), "select.models must not be empty");
+  long long from = -1000000000, to = 1000000000;
+  bool model(const std::string& m) const { return !models || models->count(m) > 0; }
+  bool prompt(const std::string& p) const { return !prompts || prompts->count(p) > 0; }
+};
+
+std::set<std::string> read_names(const Arr& a, const char* what,
+                                 const std::function<bool(const std::string&)>& known,
+                                 const std::string& example) {
+  std::set<std::string> out;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    const std::string name = a.string(k);
+    if (!known(name)) {
+      fail(
+          code::kUnknownValue, pointer_child(a.path(), k),
+          std::string(what) + " \"" + name + "\" is not in the dataset (e.g. \"" + example + "\")");
     }
-    if (auto a = sel->array_opt("prompts")) {
-      prompts.emplace();
-      for (std::size_t k = 0; k < a->size(); ++k) {
-        const std::string name = a->string(k);
-        const bool found = std::any_of(files.begin(), files.end(), [&](const ModelFile& f) {
-          return std::any_of(f.series.begin(), f.series.end(),
-                             [&](const Series& s) { return s.prompt == name; });
-        });
-        if (!found) {
-          fail(code::kUnknownValue, pointer_child(a->path(), k),
-               "no model of the dataset has a prompt \"" + name + "\"");
-        }
-        prompts->insert(name);
-      }
-      if (prompts->empty())
-        fail(code::kInvalidValue, a->path(), "select.prompts must not be empty");
+    out.insert(name);
+  }
+  if (out.empty()) fail(code::kInvalidValue, a.path(), "the list must not be empty");
+  return out;
+}
+
+Selection read_selection(const Obj& request, const std::vector<ModelFile>& files) {
+  Selection sel;
+  if (auto o = request.object_opt("select")) {
+    o->only({"models", "prompts"});
+    if (auto a = o->array_opt("models")) {
+      sel.models = read_names(
+          *a, "model",
+          [&](const std::string& n) {
+            return std::any_of(files.begin(), files.end(),
+                               [&](const ModelFile& f) { return f.model == n; });
+          },
+          files.front().model);
+    }
+    if (auto a = o->array_opt("prompts")) {
+      sel.prompts = read_names(
+          *a, "prompt size",
+          [&](const std::string& n) {
+            return std::any_of(files.begin(), files.end(), [&](const ModelFile& f) {
+              return std::any_of(f.series.begin(), f.series.end(),
+                                 [&](const Series& x) { return x.prompt == n; });
+            });
+          },
+          files.front().series.empty() ? "long" : files.front().series.front().prompt);
     }
   }
-  long long from = -1000000000;
-  long long to = 1000000000;
   for (const char* key : {"from", "to"}) {
     if (!request.has(key)) continue;
     const std::string text = request.string(key);
     const auto day = trend::parse_date(text);
-    if (!day)
+    if (!day) {
       fail(code::kInvalidValue, request.at(key), "\"" + text + "\" is not a date (YYYY-MM-DD)");
-    (key[0] == 'f' ? from : to) = *day;
+    }
+    (key[0] == 'f' ? sel.from : sel.to) = *day;
   }
-  if (from > to) fail(code::kInvalidValue, request.at("to"), "to must not be before from");
-  const Settings s = read_method(request.object_opt("method"));
-  footprint::Overrides ov;
-  if (auto o = request.object_opt("overrides")) ov = footprint::read_overrides(*o);
-  footprint::References refs{request.object_opt("hardware"), request.object_opt("hosts"),
-                             request.object_opt("regions"), request.path()};
-
+  if (sel.from > sel.to) fail(code::kInvalidValue, request.at("to"), "to must not be before from");
   std::size_t count = 0;
   for (const auto& f : files) {
-    if (models && !models->count(f.model)) continue;
+    if (!sel.model(f.model)) continue;
     for (const auto& se : f.series) {
-      if (prompts && !prompts->count(se.prompt)) continue;
-      for (const auto& d : se.days) count += d.day >= from && d.day <= to ? 1 : 0;
+      if (!sel.prompt(se.prompt)) continue;
+      for (const auto& d : se.days) count += d.day >= sel.from && d.day <= sel.to ? 1 : 0;
     }
   }
   if (count > kMaxRows) {
@@ -348,194 +354,236 @@ json trend(const Obj& request) {
          std::to_string(count) + " days is more than the limit of " + std::to_string(kMaxRows) +
              " per request; select fewer models or a shorter period");
   }
+  return sel;
+}
 
-  json rows = json::array();
-  json series_out = json::array();
-  json notes = json::array();
-  for (const auto& f : files) {
-    if (models && !models->count(f.model)) continue;
-    std::vector<footprint::Resolved> resolved;
-    for (const auto& c : f.configs)
-      resolved.push_back(footprint::resolve(c, ov, refs, request.at("overrides")));
-    std::map<std::string, footprint::Result> cache;
-    for (const auto& se : f.series) {
-      if (prompts && !prompts->count(se.prompt)) continue;
-      std::vector<const Day*> days;
-      for (const auto& d : se.days) {
-        if (d.day >= from && d.day <= to) days.push_back(&d);
-      }
-      json flags = {{"repeated", 0},
-                    {"frozen", json::array()},
-                    {"gaps", json::array()},
-                    {"method_changes", json::array()},
-                    {"config_changes", json::array()},
-                    {"unpublished", 0}};
-      // Per metric: x (day numbers), daily mean and SD, and the month key of each day.
-      std::vector<double> x;
-      std::array<std::vector<double>, 3> mean, sd;
-      std::vector<std::string> month_key;
-      std::vector<std::string> month_of;
-      std::size_t run_start = 0;               // index into days of the day a repeat run repeats
-      auto close_run = [&](std::size_t end) {  // days (run_start, end) repeat days[run_start]
-        const std::size_t repeats = end - run_start - 1;
-        if (repeats + 1 >= kFrozenMinDays) {
-          flags["frozen"].push_back({{"measured", days[run_start]->date},
-                                     {"from", days[run_start + 1]->date},
-                                     {"to", days[end - 1]->date},
-                                     {"days", repeats}});
-        }
-      };
-      json series_rows = json::array();
-      for (std::size_t i = 0; i < days.size(); ++i) {
-        const Day& d = *days[i];
-        std::string method;
-        Estimator est = Estimator::kV6;
-        if (s.estimator == "as_published") {
-          method = d.method;
-          est = d.method == "grid" ? Estimator::kV4 : Estimator::kV6;
-        } else {
-          method = s.estimator;
-          est = s.estimator == "v4" ? Estimator::kV4 : Estimator::kV6;
-        }
-        footprint::Settings fs;
-        fs.estimator = est;
-        fs.w_max = s.w_max;
-        fs.rho = s.rho;
-        const footprint::PromptInputs in = footprint::resolve_prompt(d.inputs, ov);
-        const std::string key = cache_key(d.config, method, in);
-        auto hit = cache.find(key);
-        if (hit == cache.end()) {
-          hit =
-              cache.emplace(key, footprint::estimate(in, resolved[d.config].assumptions, fs)).first;
-        }
-        const footprint::Result& e = hit->second;
-        json row_flags = json::array();
-        if (i > 0) {
-          const Day& prev = *days[i - 1];
-          if (same_inputs(prev.inputs, d.inputs)) {
-            row_flags.push_back("repeated");
-            flags["repeated"] = flags["repeated"].get<int>() + 1;
-          } else {
-            close_run(i);
-            run_start = i;
-          }
-          if (d.day - prev.day > 1) {
-            flags["gaps"].push_back(
-                {{"after", prev.date}, {"before", d.date}, {"missing_days", d.day - prev.day - 1}});
-            row_flags.push_back("after_gap");
-          }
-          if (prev.method != d.method) {
-            flags["method_changes"].push_back(
-                {{"date", d.date}, {"from", prev.method}, {"to", d.method}});
-            row_flags.push_back("method_change");
-          }
-          if (prev.config != d.config) {
-            json fields = changed_fields(resolved[prev.config], resolved[d.config]);
-            if (!fields.empty()) {
-              flags["config_changes"].push_back({{"date", d.date}, {"fields", fields}});
-              row_flags.push_back("config_change");
-            }
-          }
-        }
-        if (!d.published) {
-          row_flags.push_back("unpublished");
-          flags["unpublished"] = flags["unpublished"].get<int>() + 1;
-        }
-        json published = nullptr;
-        if (d.published) {
-          published = json::object();
-          for (std::size_t k = 0; k < 6; ++k) published[kPublished[k]] = (*d.published)[k];
-        }
-        const footprint::Summary* sums[] = {&e.energy_wh, &e.water_ml, &e.carbon_g};
-        json row = {
-            {"date", d.date}, {"model", f.model}, {"prompt", se.prompt}, {"method", method}};
-        for (std::size_t k = 0; k < 3; ++k) {
-          row[kMetrics[k]] = summary_json(*sums[k]);
-          mean[k].push_back(sums[k]->mean);
-          sd[k].push_back(sums[k]->sd);
-        }
-        row["published"] = std::move(published);
-        row["flags"] = std::move(row_flags);
-        x.push_back(static_cast<double>(d.day));
-        const auto& a = resolved[d.config].assumptions;
-        month_of.push_back(d.date.substr(0, 7));
-        month_key.push_back(d.date.substr(0, 7) + "|" + method + "|" + assumptions_key(a));
-        series_rows.push_back(std::move(row));
-      }
-      if (!days.empty()) close_run(days.size());
-      // Monthly summaries: consecutive days of one month and one configuration.
-      json monthly = json::array();
-      for (std::size_t i = 0; i < days.size();) {
-        std::size_t j = i;
-        while (j < days.size() && month_key[j] == month_key[i]) ++j;
-        json m = {{"month", month_of[i]},
-                  {"from", days[i]->date},
-                  {"to", days[j - 1]->date},
-                  {"days", j - i},
-                  {"method", series_rows[i]["method"]}};
-        for (std::size_t k = 0; k < 3; ++k) {
-          const std::vector<double> mm(mean[k].begin() + static_cast<std::ptrdiff_t>(i),
-                                       mean[k].begin() + static_cast<std::ptrdiff_t>(j));
-          const std::vector<double> ss(sd[k].begin() + static_cast<std::ptrdiff_t>(i),
-                                       sd[k].begin() + static_cast<std::ptrdiff_t>(j));
-          m[kMetrics[k]] = monthly_json(trend::summarize(mm, ss));
-        }
-        monthly.push_back(std::move(m));
-        i = j;
-      }
-      json change = nullptr;
-      if (days.size() > kMaxSlopeDays) {
-        notes.push_back("\"" + f.model + "\" " + se.prompt + ": more than " +
-                        std::to_string(kMaxSlopeDays) + " days, no change over time computed");
-      } else if (days.size() >= 2) {
-        change = json::object();
-        const double span = x.back() - x.front();
-        for (std::size_t k = 0; k < 3; ++k) {
-          const auto t = trend::theil_sen(x, mean[k]);
-          change[kMetrics[k]] = {{"slope_per_day", t->slope},
-                                 {"low", t->low},
-                                 {"high", t->high},
-                                 {"intercept_at_from", t->intercept + t->slope * x.front()},
-                                 {"over_period", t->slope * span},
-                                 {"over_period_low", t->low * span},
-                                 {"over_period_high", t->high * span}};
-        }
-        change["days_spanned"] = span;
-        change["n"] = days.size();
-        change["confidence"] = 0.95;
-      }
-      json info = {{"model", f.model},
-                   {"company", f.company},
-                   {"prompt", se.prompt},
-                   {"input_tokens", opt(se.input_tokens)},
-                   {"output_tokens", se.output_tokens},
-                   {"from", days.empty() ? json(nullptr) : json(days.front()->date)},
-                   {"to", days.empty() ? json(nullptr) : json(days.back()->date)},
-                   {"days", days.size()},
-                   {"monthly", std::move(monthly)},
-                   {"change", std::move(change)},
-                   {"flags", std::move(flags)}};
-      if (days.empty())
-        notes.push_back("\"" + f.model + "\" has no " + se.prompt + " day in the period");
-      if (days.size() == 1)
-        notes.push_back("\"" + f.model + "\" has a single " + se.prompt +
-                        " day in the period: no change over time and no day-to-day SD");
-      for (auto& r : series_rows) rows.push_back(std::move(r));
-      series_out.push_back(std::move(info));
+/// The estimate of one day (cached: days that repeat their inputs are computed once).
+struct DayEstimator {
+  const Settings& settings;
+  const footprint::Overrides& ov;
+  const std::vector<footprint::Resolved>& resolved;
+  std::map<std::string, footprint::Result> cache;
+
+  std::pair<std::string, const footprint::Result*> operator()(const Day& d) {
+    const bool published = settings.estimator == "as_published";
+    const std::string method = published ? d.method : settings.estimator;
+    footprint::Settings fs;
+    fs.estimator = method == "v4" || method == "grid" ? Estimator::kV4 : Estimator::kV6;
+    fs.w_max = settings.w_max;
+    fs.rho = settings.rho;
+    const footprint::PromptInputs in = footprint::resolve_prompt(d.inputs, ov);
+    const std::string key = cache_key(d.config, method, in);
+    auto hit = cache.find(key);
+    if (hit == cache.end()) {
+      hit = cache.emplace(key, footprint::estimate(in, resolved[d.config].assumptions, fs)).first;
     }
-    if (prompts) {
-      for (const auto& want : *prompts) {
-        const bool has = std::any_of(f.series.begin(), f.series.end(),
-                                     [&want](const Series& x) { return x.prompt == want; });
-        if (!has) notes.push_back("\"" + f.model + "\" has no \"" + want + "\" prompt");
+    return {method, &hit->second};
+  }
+};
+
+/// The flags of day i of a series (and the series' counters and lists).
+json day_flags(const std::vector<const Day*>& days, std::size_t i,
+               const std::vector<footprint::Resolved>& resolved, json& flags) {
+  json out = json::array();
+  const Day& d = *days[i];
+  if (i > 0) {
+    const Day& prev = *days[i - 1];
+    if (same_inputs(prev.inputs, d.inputs)) {
+      out.push_back("repeated");
+      flags["repeated"] = flags["repeated"].get<int>() + 1;
+    }
+    if (d.day - prev.day > 1) {
+      flags["gaps"].push_back(
+          {{"after", prev.date}, {"before", d.date}, {"missing_days", d.day - prev.day - 1}});
+      out.push_back("after_gap");
+    }
+    if (prev.method != d.method) {
+      flags["method_changes"].push_back(
+          {{"date", d.date}, {"from", prev.method}, {"to", d.method}});
+      out.push_back("method_change");
+    }
+    if (prev.config != d.config) {
+      json fields = changed_fields(resolved[prev.config], resolved[d.config]);
+      if (!fields.empty()) {
+        flags["config_changes"].push_back({{"date", d.date}, {"fields", fields}});
+        out.push_back("config_change");
       }
     }
   }
-  json method = {
-      {"estimator", s.estimator}, {"w_max", s.w_max}, {"rho", s.rho}, {"sampling", "quadrature"}};
-  return {{"method", std::move(method)},
+  if (!d.published) {
+    out.push_back("unpublished");
+    flags["unpublished"] = flags["unpublished"].get<int>() + 1;
+  }
+  return out;
+}
+
+/// Frozen periods: runs of at least kFrozenMinDays days whose inputs repeat one day's.
+json frozen_periods(const std::vector<const Day*>& days) {
+  json out = json::array();
+  std::size_t start = 0;
+  for (std::size_t i = 1; i <= days.size(); ++i) {
+    if (i < days.size() && same_inputs(days[i - 1]->inputs, days[i]->inputs)) continue;
+    const std::size_t repeats = i - start - 1;
+    if (repeats + 1 >= kFrozenMinDays) {
+      out.push_back({{"measured", days[start]->date},
+                     {"from", days[start + 1]->date},
+                     {"to", days[i - 1]->date},
+                     {"days", repeats}});
+    }
+    start = i;
+  }
+  return out;
+}
+
+/// Daily means and SDs of the three metrics, the day numbers and the month groups.
+struct Columns {
+  std::vector<double> x;
+  std::array<std::vector<double>, 3> mean, sd;
+  std::vector<std::string> group, month, method;
+};
+
+json monthly_of(const std::vector<const Day*>& days, const Columns& c) {
+  json monthly = json::array();
+  for (std::size_t i = 0; i < days.size();) {
+    std::size_t j = i;
+    while (j < days.size() && c.group[j] == c.group[i]) ++j;
+    json m = {{"month", c.month[i]},
+              {"from", days[i]->date},
+              {"to", days[j - 1]->date},
+              {"days", j - i},
+              {"method", c.method[i]}};
+    for (std::size_t k = 0; k < 3; ++k) {
+      const auto b = static_cast<std::ptrdiff_t>(i);
+      const auto e = static_cast<std::ptrdiff_t>(j);
+      m[kMetrics[k]] = monthly_json(trend::summarize({c.mean[k].begin() + b, c.mean[k].begin() + e},
+                                                     {c.sd[k].begin() + b, c.sd[k].begin() + e}));
+    }
+    monthly.push_back(std::move(m));
+    i = j;
+  }
+  return monthly;
+}
+
+json change_of(const Columns& c) {
+  if (c.x.size() < 2 || c.x.size() > kMaxSlopeDays) return nullptr;
+  json change = json::object();
+  const double span = c.x.back() - c.x.front();
+  for (std::size_t k = 0; k < 3; ++k) {
+    const auto t = trend::theil_sen(c.x, c.mean[k]);
+    change[kMetrics[k]] = {{"slope_per_day", t->slope},
+                           {"low", t->low},
+                           {"high", t->high},
+                           {"intercept_at_from", t->intercept + t->slope * c.x.front()},
+                           {"over_period", t->slope * span},
+                           {"over_period_low", t->low * span},
+                           {"over_period_high", t->high * span}};
+  }
+  change["days_spanned"] = span;
+  change["n"] = c.x.size();
+  change["confidence"] = 0.95;
+  return change;
+}
+
+/// One (model, prompt) series: its rows appended to `rows`, its summary returned.
+json series_of(const ModelFile& f, const Series& se, const Selection& sel, DayEstimator& est,
+               json& rows, json& notes) {
+  std::vector<const Day*> days;
+  for (const auto& d : se.days) {
+    if (d.day >= sel.from && d.day <= sel.to) days.push_back(&d);
+  }
+  json flags = {{"repeated", 0},
+                {"frozen", frozen_periods(days)},
+                {"gaps", json::array()},
+                {"method_changes", json::array()},
+                {"config_changes", json::array()},
+                {"unpublished", 0}};
+  Columns c;
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const Day& d = *days[i];
+    const auto [method, e] = est(d);
+    json row = {{"date", d.date}, {"model", f.model}, {"prompt", se.prompt}, {"method", method}};
+    const footprint::Summary* sums[] = {&e->energy_wh, &e->water_ml, &e->carbon_g};
+    for (std::size_t k = 0; k < 3; ++k) {
+      row[kMetrics[k]] = summary_json(*sums[k]);
+      c.mean[k].push_back(sums[k]->mean);
+      c.sd[k].push_back(sums[k]->sd);
+    }
+    json published = nullptr;
+    if (d.published) {
+      published = json::object();
+      for (std::size_t k = 0; k < 6; ++k) published[kPublished[k]] = (*d.published)[k];
+    }
+    row["published"] = std::move(published);
+    row["flags"] = day_flags(days, i, est.resolved, flags);
+    c.x.push_back(static_cast<double>(d.day));
+    c.month.push_back(d.date.substr(0, 7));
+    c.method.push_back(method);
+    c.group.push_back(c.month.back() + "|" + method + "|" +
+                      assumptions_key(est.resolved[d.config].assumptions));
+    rows.push_back(std::move(row));
+  }
+  if (days.empty())
+    notes.push_back("\"" + f.model + "\" has no " + se.prompt + " day in the period");
+  if (days.size() == 1) {
+    notes.push_back("\"" + f.model + "\" has a single " + se.prompt +
+                    " day in the period: no change over time and no day-to-day SD");
+  }
+  if (days.size() > kMaxSlopeDays) {
+    notes.push_back("\"" + f.model + "\" " + se.prompt + ": more than " +
+                    std::to_string(kMaxSlopeDays) + " days, no change over time computed");
+  }
+  return {{"model", f.model},
+          {"company", f.company},
+          {"prompt", se.prompt},
+          {"input_tokens", opt(se.input_tokens)},
+          {"output_tokens", se.output_tokens},
+          {"from", days.empty() ? json(nullptr) : json(days.front()->date)},
+          {"to", days.empty() ? json(nullptr) : json(days.back()->date)},
+          {"days", days.size()},
+          {"monthly", monthly_of(days, c)},
+          {"change", change_of(c)},
+          {"flags", std::move(flags)}};
+}
+
+}  // namespace
+
+json trend(const Obj& request) {
+  request.only({"op", "dataset", "select", "from", "to", "method", "overrides", "hardware", "hosts",
+                "regions"});
+  const std::vector<ModelFile> files = read_dataset(request);
+  const Selection sel = read_selection(request, files);
+  const Settings s = read_method(request.object_opt("method"));
+  footprint::Overrides ov;
+  if (auto o = request.object_opt("overrides")) ov = footprint::read_overrides(*o);
+  const footprint::References refs{request.object_opt("hardware"), request.object_opt("hosts"),
+                                   request.object_opt("regions"), request.path()};
+  json rows = json::array();
+  json series = json::array();
+  json notes = json::array();
+  for (const auto& f : files) {
+    if (!sel.model(f.model)) continue;
+    std::vector<footprint::Resolved> resolved;
+    resolved.reserve(f.configs.size());
+    for (const auto& c : f.configs) {
+      resolved.push_back(footprint::resolve(c, ov, refs, request.at("overrides")));
+    }
+    DayEstimator est{s, ov, resolved, {}};
+    for (const auto& se : f.series) {
+      if (sel.prompt(se.prompt)) series.push_back(series_of(f, se, sel, est, rows, notes));
+    }
+    for (const auto& want : sel.prompts.value_or(std::set<std::string>{})) {
+      const bool has = std::any_of(f.series.begin(), f.series.end(),
+                                   [&want](const Series& x) { return x.prompt == want; });
+      if (!has) notes.push_back("\"" + f.model + "\" has no \"" + want + "\" prompt");
+    }
+  }
+  return {{"method",
+           {{"estimator", s.estimator},
+            {"w_max", s.w_max},
+            {"rho", s.rho},
+            {"sampling", "quadrature"}}},
           {"rows", std::move(rows)},
-          {"series", std::move(series_out)},
+          {"series", std::move(series)},
           {"notes", std::move(notes)}};
 }
 
