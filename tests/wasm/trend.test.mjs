@@ -16,6 +16,20 @@ const file = (name) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'
 const METRICS = ['energy_wh', 'water_ml', 'carbon_g'];
 const rel = (a, b) => Math.abs(a - b) / Math.abs(b);
 
+/**
+ * The v4 grid computed here, directly: mean and population SD of E over the (latency,
+ * speed) percentile pairs and the two utilisation bounds, in Wh.
+ */
+function gridEnergy(ttft, tps, out, c) {
+  const values = [];
+  for (const l of ttft)
+    for (const r of tps)
+      for (const u of [c.u_gpu_min, c.u_gpu_max])
+        values.push(((l + out / r) / 3600) * (c.p_gpu_kw * u + c.p_nongpu_kw * c.u_nongpu) * c.pue * 1000);
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return { mean, sd: Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length) };
+}
+
 async function trend(request) {
   const r = await call({ op: 'trend', ...request });
   assert.equal(r.ok, true, JSON.stringify(r.error));
@@ -24,7 +38,7 @@ async function trend(request) {
 
 test('as_published reproduces every published row: grid to 1e-9, v6 within 0.6 % (means) and 1.5 % (SDs)', async () => {
   const worst = { grid: 0, v6mean: 0, v6sd: 0, equalAbs: 0 };
-  const counts = { grid: 0, v6: 0, equal: 0 };
+  const counts = { grid: 0, v6: 0, equal: 0, unreadableP95: 0 };
   const names = readdirSync(dir).map((f) => f.replace(/\.json$/, ''));
   assert.equal(names.length, index.models.length);
   for (const name of names) {
@@ -32,10 +46,23 @@ test('as_published reproduces every published row: grid to 1e-9, v6 within 0.6 %
     const { rows } = await trend({ dataset: data });
     // Inputs of each row, to spot the rows whose five percentiles are equal.
     const inputs = new Map();
-    for (const p of data.prompts) p.date.forEach((d, i) => inputs.set(`${p.prompt}|${d}`, [p.ttft_s[i], p.tps[i]]));
+    for (const p of data.prompts)
+      p.date.forEach((d, i) => inputs.set(`${p.prompt}|${d}`, [p.ttft_s[i], p.tps[i], data.configs[p.config[i]]]));
     for (const row of rows) {
       if (!row.published) continue;
-      const [ttft, tps] = inputs.get(`${row.prompt}|${row.date}`);
+      const [ttft, tps, config] = inputs.get(`${row.prompt}|${row.date}`);
+      // Six source cells of GPT-5 nano (minimal) short (tps P95 "1,126.3" and the like, in
+      // Sep 2025) were unreadable to the authors' code, which left that percentile out:
+      // their published value is the grid over the 20 other pairs (checked here directly);
+      // ours uses the value.
+      if (data.model === 'GPT-5 nano (minimal)' && row.method === 'grid' && tps[4] >= 1000) {
+        const without = gridEnergy(ttft, tps.slice(0, 4), row.prompt === 'short' ? 300 : NaN, config);
+        assert.ok(rel(without.mean, row.published.energy_wh_mean) < 1e-12, `${row.date} without P95`);
+        assert.ok(rel(without.sd, row.published.energy_wh_sd) < 1e-12);
+        assert.ok(rel(row.energy_wh.mean, row.published.energy_wh_mean) > 0.01, 'ours keeps the P95');
+        counts.unreadableP95 += 1;
+        continue;
+      }
       const flat = ttft.every((v) => v === ttft[0]) && tps.every((v) => v === tps[0]);
       for (const m of METRICS) {
         const mean = row[m].mean;
@@ -44,14 +71,18 @@ test('as_published reproduces every published row: grid to 1e-9, v6 within 0.6 %
         const ps = row.published[`${m}_sd`];
         const where = `${data.model} ${row.prompt} ${row.date} ${m}`;
         if (row.method === 'grid') {
-          assert.ok(rel(mean, pm) <= 1e-9 && (ps === 0 ? sd === 0 : rel(sd, ps) <= 1e-9), `${where}: ${mean}/${sd} vs ${pm}/${ps}`);
+          assert.ok(
+            rel(mean, pm) <= 1e-9 && (ps === 0 ? sd === 0 : rel(sd, ps) <= 1e-9),
+            `${where}: ${mean}/${sd} vs ${pm}/${ps}`,
+          );
           worst.grid = Math.max(worst.grid, rel(mean, pm), ps ? rel(sd, ps) : 0);
         } else {
           assert.ok(rel(mean, pm) <= 0.006, `${where}: mean ${mean} vs ${pm}`);
           worst.v6mean = Math.max(worst.v6mean, rel(mean, pm));
           if (flat) {
-            // The published SD of a row with five equal percentiles is a rounding residue.
-            assert.ok(Math.abs(sd - ps) <= 1e-12 * pm, `${where}: SD ${sd} vs ${ps} (equal percentiles)`);
+            // The SD of a row with five equal percentiles is 0 up to rounding, on both sides (the
+            // published one about 1e-16, the quadrature's about 1e-8 of the mean): compared absolutely.
+            assert.ok(Math.abs(sd - ps) <= 1e-6 * pm, `${where}: SD ${sd} vs ${ps} (equal percentiles)`);
             worst.equalAbs = Math.max(worst.equalAbs, Math.abs(sd - ps));
           } else {
             assert.ok(rel(sd, ps) <= 0.015, `${where}: SD ${sd} vs ${ps}`);
@@ -65,11 +96,12 @@ test('as_published reproduces every published row: grid to 1e-9, v6 within 0.6 %
   }
   // data/sources/README.md: 37,786 published v6 rows; 51,466 rows less 5,623 blank ones in all.
   assert.equal(counts.v6, 37786);
-  assert.equal(counts.grid + counts.v6, 51466 - 5623);
+  assert.equal(counts.grid + counts.v6 + counts.unreadableP95, 51466 - 5623);
+  assert.equal(counts.unreadableP95, 6);
   console.log(`trend reproduction: ${JSON.stringify(counts)}, worst ${JSON.stringify(worst)}`);
 });
 
-test('monthly summaries equal a direct computation of the authors\' four statistics (two models)', async () => {
+test("monthly summaries equal a direct computation of the authors' four statistics (two models)", async () => {
   for (const [name, prompt] of [
     ['gpt-5-high', 'medium'],
     ['claude-4-5-sonnet', 'long'],
