@@ -296,9 +296,10 @@ std::set<std::string> read_names(const Arr& a, const char* what,
   for (std::size_t k = 0; k < a.size(); ++k) {
     const std::string name = a.string(k);
     if (!known(name)) {
-      fail(
-          code::kUnknownValue, pointer_child(a.path(), k),
-          std::string(what) + " \"" + name + "\" is not in the dataset (e.g. \"" + example + "\")");
+      std::string message = what;
+      message += " \"" + name + "\" is not in the dataset (e.g. \"";
+      message += example + "\")";
+      fail(code::kUnknownValue, pointer_child(a.path(), k), message);
     }
     out.insert(name);
   }
