@@ -20,13 +20,16 @@ for (const estimator of ['as_published', 'v6']) {
   const first = JSON.parse(engine.handle(text));
   if (!first.ok) throw new Error(JSON.stringify(first.error));
   const times = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < runs; i += 1) {
     const t0 = process.hrtime.bigint();
     engine.handle(text);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
+  const cpu = process.cpuUsage(cpu0);
   times.sort((a, b) => a - b);
   console.log(
-    `${file.model}, ${days} days x prompt sizes, ${estimator}: best ${times[0].toFixed(1)} ms, median ${times[Math.floor(runs / 2)].toFixed(1)} ms (target < 100 ms)`,
+    `${file.model}, ${days} days over ${file.prompts.length} prompt sizes, ${estimator}: best ${times[0].toFixed(1)} ms, ` +
+      `median ${times[Math.floor(runs / 2)].toFixed(1)} ms, CPU ${((cpu.user + cpu.system) / 1000 / runs).toFixed(1)} ms per call (target < 100 ms)`,
   );
 }
