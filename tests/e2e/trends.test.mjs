@@ -10,7 +10,7 @@ import { appSession, axeViolations, distDir, serious } from './helpers.mjs';
 const app = appSession();
 const { open } = app;
 const file = (name) => JSON.parse(readFileSync(`${distDir}/data/daily/2026-08-22/${name}.json`, 'utf8'));
-const READY = '[data-testid="trend-result"][aria-busy="false"] table.data tbody tr';
+const READY = '[data-testid="trend-result"][aria-busy="false"] > .table-scroll tbody tr';
 
 describe('trends', () => {
   test("a model's long prompt over the year, with the published values, a second model, URL state and export", async () => {
