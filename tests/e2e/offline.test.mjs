@@ -54,7 +54,7 @@ describe('offline', () => {
     const requests = recordRequests(context);
     try {
       const page = await context.newPage();
-      await page.goto(`${app.url}?v=1&model=GPT-4.1&prompt=medium`);
+      await page.goto(`${app.url}?v=1&ds=paper-v6%402025-10-26&model=GPT-4.1&prompt=medium`);
       const online = await energy(page);
       await controlled(page);
       // Everything the service worker precached is from this origin.
