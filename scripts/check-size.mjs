@@ -3,9 +3,10 @@
 //               starts (entry, its imports, the calculator chunk and its imports)  <= 60 KB
 //   engine      the worker script + Emscripten glue + engine.wasm (the core module
 //               every estimate needs)                                          <= 200 KB
-//   engine lab  engine-lab glue + .wasm (uncertainty, statistics, import/export),
+//   engine lab  engine-lab glue + .wasm (uncertainty, statistics, import/export, trend),
 //               fetched only when one of those views first asks for it: not on the
-//               calculator's path, so its budget is looser                    <= 240 KB
+//               calculator's path, so its budget is looser (250 KB since the trend op,
+//               246 KB at the time; was 240 KB)                               <= 250 KB
 //   dataset     the default footprint dataset (public/data manifest "default")     <= 50 KB
 // Prints every file and total; exits 1 if a budget is exceeded. Run after `vite build`.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { root } from './lib.mjs';
 
 const dist = resolve(root, process.env.LLMFP_DIST_DIR ?? 'dist');
 const KB = 1024;
-const BUDGETS = { 'first view': 60 * KB, engine: 200 * KB, 'engine lab': 240 * KB, 'default dataset': 50 * KB };
+const BUDGETS = { 'first view': 60 * KB, engine: 200 * KB, 'engine lab': 250 * KB, 'default dataset': 50 * KB };
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const raw = (file) => readFileSync(join(dist, file)).length;
