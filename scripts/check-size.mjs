@@ -3,9 +3,10 @@
 //               starts (entry, its imports, the calculator chunk and its imports)  <= 60 KB
 //   engine      the worker script + Emscripten glue + engine.wasm (the core module
 //               every estimate needs)                                          <= 200 KB
-//   engine lab  engine-lab glue + .wasm (uncertainty, statistics, import/export),
+//   engine lab  engine-lab glue + .wasm (uncertainty, statistics, import/export, trend),
 //               fetched only when one of those views first asks for it: not on the
-//               calculator's path, so its budget is looser                    <= 240 KB
+//               calculator's path, so its budget is looser (250 KB since the trend op,
+//               246 KB at the time; was 240 KB)                               <= 250 KB
 //   dataset     the default footprint dataset (public/data manifest "default")     <= 50 KB
 //   embed first number  what a pinned embed transfers before its first number: embed.html,
 //               its entry's JS and CSS and the largest precomputed slim file
@@ -22,7 +23,7 @@ const KB = 1024;
 const BUDGETS = {
   'first view': 60 * KB,
   engine: 200 * KB,
-  'engine lab': 240 * KB,
+  'engine lab': 250 * KB,
   'default dataset': 50 * KB,
   'embed first number': 40 * KB,
 };

@@ -9,7 +9,7 @@
 // `method` ("grid" or "v6"), `config` (index into configs), `ttft_s` and `tps` (five
 // percentiles per day), `aa_intelligence_index`, and the authors' six computed results
 // (null on the days whose outputs are blank in the source). Numbers exactly as in the CSV.
-import { DAILY_FILE, DAILY_PROMPTS, DAILY_VERSION, INDEX_2026_FROM, LONG_FROZEN_AFTER, V6_FROM } from './lib/daily.mjs';
+import { DAILY_FILE, DAILY_PROMPTS, DAILY_VERSION, INDEX_2026_FROM, FROZEN_AFTER, V6_FROM } from './lib/daily.mjs';
 import { CONFIG, readDaily } from './lib/daily.mjs';
 import { HARDWARE, HOSTS, MODEL_NUMBERS, PERCENTILES, REFERENCE, SIZE_CLASSES } from './lib/footprint.mjs';
 import { LICENCE_REPO, PAPER_V6, REPO_AT, REPO_RETRIEVED } from './lib/provenance.mjs';
@@ -48,15 +48,14 @@ const EVENTS = [
   {
     date: '2026-05-19',
     kind: 'frozen',
-    prompt: 'long',
-    text: `The long prompt's measurements are no longer refreshed: every later day repeats those of ${LONG_FROZEN_AFTER}.`,
+    text: `The measurements are no longer refreshed: every later day repeats those of ${FROZEN_AFTER} (long to 22 Aug 2026, medium and extra-long to 7 Jul 2026).`,
   },
 ];
 
 const notes = [
   `method: "grid" up to ${'2025-10-25'} (v4 quantile grid: 25 percentile pairs x {U_min, U_max}, population SD, v4 multipliers), "v6" from ${V6_FROM} (Gaussian copula rho = -0.3, N = 10,000, w = 0.5, sample SD, v6 multipliers).`,
   'Outputs are blank on purpose for 2025-10-25 and every day of March 2026: only the inputs are given there.',
-  `Long-prompt inputs after ${LONG_FROZEN_AFTER} repeat the ${LONG_FROZEN_AFTER} measurements (the pipeline's input file was not refreshed).`,
+  `Inputs after ${FROZEN_AFTER} repeat the ${FROZEN_AFTER} measurements (long to 2026-08-22, medium and extra_long to 2026-07-07; the pipeline's input files were not refreshed).`,
   `aa_intelligence_index changes edition on ${INDEX_2026_FROM}: values before and after are on different scales.`,
   'Gemini 2.5 Pro appears under two names, "(AI_Studio)" up to 2025-09-23 and "(AI Studio)" from 2025-09-24, as in the source; they are kept apart.',
   'Six speed cells of the source carry a thousands separator ("1,126.3"); it was dropped.',

@@ -6,9 +6,9 @@
 // (with `reference_method`: grid before 2025-10-26, v6 after). Same schema and reader as
 // paper-v6 and snapshot, so every op and view works with it.
 //
-// The long prompt's inputs were frozen after 2026-05-18 (every later day repeats them), so
-// its measured date is the day the values were actually scraped, not the last output.
-import { DAILY_FILE, DAILY_PROMPTS, INDEX_2026_FROM, LONG_FROZEN_AFTER, V6_FROM } from './lib/daily.mjs';
+// Inputs were frozen after 2026-05-18 (every later day repeats them), so a prompt's
+// measured date is the day the values were actually scraped, not the last output.
+import { DAILY_FILE, DAILY_PROMPTS, INDEX_2026_FROM, FROZEN_AFTER, V6_FROM } from './lib/daily.mjs';
 import { CONFIG, newest, readDaily } from './lib/daily.mjs';
 import { footprintDataset, footprintSchema } from './lib/footprint.mjs';
 import { LICENCE_REPO, PAPER_V6, REPO_AT, REPO_RETRIEVED } from './lib/provenance.mjs';
@@ -89,7 +89,7 @@ function build(sources) {
       intelligence_index_edition: '2026',
       notes: [
         `Built from the authors' daily pipeline outputs (10 Sep 2025 - ${asOf}): for each model and prompt size, the newest day with a measurement, given per prompt as "measured".`,
-        `Long-prompt inputs were not refreshed after ${LONG_FROZEN_AFTER}: later daily outputs repeat them, so long prompts are dated ${LONG_FROZEN_AFTER} (or the model's last day before it).`,
+        `Inputs were not refreshed after ${FROZEN_AFTER}: later daily outputs (long to 2026-08-22, medium and extra_long to 2026-07-07) repeat them, so those prompts are dated ${FROZEN_AFTER} (or the model's last day before it).`,
         'Prompt sizes: short (100 input / 300 output tokens), medium (1,000 / 1,000), long (10,000 / 1,500) and, from 13 Apr 2026, extra_long (100,000 / 2,000); short was not measured after 12 Apr 2026.',
         `Hardware and host multipliers are those the pipeline used on the measured day: v6 multipliers from ${V6_FROM}, v4 multipliers (Azure WUE_source 3.142, CIF 0.3528; AWS CIF 0.385) before. ${stale} models were last measured before ${V6_FROM}.`,
         "reference holds the authors' published results of the measured day (reference_method grid = v4 quantile grid, v6 = v6 Monte Carlo, N = 10,000); it is absent where that day's outputs are blank in the source (2025-10-25 and March 2026).",

@@ -125,10 +125,10 @@ test('latest: the default dataset; per model and prompt the newest CSV day, its 
   for (const m of latest.models) {
     for (const p of m.prompts) {
       const last = newest.get(`${m.model}|${p.prompt}`);
-      // The long prompt's inputs were frozen after 18 May 2026: dated on the day they were measured.
-      const frozen = p.prompt === 'long' && last.date > '2026-05-18';
+      // Inputs were frozen after 18 May 2026: such prompts are dated on the day they were measured.
+      const frozen = last.date > '2026-05-18';
       const day = frozen
-        ? csv.filter((r) => r.model === m.model && r.prompt === 'long' && r.date <= '2026-05-18').at(-1)
+        ? csv.filter((r) => r.model === m.model && r.prompt === p.prompt && r.date <= '2026-05-18').at(-1)
         : last;
       assert.equal(p.measured, day.date, `${m.model} ${p.prompt}`);
       assert.deepEqual(
@@ -153,9 +153,9 @@ test('latest: the default dataset; per model and prompt the newest CSV day, its 
     sonnet.prompts.map((p) => [p.prompt, p.measured]),
     [
       ['short', '2026-04-12'],
-      ['medium', '2026-07-07'],
+      ['medium', '2026-05-18'],
       ['long', '2026-05-18'],
-      ['extra_long', '2026-07-07'],
+      ['extra_long', '2026-05-18'],
     ],
   );
   assert.ok(latest.models.some((m) => m.model === 'GPT-5 (high)'));

@@ -40,6 +40,7 @@ constexpr OpEntry kOps[] = {
     {"attribute", &ops::attribute},
     {"import", &ops::import_measurements},
     {"export", &ops::export_measurements},
+    {"trend", &ops::trend},
 #endif
 };
 
@@ -91,8 +92,9 @@ int nesting_depth(std::string_view text) {
 // Every op of the API, whichever binary serves it: error messages name the same ops in
 // every build (native and both wasm modules answer a mistyped op identically).
 constexpr const char* kAllOps[] = {
-    "version",     "validate_dataset", "estimate", "scale",     "dea",    "rank",
-    "uncertainty", "sensitivity",      "stats",    "attribute", "import", "export"};
+    "version", "validate_dataset", "estimate",    "scale", "dea",
+    "rank",    "uncertainty",      "sensitivity", "stats", "attribute",
+    "import",  "export",           "trend"};
 
 std::vector<std::string> available_ops() {
   std::vector<std::string> names;

@@ -25,10 +25,11 @@ export const METHODS = ['grid', 'v6'];
 export const V6_FROM = '2025-10-26';
 
 /**
- * The long prompt's inputs were not refreshed after this day: later days repeat them
- * (checked while reading). The newest long measurement of a model is therefore dated here.
+ * The pipeline's inputs were not refreshed after this day: every later day (long to
+ * 2026-08-22, medium and extra_long to 2026-07-07) repeats them (checked while reading).
+ * The newest measurement of such a series is therefore dated on or before this day.
  */
-export const LONG_FROZEN_AFTER = '2026-05-18';
+export const FROZEN_AFTER = '2026-05-18';
 
 /**
  * First day printed with the 2026 edition of the Artificial Analysis Intelligence Index
@@ -122,7 +123,7 @@ export function readDaily(sources) {
         if (rows[i].date === rows[i - 1].date)
           throw new Error(`${rows[i].where}: second ${prompt} row of "${model}" on ${rows[i].date}`);
       }
-      if (prompt === 'long') checkFrozen(model, rows);
+      checkFrozen(model, prompt, rows);
     }
   }
   checkIndexEdition(models);
@@ -133,12 +134,12 @@ export function readDaily(sources) {
 
 const sameInputs = (a, b) => a.ttft_s.every((v, i) => v === b.ttft_s[i]) && a.tps.every((v, i) => v === b.tps[i]);
 
-function checkFrozen(model, rows) {
-  const base = rows.filter((r) => r.date <= LONG_FROZEN_AFTER).at(-1);
-  for (const r of rows.filter((x) => x.date > LONG_FROZEN_AFTER)) {
+function checkFrozen(model, prompt, rows) {
+  const base = rows.filter((r) => r.date <= FROZEN_AFTER).at(-1);
+  for (const r of rows.filter((x) => x.date > FROZEN_AFTER)) {
     if (!base || !sameInputs(base, r))
       throw new Error(
-        `${r.where}: "${model}" long on ${r.date} differs from its last measurement up to ${LONG_FROZEN_AFTER}; the frozen period assumption no longer holds`,
+        `${r.where}: "${model}" ${prompt} on ${r.date} differs from its last measurement up to ${FROZEN_AFTER}; the frozen period assumption no longer holds`,
       );
   }
 }
@@ -154,7 +155,7 @@ function checkIndexEdition(models) {
 /** The newest record of rows (sorted by date) whose inputs were measured, with its measured date. */
 export function newest(prompt, rows) {
   const last = rows.at(-1);
-  const measured = prompt === 'long' && last.date > LONG_FROZEN_AFTER ? LONG_FROZEN_AFTER : last.date;
+  const measured = last.date > FROZEN_AFTER ? FROZEN_AFTER : last.date;
   const atMeasured = rows.filter((r) => r.date <= measured).at(-1);
   return { last, measured: atMeasured.date, record: atMeasured };
 }

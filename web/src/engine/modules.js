@@ -5,7 +5,7 @@
 // the two agree (each module's "version" op lists the ops it serves).
 
 /** Ops served by the lab module; every other op goes to core. */
-export const LAB_OPS = Object.freeze(['uncertainty', 'sensitivity', 'stats', 'attribute', 'import', 'export']);
+export const LAB_OPS = Object.freeze(['uncertainty', 'sensitivity', 'stats', 'attribute', 'import', 'export', 'trend']);
 
 /** "core" or "lab": the module that serves `op` (an absent op means "estimate"). */
 export function moduleFor(op) {

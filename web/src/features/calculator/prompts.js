@@ -87,3 +87,21 @@ export function nearestPrompt(wanted, available) {
   }
   return best;
 }
+
+const tokenCount = (n) => Number(n).toLocaleString('en-GB');
+
+/**
+ * Label and detail of a dataset's prompt entry ({prompt, input_tokens?, output_tokens}):
+ * a known size as in PROMPTS, a dataset's own size labelled from its token counts.
+ */
+export function promptInfo(entry) {
+  const known = PROMPTS.find((p) => p.value === entry.prompt);
+  if (known) return known;
+  const name = entry.prompt.replaceAll('_', ' ');
+  const input = entry.input_tokens ? `${tokenCount(entry.input_tokens)} in, ` : '';
+  return {
+    value: entry.prompt,
+    label: name.charAt(0).toUpperCase() + name.slice(1),
+    detail: `${input}${tokenCount(entry.output_tokens)} out`,
+  };
+}
