@@ -32,6 +32,8 @@ export const EMBED_KEYS = [
   'w',
   'cmetric',
   'cb',
+  // The imported file itself (with ds=imported): without it the embed has no data to pin.
+  'imp',
 ];
 
 /**
