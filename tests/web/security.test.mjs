@@ -59,7 +59,7 @@ test('a link with 100,000 unknown parameters gives a few notices and a count', (
   const { state, notices } = decode(`?v=1&model=GPT-4.1&${unknown}`, coreFields);
   assert.equal(state.model, 'GPT-4.1');
   assert.equal(notices.length, MAX_NOTICES + 1);
-  assert.match(notices.at(-1), /^99995 more settings/);
+  assert.ok(notices.at(-1).startsWith(`${100000 - MAX_NOTICES} more settings`), notices.at(-1));
 });
 
 test('an embed of imported data carries the file (imp) with ds=imported', () => {

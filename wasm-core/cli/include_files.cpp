@@ -106,7 +106,7 @@ void resolve(json& value, const std::string& path, int depth, Context& ctx) {
       }
       return;
     }
-    for (auto& [key, child] : value.items())
+    for (const auto& [key, child] : value.items())
       resolve(child, pointer_child(path, key), depth + 1, ctx);
   } else if (value.is_array()) {
     for (std::size_t i = 0; i < value.size(); ++i) {

@@ -69,7 +69,7 @@ export function defaults(fields) {
 }
 
 /** At most this many notices name a parameter of the link; one more counts the rest. */
-export const MAX_NOTICES = 5;
+export const MAX_NOTICES = 10;
 /** Parameters of a link beyond this many are not read (and counted in that last notice). */
 export const MAX_PARAMS = 200;
 
