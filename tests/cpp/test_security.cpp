@@ -240,6 +240,8 @@ TEST_CASE("security: the CLI answers a deep or hostile request with an envelope"
   s.write("req/trav.json", R"({"op": {"$include": "../secret.json"}})");
   REQUIRE(::mkfifo((s.req() + "/pipe.json").c_str(), 0600) == 0);
   s.write("req/pipe-req.json", R"({"op": {"$include": "pipe.json"}})");
+  // 1e400 beside an $include: nlohmann's out_of_range escaped the CLI (no JSON reply).
+  s.write("req/inf.json", R"({"op": "scale", "x": {"$include": "data.json"}, "q": 1e400})");
   const auto run = [&](const std::string& file) {
     const std::string out = s.dir + "/out.txt";
     const int status = std::system(
@@ -250,7 +252,8 @@ TEST_CASE("security: the CLI answers a deep or hostile request with an envelope"
   };
   for (const auto& [file, code] : {std::pair<std::string, std::string>{"deep.json", "too_large"},
                                    {"trav.json", "unknown_value"},
-                                   {"pipe-req.json", "invalid_value"}}) {
+                                   {"pipe-req.json", "invalid_value"},
+                                   {"inf.json", "not_finite"}}) {
     const auto [status, reply] = run(file);
     INFO(file << " -> " << status << " " << reply);
     CHECK(status == 1);  // an error reply, not a crash (139) or a timeout (124)
