@@ -265,20 +265,24 @@ TEST_CASE("security: the CLI answers a deep or hostile request with an envelope"
 
 TEST_CASE("security: rank of thousands of models says so in rank's terms", "[rank][security]") {
   // Ranking 5,000 imported models answered 'set "return_matrix": false', a field of the
-  // dea op that a rank request or a visitor never sees.
+  // dea op that a rank request or a visitor never sees. Every size limit of the DEA goes
+  // through the same rewording; game cross-efficiency's (40 DMUs) is the fast one to hit
+  // (the 1,000-model one costs seconds of estimates first).
   json dataset = llmfp::test::load_json("public/data/paper-v6/2025-10-26.json");
   json model = dataset["models"][0];
   model["aa_intelligence_index"] = 50;
   dataset["models"] = json::array();
-  for (int i = 0; i < 1500; ++i) {
+  for (int i = 0; i < 41; ++i) {
     model["model"] = "M" + std::to_string(i);
     dataset["models"].push_back(model);
   }
-  const json r = llmfp::test::call({{"op", "rank"}, {"dataset", dataset}});
+  const json r =
+      llmfp::test::call({{"op", "rank"}, {"dataset", dataset}, {"model", {{"type", "game"}}}});
   INFO(r.dump().substr(0, 400));
   CHECK(r["error"]["code"] == "too_large");
   CHECK(r["error"]["path"] == "/dataset/models");
   const std::string message = r["error"]["message"];
-  CHECK(message.find("1500 models") != std::string::npos);
+  CHECK(message.find("ranking 41 models at once") != std::string::npos);
   CHECK(message.find("return_matrix") == std::string::npos);
+  CHECK(message.find("DMU") == std::string::npos);
 }
