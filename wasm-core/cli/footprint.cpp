@@ -104,7 +104,7 @@ int run(int argc, char** argv) {
                            {"error",
                             {{"code", e.issue().code},
                              {"message", llmfp::truncated(e.issue().message, 600)},
-                             {"path", llmfp::truncated(e.issue().path, 600)}}}};
+                             {"path", e.issue().path}}}};
         std::cout << err.dump(pretty ? 2 : -1, ' ', false, llmfp::json::error_handler_t::replace)
                   << "\n";
         return 1;

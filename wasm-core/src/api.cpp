@@ -43,16 +43,15 @@ constexpr OpEntry kOps[] = {
 #endif
 };
 
-// Longest message and path an error envelope carries: a message that echoes a huge input
-// (a model name, a key) is cut, so a reply never repeats megabytes of the request.
+// Longest message an error envelope carries: a message that echoes a huge input (a model
+// name, a key) is cut, so a reply never repeats megabytes of the request. The path stays
+// exact (it is a pointer into the request, which is itself limited in size).
 constexpr std::size_t kMaxMessageBytes = 600;
-constexpr std::size_t kMaxPathBytes = 600;
 
 json error_envelope(const json& op, const std::vector<Issue>& issues) {
   const auto item = [](const Issue& i) {
-    return json{{"code", i.code},
-                {"message", truncated(i.message, kMaxMessageBytes)},
-                {"path", truncated(i.path, kMaxPathBytes)}};
+    return json{
+        {"code", i.code}, {"message", truncated(i.message, kMaxMessageBytes)}, {"path", i.path}};
   };
   json error = item(issues.front());
   if (issues.size() > 1) {
