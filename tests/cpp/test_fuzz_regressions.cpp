@@ -103,3 +103,23 @@ TEST_CASE("fuzz: attribute's footprint without a dataset is missing_field at tha
   CHECK(llmfp::test::error_of(llmfp::test::call(request))
             .rfind("missing_field at /footprint/dataset:", 0) == 0);
 }
+
+TEST_CASE("fuzz: a JSON dataset imported with problems names them at /text, in words",
+          "[import][fuzz]") {
+  // fuzz_handle (2026-12-05, seed import-bad-huge-number with 0e400): the problems of an
+  // imported JSON dataset had paths such as /dataset/models/0/host, which is no field of
+  // the import request (the file is the string at /text).
+  const json r = llmfp::test::call(
+      {{"op", "import"},
+       {"format", "json"},
+       {"text", R"({"models": [{"model": "M", "p_gpu_kw": 0, "prompts": [{"prompt": 7}]}]})"}});
+  REQUIRE(r["ok"] == false);
+  REQUIRE(r["error"].contains("issues"));
+  for (const auto& i : r["error"]["issues"]) {
+    INFO(i.dump());
+    CHECK(i["path"] == "/text");
+  }
+  const std::string all = r["error"]["issues"].dump();
+  CHECK(all.find("host is required (in the file: models #1, host)") != std::string::npos);
+  CHECK(all.find("(in the file: models #1, prompts #1, prompt)") != std::string::npos);
+}

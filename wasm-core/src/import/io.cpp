@@ -3,6 +3,9 @@
 //   the CSV's column names, or {"rows": [...]}. Export writes one row per model and prompt
 //   with every percentile column; numbers in their shortest exact form, so import(export(d))
 //   gives back the same numbers.
+#include <algorithm>
+#include <string>
+
 #include "llmfp/api.hpp"
 #include "llmfp/dataset.hpp"
 #include "llmfp/measurements.hpp"
@@ -27,6 +30,25 @@ std::string csv_field(const json& v) {
   std::string q = "\"";
   for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
   return q + "\"";
+}
+
+// "/dataset/models/0/prompts/2/tps" -> "models #1, prompts #3, tps": where in the file a
+// problem is, in words (the file is text inside the request, so no pointer reaches it).
+std::string where_in_file(const std::string& path) {
+  std::string out;
+  std::size_t start = path.rfind("/dataset", 0) == 0 ? 8 : 0;
+  while (start < path.size()) {
+    const std::size_t end = std::min(path.find('/', start + 1), path.size());
+    const std::string seg = path.substr(start + 1, end - start - 1);
+    const bool index = !seg.empty() && seg.find_first_not_of("0123456789") == std::string::npos;
+    if (index && seg.size() < 10) {
+      out += " #" + std::to_string(std::stoul(seg) + 1);
+    } else {
+      out += (out.empty() ? "" : ", ") + truncated(seg, 40);
+    }
+    start = end;
+  }
+  return out;
 }
 
 Table rows_table(const Arr& rows) {
@@ -93,6 +115,11 @@ json import_json(const std::string& text, const ImportOptions& options) {
   dataset::Footprint checked;
   std::vector<Issue> issues;
   dataset::validate_footprint(value, "/dataset", {}, checked, issues);
+  for (auto& i : issues) {
+    const std::string where = where_in_file(i.path);
+    if (!where.empty()) i.message += " (in the file: " + where + ")";
+    i.path = "/text";
+  }
   if (!issues.empty()) throw_all(issues);
   return value;
 }
