@@ -3,6 +3,10 @@
 //   the CSV's column names, or {"rows": [...]}. Export writes one row per model and prompt
 //   with every percentile column; numbers in their shortest exact form, so import(export(d))
 //   gives back the same numbers.
+#include <algorithm>
+#include <string>
+
+#include "llmfp/api.hpp"
 #include "llmfp/dataset.hpp"
 #include "llmfp/measurements.hpp"
 
@@ -21,10 +25,30 @@ std::string csv_field(const json& v) {
   }
   if (!v.is_string()) return v.dump();
   std::string s = v.get<std::string>();
+  if (formula_like(s)) s.insert(0, 1, '\'');  // "=HYPERLINK(...)" stays text in a spreadsheet
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string q = "\"";
   for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
   return q + "\"";
+}
+
+// "/dataset/models/0/prompts/2/tps" -> "models #1, prompts #3, tps": where in the file a
+// problem is, in words (the file is text inside the request, so no pointer reaches it).
+std::string where_in_file(const std::string& path) {
+  std::string out;
+  std::size_t start = path.rfind("/dataset", 0) == 0 ? 8 : 0;
+  while (start < path.size()) {
+    const std::size_t end = std::min(path.find('/', start + 1), path.size());
+    const std::string seg = path.substr(start + 1, end - start - 1);
+    const bool index = !seg.empty() && seg.find_first_not_of("0123456789") == std::string::npos;
+    if (index && seg.size() < 10) {
+      out += " #" + std::to_string(std::stoul(seg) + 1);
+    } else {
+      out += (out.empty() ? "" : ", ") + truncated(seg, 40);
+    }
+    start = end;
+  }
+  return out;
 }
 
 Table rows_table(const Arr& rows) {
@@ -70,10 +94,15 @@ Table rows_table(const Arr& rows) {
 json import_json(const std::string& text, const ImportOptions& options) {
   json value;
   try {
-    value = json::parse(text);
-  } catch (const json::parse_error& e) {
-    fail(code::kInvalidValue, "/text",
-         "the file is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    // The file is inner text: the request's depth check did not see inside it.
+    value = parse_json(text, kMaxJsonDepth, "", "the file");
+  } catch (const InputError& e) {
+    const Issue& i = e.issue();
+    if (i.code == code::kParseError) fail(code::kInvalidValue, "/text", i.message);
+    const auto slash = i.path.rfind('/');
+    const std::string field = slash == std::string::npos ? "" : i.path.substr(slash + 1);
+    fail(i.code, "/text",
+         field.empty() ? i.message : i.message + " (field " + quote_input(field, 40) + ")");
   }
   if (value.is_array()) return rows_to_dataset(rows_table(Arr(value, "/rows")), options);
   const Obj o(value, "");
@@ -86,6 +115,11 @@ json import_json(const std::string& text, const ImportOptions& options) {
   dataset::Footprint checked;
   std::vector<Issue> issues;
   dataset::validate_footprint(value, "/dataset", {}, checked, issues);
+  for (auto& i : issues) {
+    const std::string where = where_in_file(i.path);
+    if (!where.empty()) i.message += " (in the file: " + where + ")";
+    i.path = "/text";
+  }
   if (!issues.empty()) throw_all(issues);
   return value;
 }

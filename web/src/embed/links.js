@@ -44,6 +44,8 @@ export const EMBED_KEYS = [
   'fmt',
   'theme',
   'esize',
+  // The imported file itself (with ds=imported): without it the embed has no data to pin.
+  'imp',
 ];
 
 /** At most this many models in one embed. */
