@@ -315,12 +315,13 @@ test('engine client: ids match answers, a crash restarts the worker, a timeout r
 test('prompt sizes are data: extra_long joins the scale mix; a size of its own is labelled from its tokens', async () => {
   const { promptInfo } = await import('../../web/src/features/calculator/prompts.js');
   const s = defaults(coreFields);
-  assert.deepEqual(mixOf({ ...s, sshort: 0, smedium: 50, slong: 20, sxlong: 30 }).mix, {
+  const all = ['short', 'medium', 'long', 'extra_long'];
+  assert.deepEqual(mixOf({ ...s, sshort: 0, smedium: 50, slong: 20, sxlong: 30 }, undefined, all).mix, {
     medium: 0.5,
     long: 0.2,
     extra_long: 0.3,
   });
-  assert.match(mixOf({ ...s, sshort: 80, smedium: 20, sxlong: 10 }).error, /110 %/);
+  assert.match(mixOf({ ...s, sshort: 80, smedium: 20, sxlong: 10 }, undefined, all).error, /110 %/);
   assert.equal(promptInfo({ prompt: 'extra_long', output_tokens: 2000 }).detail, '100,000 in, 2,000 out');
   assert.deepEqual(promptInfo({ prompt: 'huge_doc', input_tokens: 250000, output_tokens: 4000 }), {
     value: 'huge_doc',
