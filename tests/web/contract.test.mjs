@@ -16,6 +16,7 @@ import { estimateRequest } from '../../web/src/lib/requests.js';
 import { rankRequest } from '../../web/src/features/rank/rank-request.js';
 import { scaleRequest } from '../../web/src/features/scale/scale-request.js';
 import { UNCERTAINTY_FIELDS, uncertaintyRequests } from '../../web/src/features/uncertainty/request.js';
+import { moduleFor } from '../../web/src/engine/modules.js';
 
 const contract = loadContract();
 const v = contractValidators(contract);
@@ -34,6 +35,11 @@ test('the contract: one schema file per op, each module known, each function dec
     v.request(o.name); // compiles (strict mode), or throws
     v.result(o.name);
   }
+});
+
+test('the web worker routes each op to the module the contract names', () => {
+  for (const o of contract.index.ops) assert.equal(moduleFor(o.name), o.module === 'lab' ? 'lab' : 'core', o.name);
+  assert.equal(moduleFor(undefined), 'core', 'a request without op is an estimate');
 });
 
 test('what is generated from the contract is up to date (node scripts/contract.mjs)', async () => {

@@ -88,11 +88,12 @@ export class EngineClient {
    * Requests are queued and sent one at a time: the worker computes one at a time anyway,
    * and a queue lets a quick estimate overtake slow Monte Carlo work (SLOW_OPS) that was
    * asked for in the same render. The timeout runs from when a request is sent.
+   * @param {import('../../../wasm-core/js/api.d.ts').EngineRequest} request a request of the API contract
    */
   request(request) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.queue.push({ id, request, resolve, reject, slow: SLOW_OPS.has(request?.op) });
+      this.queue.push({ id, request, resolve, reject, slow: SLOW_OPS.has(request?.op ?? 'estimate') });
       if (!this.pumpScheduled) {
         this.pumpScheduled = true;
         queueMicrotask(() => {
