@@ -12,6 +12,7 @@ const benches = [
   ['uncertainty', 'bench-uncertainty.mjs', '100,000 joint draws + Sobol indices for 8 inputs'],
   ['web', 'bench-web.mjs', 'navigation to first estimate and recompute, headless Chromium'],
   ['embed', 'bench-embed.mjs', 'embed: cold, warm (service worker) and offline first estimate'],
+  ['trend', 'bench-trend.mjs', "trend: one model's whole year (all prompt sizes), wasm"],
 ];
 const only = process.argv.slice(2);
 for (const [name, file, about] of benches) {

@@ -88,7 +88,7 @@ export default {
   kind: 'footprint',
   title,
   description,
-  default: true,
+  default: false,
   schema: footprintSchema,
   versions: [
     {

@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
-import { appSession, axeViolations, distDir, serious } from './helpers.mjs';
+import { appSession, axeViolations, distDir, serious, withPaperV6 } from './helpers.mjs';
 
 const dataset = JSON.parse(readFileSync(`${distDir}/data/paper-v6/2025-10-26.json`, 'utf8'));
 
 const app = appSession();
-const { open } = app;
+// Every page here checks paper v6's models and numbers, so it names that dataset.
+const open = (query, options) => app.open(withPaperV6(query), options);
 
 const parse = (text) => Number(text.replace(/[^0-9.eE+-]/g, ''));
 
@@ -142,7 +143,7 @@ describe('calculator', () => {
     const context = await app.browser.newContext();
     await context.route(/\.wasm$/, (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(app.server.url);
+    await page.goto(`${app.server.url}${withPaperV6()}`);
     await page.waitForSelector('.engine-status[data-status="error"]', { timeout: 20000 });
     assert.match(await page.textContent('.error-box'), /engine could not be loaded/);
     assert.equal(await page.textContent('h1'), 'What does one prompt cost?', 'the page is still there');

@@ -73,8 +73,8 @@ describe('pinned dataset versions', () => {
     assert.match(embedAfter.newerText, new RegExp(`version 2025-10-26.*${NEWER}`));
     assert.ok(appAfter.newer, 'the app says newer data exist');
 
-    // Control: without the pin the newer (doubled GPU power) data are used.
-    const unpinned = await means('embed.html?v=1&model=GPT-4o+%28Mar+%2725%29&prompt=medium');
+    // Control: without the version pin the newer (doubled GPU power) data are used.
+    const unpinned = await means('embed.html?v=1&ds=paper-v6&model=GPT-4o+%28Mar+%2725%29&prompt=medium');
     assert.ok(num(unpinned.energy) > num(embedAfter.energy) * 1.3, `${unpinned.energy} vs ${embedAfter.energy}`);
     assert.equal(unpinned.newer, false);
   });

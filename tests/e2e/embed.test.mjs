@@ -220,7 +220,7 @@ describe('"Embed this" in the app', () => {
     const requests = recordRequests(context);
     const p = await context.newPage();
     try {
-      await p.goto(`${app.url}?v=1&view=compare&model=GPT-4.1&cb=o3&prompt=medium`);
+      await p.goto(`${app.url}?v=1&view=compare&model=GPT-4.1&cb=o3&prompt=medium&ds=paper-v6%402025-10-26`);
       const button = p.locator('[data-testid="embed-open"]');
       await button.waitFor({ timeout: 20000 });
       assert.equal(await button.textContent(), 'Embed this comparison');
@@ -312,7 +312,9 @@ describe('the embed page itself', () => {
     const errors = [];
     p.on('pageerror', (e) => errors.push(e.message));
     try {
-      await p.goto(`${app.url}embed.html?v=x&prompt=huge&pue=-4&out=1e99&zzz=1&view=%00&eid=${'e'.repeat(500)}`);
+      await p.goto(
+        `${app.url}embed.html?v=x&ds=paper-v6%402025-10-26&prompt=huge&pue=-4&out=1e99&zzz=1&view=%00&eid=${'e'.repeat(500)}`,
+      );
       await p.waitForSelector('[data-testid="result"][aria-busy="false"] [data-testid="energy-mean"]', {
         timeout: 30000,
       });

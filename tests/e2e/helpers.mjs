@@ -128,3 +128,16 @@ export async function axeViolations(page, context = null) {
 
 /** The serious and critical ones: what the accessibility tests refuse. */
 export const serious = (violations) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+/**
+ * Paper v6 named explicitly: the app's default dataset is "latest" (the newest daily
+ * measurements), so tests that check the paper's models and numbers pin this one.
+ */
+export const PAPER_V6 = 'ds=paper-v6%402025-10-26';
+
+/** `query` ("", "?a=b" or "embed.html?a=b") with PAPER_V6 added unless it names a dataset. */
+export function withPaperV6(query = '') {
+  if (/[?&]ds=/.test(query)) return query;
+  if (query.includes('?')) return `${query}&${PAPER_V6}`;
+  return `${query}?${PAPER_V6}`;
+}

@@ -75,8 +75,9 @@ describe('offline', () => {
         'the engine glue is an asset',
       );
       assert.ok(
-        cached.some((u) => u.endsWith('data/paper-v6/2025-10-26.json')),
-        'the default dataset is precached',
+        cached.some((u) => u.endsWith('data/latest/2026-08-22.json')) &&
+          cached.some((u) => u.endsWith('data/paper-v6/2025-10-26.json')),
+        'the default dataset (latest) and paper v6 are precached',
       );
       assert.ok(
         cached.some((u) => u.endsWith('embed.html')),

@@ -18,7 +18,7 @@ import { mixOf, presetOf, scaleRequest } from '../../web/src/features/scale/scal
 const readJson = (p) => JSON.parse(readFileSync(new URL(`../../public/data/${p}`, import.meta.url), 'utf8'));
 const manifest = readJson('manifest.json');
 const constants = readJson(findDataset(manifest, 'constants').file);
-const paperV6 = readJson(findDataset(manifest, 'footprint').file);
+const paperV6 = readJson(findDataset(manifest, 'footprint', 'paper-v6').file);
 
 test('number input: numbers, empty, and errors that name the field', () => {
   const lim = { min: 1, max: 3, label: 'PUE' };
@@ -48,18 +48,19 @@ test('CSV export quotes fields per RFC 4180', () => {
   assert.equal(csv, 'model,x\r\nGPT-4o (Mar \'25),2\r\n"a,""b""",1\r\n,4\r\n');
 });
 
-test('findDataset picks the default footprint dataset and exact versions', () => {
+test('findDataset picks the default footprint dataset (latest) and exact versions', () => {
   const d = findDataset(manifest, 'footprint');
-  assert.equal(d.entry.id, 'paper-v6');
+  assert.equal(d.entry.id, 'latest');
   assert.equal(d.entry.default, true);
   const snap = manifest.datasets.find((x) => x.id === 'snapshot');
   for (const v of snap.versions)
     assert.equal(findDataset(manifest, 'footprint', `snapshot@${v.version}`).version.version, v.version);
   assert.equal(
     findDataset(manifest, 'footprint', 'nope@1').entry.id,
-    'paper-v6',
+    'latest',
     'an unknown id falls back to the default',
   );
+  assert.equal(findDataset(manifest, 'footprint', 'paper-v6@2025-10-26').file, 'paper-v6/2025-10-26.json');
   assert.equal(findDataset(manifest, 'no-such-kind'), null);
 });
 
@@ -201,4 +202,22 @@ test('engine client: ids match answers, a crash restarts the worker, a timeout r
   await assert.rejects(client.request({ op: 'hang' }), /longer than/);
   assert.equal((await client.request({ op: 'x', n: 6 })).result, 6);
   client.dispose();
+});
+
+test('prompt sizes are data: extra_long joins the scale mix; a size of its own is labelled from its tokens', async () => {
+  const { promptInfo } = await import('../../web/src/features/calculator/prompts.js');
+  const s = defaults(coreFields);
+  assert.deepEqual(mixOf({ ...s, sshort: 0, smedium: 50, slong: 20, sxlong: 30 }).mix, {
+    medium: 0.5,
+    long: 0.2,
+    extra_long: 0.3,
+  });
+  assert.match(mixOf({ ...s, sshort: 80, smedium: 20, sxlong: 10 }).error, /110 %/);
+  assert.equal(promptInfo({ prompt: 'extra_long', output_tokens: 2000 }).detail, '100,000 in, 2,000 out');
+  assert.deepEqual(promptInfo({ prompt: 'huge_doc', input_tokens: 250000, output_tokens: 4000 }), {
+    value: 'huge_doc',
+    label: 'Huge doc',
+    detail: '250,000 in, 4,000 out',
+  });
+  assert.equal(coreFields.prompt.values.includes('extra_long'), true);
 });

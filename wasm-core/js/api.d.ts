@@ -210,6 +210,59 @@ export type DeaModel = {
   return_matrix?: boolean;
 };
 
+/** One query of any shape (docs/workloads.md; an extension beyond the paper): latency and speed are interpolated between the model's measured input lengths */
+export type Workload = {
+  /** everything sent (with any document or history), tokens */
+  input_tokens: number;
+  /** the answer, tokens */
+  output_tokens: number;
+  /** hidden reasoning (thinking) tokens; output + reasoning at most 1,000,000 */
+  reasoning_tokens?: number;
+  /** beyond the measured lengths: the measured rule or a monotone one */
+  rule?: 'measured' | 'monotone';
+};
+
+/** A conversation of several turns (docs/workloads.md; an extension beyond the paper): "turns" or "generate", not both */
+export type Session = {
+  /** the system prompt, tokens */
+  system_tokens?: number;
+  /** each turn resends the conversation so far */
+  history?: boolean;
+  /** share of the resent context served from a cache: a number or {value, low, high} */
+  cached_share?:
+    | number
+    | {
+        /** share */
+        value: number;
+        /** lowest (not above value) */
+        low?: number;
+        /** highest (not below value) */
+        high?: number;
+      };
+  /** the turns (at most 1,000) */
+  turns?: Array<{
+    /** the turn's new input, tokens */
+    input_tokens: number;
+    /** the answer, tokens */
+    output_tokens: number;
+    /** hidden reasoning tokens */
+    reasoning_tokens?: number;
+  }>;
+  /** n equal turns */
+  generate?: {
+    /** number of turns */
+    turns: number;
+    /** each turn's new input, tokens */
+    input_tokens: number;
+    /** each answer, tokens */
+    output_tokens: number;
+    /** hidden reasoning tokens per turn */
+    reasoning_tokens?: number;
+  };
+  /** beyond the measured lengths */
+  rule?: 'measured' | 'monotone';
+};
+
 /** A per-query amount with its spread */
 export type Amount = {
   /** mean */
@@ -1346,6 +1399,101 @@ export type StatsResult =
     };
 
 /** Request */
+export type TrendRequest = {
+  /** "trend" */
+  op: 'trend';
+  /** one model's daily file, or a list of them (each model once) */
+  dataset: Record<string, unknown> | Array<Record<string, unknown>>;
+  select?: Select;
+  /** first day (YYYY-MM-DD) */
+  from?: string;
+  /** last day (YYYY-MM-DD; not before from) */
+  to?: string;
+  /** how each day is computed */
+  method?: {
+    /** as_published: each day's own method and multipliers; or one estimator for every day */
+    estimator?: 'as_published' | 'v6' | 'v4';
+    /** weight of the highest power */
+    w_max?: number;
+    /** latency/speed correlation */
+    rho?: number;
+  };
+  overrides?: Overrides;
+  hardware?: HardwareDataset;
+  hosts?: HostsDataset;
+  regions?: RegionsDataset;
+};
+
+/** Days and series */
+export type TrendResult = {
+  /** the method used */
+  method: {
+    estimator: 'as_published' | 'v6' | 'v4';
+    w_max?: number;
+    rho?: number;
+    sampling?: string;
+    [key: string]: unknown;
+  };
+  /** one per day, model and prompt size */
+  rows: Array<{
+    date: string;
+    model: string;
+    prompt: string;
+    /** the method used that day (grid = v4, v6) */
+    method: string;
+    /** mean, SD and percentiles of the day */
+    energy_wh: {
+      mean: number;
+      sd: number;
+      p5: number;
+      p50: number;
+      p95: number;
+    };
+    /** mean, SD and percentiles of the day */
+    water_ml: {
+      mean: number;
+      sd: number;
+      p5: number;
+      p50: number;
+      p95: number;
+    };
+    /** mean, SD and percentiles of the day */
+    carbon_g: {
+      mean: number;
+      sd: number;
+      p5: number;
+      p50: number;
+      p95: number;
+    };
+    /** the authors' published values that day, or null */
+    published: null | {
+      [key: string]: number;
+    };
+    flags: Record<string, unknown>;
+    [key: string]: unknown;
+  }>;
+  /** per model and prompt size */
+  series: Array<{
+    model: string;
+    company?: string;
+    prompt: string;
+    /** input tokens, when known */
+    input_tokens?: number | null;
+    output_tokens?: number;
+    from?: string | null;
+    to?: string | null;
+    days: number;
+    /** monthly summaries */
+    monthly: Array<Record<string, unknown>>;
+    /** Theil-Sen slope with Sen's interval per metric */
+    change: Record<string, unknown>;
+    flags: Record<string, unknown>;
+    [key: string]: unknown;
+  }>;
+  notes: Notes;
+};
+
+/** Request */
 export type UncertaintyRequest = {
   /** "uncertainty" */
   op: 'uncertainty';
@@ -1942,6 +2090,7 @@ export type OpName =
   | 'sensitivity'
   | 'stats'
   | 'attribute'
+  | 'trend'
   | 'import'
   | 'export';
 
@@ -1957,6 +2106,7 @@ export interface Requests {
   sensitivity: SensitivityRequest;
   stats: StatsRequest;
   attribute: AttributeRequest;
+  trend: TrendRequest;
   import: ImportRequest;
   export: ExportRequest;
 }
@@ -1973,6 +2123,7 @@ export interface Results {
   sensitivity: SensitivityResult;
   stats: StatsResult;
   attribute: AttributeResult;
+  trend: TrendResult;
   import: ImportResult;
   export: ExportResult;
 }

@@ -6,6 +6,10 @@ import { check, num, str } from './csv.mjs';
 
 export const PERCENTILES = [5, 25, 50, 75, 95];
 export const PROMPTS = ['short', 'medium', 'long'];
+/** Input tokens of the standard prompt sizes (Artificial Analysis prompt lengths). */
+export const INPUT_TOKENS = { short: 100, medium: 1000, long: 10000, extra_long: 100000 };
+/** Display order of prompt sizes (others sort after these, by name). */
+export const PROMPT_ORDER = ['short', 'medium', 'long', 'extra_long'];
 export const HOSTS = ['Azure', 'AWS', 'Anthropic', 'DeepSeek', 'xAI', 'Google'];
 export const HARDWARE = ['DGX H200/H100', 'DGX H800', 'DGX A100', 'TPU V6e'];
 export const SIZE_CLASSES = ['Nano', 'Micro', 'Small', 'Medium', 'Large'];
@@ -94,6 +98,8 @@ function promptOf(row, cols) {
     row,
     'latency percentiles must be >= 0',
   );
+  // No input_tokens here: the published paper-v6 and snapshot files must keep their content
+  // (tests/fixtures/embed/published-datasets.json); readers take INPUT_TOKENS for these sizes.
   return { prompt, output_tokens: num(row, 'output_tokens'), ttft_s: ttft, tps };
 }
 
@@ -105,6 +111,7 @@ export function footprintDataset(head, models) {
     version: head.version,
     title: head.title,
     description: head.description,
+    ...(head.as_of ? { as_of: head.as_of } : {}),
     paper_version: head.paper_version,
     estimator: head.estimator,
     intelligence_index_edition: head.intelligence_index_edition,
@@ -143,6 +150,11 @@ export const footprintSchema = {
     version: { type: 'string', minLength: 1 },
     title: { type: 'string' },
     description: { type: 'string' },
+    as_of: {
+      description: 'date of the newest data in the dataset (datasets built from daily data)',
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    },
     paper_version: { type: ['string', 'null'] },
     estimator: { enum: ['v6', 'v4'] },
     intelligence_index_edition: { enum: ['2025-10', '2026'] },
@@ -187,14 +199,28 @@ export const footprintSchema = {
           prompts: {
             type: 'array',
             minItems: 1,
-            maxItems: 3,
             items: {
               type: 'object',
               additionalProperties: false,
               required: ['prompt', 'output_tokens', 'ttft_s', 'tps'],
               properties: {
-                prompt: { enum: PROMPTS },
+                prompt: {
+                  description: "prompt size: short, medium, long, extra_long or a dataset's own size name",
+                  type: 'string',
+                  pattern: '^[a-z][a-z0-9_]*$',
+                },
+                input_tokens: { type: 'integer', minimum: 1 },
                 output_tokens: { type: 'integer', minimum: 1 },
+                measured: {
+                  description: 'date of this measurement (datasets built from daily data)',
+                  type: 'string',
+                  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+                },
+                reference_method: {
+                  description:
+                    "the authors' method behind reference on the measured day: grid (v4 quantile grid, before 2025-10-26) or v6",
+                  enum: ['grid', 'v6'],
+                },
                 ttft_s: five(nonneg),
                 tps: five(positive),
                 reference: {

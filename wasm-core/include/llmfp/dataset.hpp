@@ -26,7 +26,9 @@ struct PromptRow {
   std::string prompt;              // "short", "medium", "long", or a dataset's own name
   footprint::PromptInputs inputs;  // as given (unsorted if the dataset is)
   std::optional<Reference> reference;
-  std::string path;  // JSON pointer of this prompt row
+  std::optional<double> input_tokens;  // given by datasets built from the daily data
+  std::string measured;                // "YYYY-MM-DD" of the measurement, or empty
+  std::string path;                    // JSON pointer of this prompt row
 };
 
 struct ModelRow {

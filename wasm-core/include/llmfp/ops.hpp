@@ -19,5 +19,6 @@ json stats(const Obj& request);                // ANOVA, Tukey HSD, Welch t-test
 json attribute(const Obj& request);            // hardware attribution across hosts
 json import_measurements(const Obj& request);  // op "import": user CSV/JSON -> dataset
 json export_measurements(const Obj& request);  // op "export": dataset -> import CSV
+json trend(const Obj& request);                // daily series, monthly summaries, change
 
 }  // namespace llmfp::ops

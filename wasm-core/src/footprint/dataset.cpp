@@ -133,6 +133,8 @@ void read_prompts(Collector& c, const Obj& m, ModelRow& row, std::vector<Issue>&
           }
         });
         c.guard([&] { pr.inputs.output_tokens = p.number("output_tokens", Range{0, 1e7, true}); });
+        c.guard([&] { pr.input_tokens = p.number_opt("input_tokens", Range{0, 1e9, true}); });
+        c.guard([&] { pr.measured = p.string_or("measured", ""); });
         pr.inputs.ttft_s = read_quantiles(c, p, "ttft_s", Range::closed(0, 1e5), warnings);
         pr.inputs.tps = read_quantiles(c, p, "tps", Range::closed(1e-3, 1e7), warnings);
         read_reference(c, p, pr);

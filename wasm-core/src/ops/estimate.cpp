@@ -216,6 +216,8 @@ json estimate(const Obj& request) {
                   {"work", work_json(e.work, s, r.assumptions.mult.pue)}};
       row["work"]["boundary"] = footprint::boundary_json(r);
       if (p.reference) row["reference"] = reference_json(*p.reference);
+      if (p.input_tokens) row["input_tokens"] = *p.input_tokens;
+      if (!p.measured.empty()) row["measured"] = p.measured;
       rows.push_back(std::move(row));
     }
     if (prompts) {

@@ -17,6 +17,7 @@ export const OP_MODULES = Object.freeze({
   sensitivity: 'lab',
   stats: 'lab',
   attribute: 'lab',
+  trend: 'lab',
   import: 'lab',
   export: 'lab',
 });

@@ -12,7 +12,7 @@ export const coreFields = {
   // dataset "id@version"; empty = the manifest's default
   ds: { kind: 'string', max: 80, pattern: /^[a-z0-9][a-z0-9-]*(@[A-Za-z0-9.-]+)?$/, def: '' },
   model: name,
-  prompt: { kind: 'enum', values: ['short', 'medium', 'long'], def: 'short' },
+  prompt: { kind: 'enum', values: ['short', 'medium', 'long', 'extra_long'], def: 'short' },
   out: num(1, 100000, { int: true }),
   // assumptions (empty = the dataset's value)
   hw: name,
@@ -50,5 +50,6 @@ export const coreFields = {
   sshort: num(0, 100),
   smedium: num(0, 100),
   slong: num(0, 100),
+  sxlong: num(0, 100),
   sdays: num(1, 3660, { int: true }),
 };

@@ -80,6 +80,15 @@ function Custom({ state, setState, data, model }) {
           max={100}
           onChange={(v) => setState({ slong: v }, { replace: true })}
         />
+        <NumberField
+          label="Extra long"
+          name="sxlong"
+          value={state.sxlong}
+          placeholder={0}
+          min={0}
+          max={100}
+          onChange={(v) => setState({ sxlong: v }, { replace: true })}
+        />
       </fieldset>
     </form>
   );

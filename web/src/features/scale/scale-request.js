@@ -21,8 +21,13 @@ export function presetOf(constants) {
 /** The prompt mix of the state as fractions, or an error message. */
 export function mixOf(state, preset) {
   if (state.spreset === 'gpt4o' && preset) return { mix: preset.mix };
-  const raw = { short: state.sshort ?? 80, medium: state.smedium ?? 20, long: state.slong ?? 0 };
-  const total = raw.short + raw.medium + raw.long;
+  const raw = {
+    short: state.sshort ?? 80,
+    medium: state.smedium ?? 20,
+    long: state.slong ?? 0,
+    extra_long: state.sxlong ?? 0,
+  };
+  const total = raw.short + raw.medium + raw.long + raw.extra_long;
   if (Math.abs(total - 100) > 1e-9) return { error: `The prompt mix must add up to 100 % (now ${total} %).` };
   const mix = {};
   for (const [k, v] of Object.entries(raw)) if (v > 0) mix[k] = v / 100;

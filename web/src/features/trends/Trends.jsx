@@ -1,0 +1,389 @@
+// Trends: a year of the authors' daily data. One or several models over time (mean line,
+// P5-P95 band, the authors' published value as a dashed line), annotated with the method
+// change, the prompt-size change and the frozen period; the monthly summaries of the
+// authors' monthly analysis; the change over the period (Theil-Sen). All numbers come from
+// the engine's "trend" op on the "daily" dataset (docs/trends.md).
+import { format } from 'd3-format';
+import { useEffect, useId, useState } from 'preact/hooks';
+
+import { RadioGroup, SelectField } from '../../components/fields.jsx';
+import { Figure } from '../../components/figure.jsx';
+import { EngineError } from '../../components/engine-error.jsx';
+import { DataTable } from '../../components/table.jsx';
+import { dataUrl, findDataset, loadDataFile, loadManifest } from '../../data/datasets.js';
+import { useEngine } from '../../engine/engine.js';
+import { METRICS, num } from '../../lib/format.js';
+import { promptInfo } from '../calculator/prompts.js';
+import { TrendChart } from './TrendChart.jsx';
+import { dayOf, rowsOf, selectedModels, trendRequest } from './trend-request.js';
+import './trends.css';
+
+const sig2 = format('.2~r');
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const longDate = (d) => `${Number(d.slice(8))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+const monthName = (m) => `${MONTHS[Number(m.slice(5, 7)) - 1].slice(0, 3)} ${m.slice(0, 4)}`;
+const METHOD_WORDS = { grid: 'v4 grid', v6: 'v6', v4: 'v4 grid' };
+const EVENT_WORDS = {
+  method: 'method change',
+  prompts: 'prompt sizes change',
+  frozen: 'inputs frozen',
+  index: 'index edition',
+};
+const FLAG_WORDS = {
+  repeated: 'same inputs as the day before',
+  after_gap: 'after missing days',
+  method_change: 'method changes',
+  config_change: 'multipliers change',
+  unpublished: 'no published value',
+};
+
+function useDaily() {
+  const [state, setState] = useState({ index: null, files: null, error: null });
+  useEffect(() => {
+    loadManifest()
+      .then((m) => {
+        const found = findDataset(m, 'daily');
+        if (!found) throw new Error('The daily data are missing from this build.');
+        const files = new Map((found.version.parts ?? []).map((p) => [p.name, p.file]));
+        return loadDataFile(found.file).then((index) => ({ index, files }));
+      })
+      .then(
+        ({ index, files }) => setState({ index, files, error: null }),
+        (error) => setState({ index: null, files: null, error }),
+      );
+  }, []);
+  return state;
+}
+
+function DateField({ label, value, min, max, onChange, name }) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="date"
+        value={value}
+        min={min}
+        max={max}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+function Summary({ result, metric, prompt }) {
+  const unit = metric.unit;
+  return (
+    <ul class="trend-summary" aria-live="polite" data-testid="trend-summary">
+      {result.series.map((s) => {
+        if (!s.days)
+          return (
+            <li key={s.model}>
+              {s.model} has no {prompt} prompt in this period.
+            </li>
+          );
+        const last = rowsOf(result, s.model).at(-1);
+        const c = s.change?.[metric.key];
+        return (
+          <li key={s.model}>
+            <strong>{s.model}</strong>: about {sig2(last[metric.key].mean)} {unit} per prompt on {longDate(last.date)}
+            {last.published
+              ? ` (the authors published ${sig2(last.published[`${metric.key}_mean`])} ${unit})`
+              : ''}.{' '}
+            {c
+              ? `Over ${num(s.change.days_spanned)} days the typical day moved by ${c.over_period >= 0 ? '+' : ''}${sig2(c.over_period)} ${unit} (95 % interval ${sig2(c.over_period_low)} to ${sig2(c.over_period_high)} ${unit}).`
+              : 'A single day: no change to report.'}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Notes({ result, index }) {
+  const items = [];
+  for (const s of result.series) {
+    const f = s.flags;
+    for (const z of f.frozen)
+      items.push(
+        `${s.model}: from ${longDate(z.from)} to ${longDate(z.to)} every day repeats the measurements of ${longDate(z.measured)} (${z.days} days).`,
+      );
+    if (f.gaps.length)
+      items.push(
+        `${s.model}: ${f.gaps.length} gaps, ${f.gaps.reduce((n, g) => n + g.missing_days, 0)} days without a measurement in all.`,
+      );
+    for (const m of f.method_changes)
+      items.push(
+        `${s.model}: the authors' method changes on ${longDate(m.date)} (${METHOD_WORDS[m.from]} to ${METHOD_WORDS[m.to]}).`,
+      );
+    if (f.unpublished)
+      items.push(`${s.model}: ${f.unpublished} days have no published value (the authors left them blank).`);
+  }
+  return (
+    <details class="panel">
+      <summary>About these data (periods, gaps, frozen days)</summary>
+      <ul>
+        {index.events.map((e) => (
+          <li key={e.date + e.kind}>
+            {longDate(e.date)}: {e.text}
+          </li>
+        ))}
+        {items.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+        {index.notes.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export default function Trends({ state, setState }) {
+  const { index, files, error: loadError } = useDaily();
+  const metric = METRICS[state.tmetric] ?? METRICS.energy;
+  const names = selectedModels(state, index);
+  const built = index ? trendRequest(state, index, (n) => dataUrl(files.get(n))) : {};
+  const { result, error, loading } = useEngine(built.request ?? null);
+  const byName = new Map((index?.models ?? []).map((m) => [m.name, m]));
+  const setModel = (i, v) => {
+    const next = [...names];
+    if (v) next[i] = v;
+    else next.splice(i, 1);
+    setState({ tm: [...new Set(next.filter(Boolean))].join(',') });
+  };
+  const sizes = index?.prompts ?? [];
+  const promptLabel = promptInfo(sizes.find((p) => p.prompt === state.tp) ?? { prompt: state.tp, output_tokens: 0 });
+  const from = state.tfrom || index?.from;
+  const to = state.tto || index?.to;
+  const series = (result?.series ?? [])
+    .filter((s) => s.days)
+    .map((s) => ({
+      key: s.model,
+      label: s.model,
+      points: rowsOf(result, s.model).map((r) => ({
+        day: dayOf(r.date),
+        date: r.date,
+        mean: r[metric.key].mean,
+        p5: r[metric.key].p5,
+        p95: r[metric.key].p95,
+        published: r.published ? r.published[`${metric.key}_mean`] : null,
+      })),
+    }));
+  const frozen = (result?.series ?? []).flatMap((s) =>
+    s.flags.frozen.filter((z) => z.days >= 28).map((z) => ({ from: dayOf(z.from), to: dayOf(z.to) })),
+  );
+  const events = (index?.events ?? [])
+    .filter((e) => e.kind !== 'index')
+    .map((e) => ({ day: dayOf(e.date), label: EVENT_WORDS[e.kind] ?? e.kind }));
+  const dailyRows = result?.rows ?? [];
+  const dailyCols = [
+    { key: 'date', label: 'Date' },
+    { key: 'model', label: 'Model' },
+    { key: 'mean', label: `Mean (${metric.unit})`, numeric: true, render: (r) => num(r[metric.key].mean) },
+    { key: 'p5', label: 'P5', numeric: true, render: (r) => num(r[metric.key].p5) },
+    { key: 'p95', label: 'P95', numeric: true, render: (r) => num(r[metric.key].p95) },
+    {
+      key: 'pub',
+      label: 'Published mean',
+      numeric: true,
+      render: (r) => (r.published ? num(r.published[`${metric.key}_mean`]) : '–'),
+    },
+    { key: 'method', label: 'Method', render: (r) => METHOD_WORDS[r.method] ?? r.method },
+    { key: 'flags', label: 'Notes', render: (r) => r.flags.map((f) => FLAG_WORDS[f] ?? f).join('; ') },
+  ];
+  const monthly = (result?.series ?? []).flatMap((s) =>
+    s.monthly.map((m) => ({ model: s.model, ...m, key: `${s.model}|${m.from}` })),
+  );
+  const monthlyCols = [
+    { key: 'model', label: 'Model' },
+    {
+      key: 'month',
+      label: 'Month',
+      render: (m) =>
+        `${monthName(m.month)}${m.from.slice(8) !== '01' || m.method === 'grid' ? ` (${m.from.slice(8)}–${m.to.slice(8)}, ${METHOD_WORDS[m.method]})` : ''}`,
+    },
+    { key: 'days', label: 'Days', numeric: true },
+    { key: 'avg', label: `Average (${metric.unit})`, numeric: true, render: (m) => num(m[metric.key].average) },
+    { key: 'dd', label: 'Day-to-day SD', numeric: true, render: (m) => num(m[metric.key].day_to_day_sd ?? NaN) },
+    { key: 'intra', label: 'Within-day SD', numeric: true, render: (m) => num(m[metric.key].intra_day_sd) },
+    { key: 'pooled', label: 'Pooled SD', numeric: true, render: (m) => num(m[metric.key].pooled_sd ?? NaN) },
+  ];
+  const csvCols = [
+    { label: 'date', value: (r) => r.date },
+    { label: 'model', value: (r) => r.model },
+    { label: 'prompt', value: (r) => r.prompt },
+    { label: 'method', value: (r) => r.method },
+    ...['energy_wh', 'water_ml', 'carbon_g'].flatMap((k) => [
+      ...['mean', 'sd', 'p5', 'p50', 'p95'].map((s) => ({ label: `${k}_${s}`, value: (r) => r[k][s] })),
+      { label: `${k}_published_mean`, value: (r) => r.published?.[`${k}_mean`] ?? null },
+    ]),
+    { label: 'flags', value: (r) => r.flags.join(' ') },
+  ];
+  return (
+    <article>
+      <h1>Trends over a year</h1>
+      <p class="lede">
+        How the footprint of one prompt changed from day to day, from the authors' daily runs (10 September 2025 to 22
+        August 2026). The line is the average prompt of each day, the shaded band where 90 % of prompts fall (P5 to
+        P95), the dashed line the value the authors published that day.
+      </p>
+      <p class="notice">
+        <strong>Beyond the paper:</strong> the paper reports single snapshots. These daily series come from the authors'
+        dashboard pipeline; the monthly summaries follow their monthly analysis, and the change over the period is a
+        Theil–Sen slope (the median of day-to-day slopes) with a 95 % interval. Days are rolling measurements, so
+        neighbouring days are not independent.
+      </p>
+      {loadError && (
+        <p class="error-box" role="alert">
+          The daily data could not be loaded. Check your connection and reload the page.
+        </p>
+      )}
+      {index && (
+        <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Trend settings">
+          {[0, 1, 2].map((i) =>
+            i === 0 || names.length >= i ? (
+              <SelectField
+                key={i}
+                label={i === 0 ? 'Model' : i === 1 ? 'Compare with (optional)' : 'And with (optional)'}
+                name={`tm${i}`}
+                value={names[i] ?? ''}
+                onChange={(v) => setModel(i, v)}
+                options={[
+                  ...(i === 0 ? [] : [{ value: '', label: 'None' }]),
+                  ...index.models.map((m) => ({ value: m.name, label: m.model })),
+                ]}
+              />
+            ) : null,
+          )}
+          <RadioGroup
+            legend="Prompt size"
+            name="tp"
+            value={state.tp}
+            onChange={(v) => setState({ tp: v })}
+            options={sizes.map((p) => {
+              const info = promptInfo(p);
+              return {
+                value: p.prompt,
+                label: `${info.label} (${info.detail}; ${longDate(p.from)} to ${longDate(p.to)})`,
+              };
+            })}
+          />
+          <RadioGroup
+            legend="Show"
+            name="tmetric"
+            value={state.tmetric}
+            onChange={(v) => setState({ tmetric: v })}
+            options={Object.entries(METRICS).map(([k, m]) => ({ value: k, label: `${m.label} (${m.unit})` }))}
+          />
+          <RadioGroup
+            legend="Method"
+            name="test"
+            value={state.test}
+            onChange={(v) => setState({ test: v })}
+            options={[
+              { value: 'as_published', label: "Each day's own method, as the authors published it" },
+              { value: 'v6', label: 'The v6 method for every day (days compare)' },
+              { value: 'v4', label: 'The v4 grid for every day' },
+            ]}
+          />
+          <DateField
+            label="From"
+            name="tfrom"
+            value={from}
+            min={index.from}
+            max={index.to}
+            onChange={(v) => setState({ tfrom: v === index.from ? '' : v })}
+          />
+          <DateField
+            label="To"
+            name="tto"
+            value={to}
+            min={index.from}
+            max={index.to}
+            onChange={(v) => setState({ tto: v === index.to ? '' : v })}
+          />
+        </form>
+      )}
+      {built.error && (
+        <p class="error" role="alert">
+          {built.error}
+        </p>
+      )}
+      <EngineError error={error} what="compute the trend" />
+      {loading && !result && <p aria-busy="true">Computing…</p>}
+      {result && index && (
+        <section aria-busy={loading ? 'true' : 'false'} data-testid="trend-result">
+          <Summary result={result} metric={metric} prompt={promptLabel.label.toLowerCase()} />
+          <Figure
+            name={`trend-${names.join('-')}-${state.tp}-${state.tmetric}`}
+            caption={`${metric.label} per ${promptLabel.label.toLowerCase()} prompt (${promptLabel.detail}), day by day, ${longDate(from)} to ${longDate(to)}.`}
+            chart={
+              <>
+                <TrendChart
+                  series={series}
+                  events={events}
+                  frozen={frozen}
+                  unit={metric.unit}
+                  from={dayOf(from)}
+                  to={dayOf(to)}
+                  label={`${metric.label} per prompt over time for ${names.map((n) => byName.get(n)?.model ?? n).join(', ')}`}
+                />
+                <ul class="trend-legend" aria-label="Legend">
+                  {series.map((s, i) => (
+                    <li key={s.key} class={`series-${i}`}>
+                      <span class="swatch" aria-hidden="true" />
+                      {s.label} (line: daily mean; band: P5–P95)
+                    </li>
+                  ))}
+                  <li>
+                    <span class="swatch dashed" aria-hidden="true" />
+                    published by the authors
+                  </li>
+                </ul>
+              </>
+            }
+            table={
+              <DataTable
+                caption={`Daily ${metric.label.toLowerCase()} (${metric.unit})`}
+                columns={dailyCols}
+                rows={dailyRows}
+                rowKey={(r) => `${r.model}|${r.date}`}
+              />
+            }
+            csv={{ columns: csvCols, rows: dailyRows }}
+            json={result}
+          />
+          <h2>Month by month</h2>
+          <p class="muted">
+            As in the authors' monthly analysis: the average of the daily values, how much they vary from day to day,
+            the average spread within a day, and both combined (pooled). A month is split where the method or the
+            multipliers change.
+          </p>
+          <DataTable
+            caption={`Monthly summary of ${metric.label.toLowerCase()} (${metric.unit})`}
+            columns={monthlyCols}
+            rows={monthly}
+            rowKey={(m) => m.key}
+          />
+          <Notes result={result} index={index} />
+        </section>
+      )}
+    </article>
+  );
+}
