@@ -17,6 +17,8 @@ import { rankRequest } from '../../web/src/features/rank/rank-request.js';
 import { scaleRequest } from '../../web/src/features/scale/scale-request.js';
 import { UNCERTAINTY_FIELDS, uncertaintyRequests } from '../../web/src/features/uncertainty/request.js';
 import { moduleFor } from '../../web/src/engine/modules.js';
+import { MYUSE_FIELDS, PRESETS, myUseRequest } from '../../web/src/features/myuse/myuse.js';
+import { trendRequest } from '../../web/src/features/trends/trend-request.js';
 
 const contract = loadContract();
 const v = contractValidators(contract);
@@ -143,6 +145,27 @@ test('the requests the web app builds for these states are valid by the contract
       const validate = v.request(request.op ?? 'estimate');
       assert.ok(validate(request), `${request.op} for "${link}": ${errorsOf(validate)}`);
     }
+  }
+});
+
+test('the My use requests (every preset, and typed tokens) and Trends requests are valid by the contract', () => {
+  const models = ["GPT-4o (Mar '25)", 'GPT-4.1'];
+  const myLinks = [...PRESETS.map((p) => `mypre=${p.value}`), 'mypre=custom&myin=120000&myout=800&mythink=3000'];
+  for (const link of myLinks) {
+    const { state, notices } = decode(link, { ...coreFields, ...MYUSE_FIELDS });
+    assert.deepEqual(notices, [], link);
+    const request = myUseRequest(state, data, models);
+    const validate = v.request('estimate');
+    assert.ok(validate(request), `My use "${link}": ${errorsOf(validate)}`);
+  }
+  const index = { models: [{ name: 'gpt-5-high' }, { name: 'claude-3-opus' }], from: '2025-09-10', to: '2026-08-22' };
+  for (const state of [
+    { tm: 'gpt-5-high', tp: 'long', test: 'as_published', tfrom: '', tto: '' },
+    { tm: 'gpt-5-high,claude-3-opus', tp: 'extra_long', test: 'v4', tfrom: '2025-10-01', tto: '2025-12-31' },
+  ]) {
+    const { request } = trendRequest(state, index, (n) => `/data/daily/2026-08-22/${n}.json`);
+    const validate = v.request('trend');
+    assert.ok(validate(request), `trend ${JSON.stringify(state)}: ${errorsOf(validate)}`);
   }
 });
 

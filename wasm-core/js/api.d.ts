@@ -286,6 +286,20 @@ export type Summary = {
   low: number;
   /** at the highest power (utilisation U_max) */
   high: number;
+  /** with a workload: low widened by the interpolation band */
+  range_low?: number;
+  /** with a workload: high widened by the interpolation band */
+  range_high?: number;
+};
+
+/** A session's total over its turns, with the range */
+export type SessionTotal = {
+  mean: number;
+  sd: number;
+  low: number;
+  high: number;
+  range_low: number;
+  range_high: number;
 };
 
 /** The paper's published figures for this row */
@@ -378,6 +392,10 @@ export type EstimateRequest = {
   hardware?: HardwareDataset;
   hosts?: HostsDataset;
   regions?: RegionsDataset;
+  /** one query of any shape instead of the dataset's prompt sizes (not with select.prompts or overrides.output_tokens) */
+  workload?: Workload;
+  /** a conversation instead of the dataset's prompt sizes (not with workload) */
+  session?: Session;
 };
 
 /** Rows of per-query footprints */
@@ -427,14 +445,14 @@ export type EstimateResult = {
       region?: string;
       multipliers?: string;
     };
-    /** energy per query, Wh */
-    energy_wh: Summary;
-    /** water per query, mL */
-    water_ml: Summary;
-    /** carbon per query, g CO2e */
-    carbon_g: Summary;
+    /** energy per query (or session), Wh */
+    energy_wh: Summary | SessionTotal;
+    /** water, mL */
+    water_ml: Summary | SessionTotal;
+    /** carbon, g CO2e */
+    carbon_g: Summary | SessionTotal;
     /** The intermediate values of the formula (show the work) */
-    work: {
+    work?: {
       ttft_mean_s: number;
       inv_tps_mean_s_per_token?: number;
       time_mean_s: number;
@@ -453,6 +471,10 @@ export type EstimateResult = {
       [key: string]: unknown;
     };
     reference?: Reference;
+    /** with a workload: its tokens and where its latency and speed were interpolated */
+    workload?: Record<string, unknown>;
+    /** with a session: every turn, the system prompt, history and cached share */
+    session?: Record<string, unknown>;
   }>;
   notes: Notes;
 };
@@ -507,6 +529,10 @@ export type RankRequest = {
   hardware?: HardwareDataset;
   hosts?: HostsDataset;
   regions?: RegionsDataset;
+  /** one query of any shape instead of the dataset's prompt sizes (not with select.prompts or overrides.output_tokens) */
+  workload?: Workload;
+  /** a conversation instead of the dataset's prompt sizes (not with workload) */
+  session?: Session;
   /** DEA inputs (less is better): energy_wh, pue, wue_site_l_per_kwh, wue_source_l_per_kwh, cif_kg_per_kwh (the default), any numeric model field or a column of "columns" */
   inputs?: Array<string>;
   /** DEA output (more is better; default aa_intelligence_index) */
@@ -724,6 +750,8 @@ export type SensitivityRequest = {
   hardware?: HardwareDataset;
   hosts?: HostsDataset;
   regions?: RegionsDataset;
+  /** one query of any shape instead of the dataset's prompt sizes (not with select.prompts or overrides.output_tokens) */
+  workload?: Workload;
   /** "paper": every assumption fixed but latency/speed; "ranges": the documented default ranges */
   preset?: 'paper' | 'ranges';
   /** Which assumptions vary and how (docs/uncertainty.md); the others stay at their nominal values (or default ranges with preset "ranges") */
@@ -1512,6 +1540,8 @@ export type UncertaintyRequest = {
   hardware?: HardwareDataset;
   hosts?: HostsDataset;
   regions?: RegionsDataset;
+  /** one query of any shape instead of the dataset's prompt sizes (not with select.prompts or overrides.output_tokens) */
+  workload?: Workload;
   /** "paper": every assumption fixed but latency/speed; "ranges": the documented default ranges */
   preset?: 'paper' | 'ranges';
   /** Which assumptions vary and how (docs/uncertainty.md); the others stay at their nominal values (or default ranges with preset "ranges") */

@@ -195,10 +195,10 @@ std::vector<std::string> read_inputs(const Obj& request, const json& dataset, co
 
 json rank(const Obj& request) {
   request.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
-                "inputs", "output", "columns", "unit", "model"});
+                "inputs", "output", "columns", "unit", "model", "workload", "session"});
   json est_req = {{"op", "estimate"}};
-  for (const char* key :
-       {"dataset", "select", "method", "overrides", "hardware", "hosts", "regions"}) {
+  for (const char* key : {"dataset", "select", "method", "overrides", "hardware", "hosts",
+                          "regions", "workload", "session"}) {
     if (request.has(key)) est_req[key] = request.raw()[key];
   }
   const json est = estimate(Obj(est_req, ""));

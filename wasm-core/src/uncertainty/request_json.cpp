@@ -8,6 +8,7 @@
 #include <set>
 
 #include "../footprint/overrides.hpp"
+#include "../footprint/workload_json.hpp"
 #include "spec_json.hpp"
 
 namespace llmfp::uq {
@@ -266,15 +267,55 @@ void check_uncertain_keys(const Obj& u) {
   }
 }
 
+using Rows = std::vector<std::pair<const dataset::ModelRow*, const dataset::PromptRow*>>;
+
+/// The workload's interpolated inputs of each selected model (PromptRow.path = the model's
+/// path, to pair them); models without a measured length with known input tokens are left out.
+void workload_prompts(const Obj& req, const Context& cx, const dataset::Footprint& d,
+                      const std::vector<std::string>& models,
+                      const std::vector<std::string>& prompts, double w_max,
+                      std::vector<dataset::PromptRow>& out, Rows& rows) {
+  if (!prompts.empty()) {
+    fail(code::kInvalidValue, req.at("select") + "/prompts",
+         "select.prompts does not apply to a workload; remove it");
+  }
+  if (cx.ov.output_tokens) {
+    fail(code::kInvalidValue, req.at("overrides") + "/output_tokens",
+         "give the output length in the workload (output_tokens), not as an override");
+  }
+  namespace wl = footprint::workload;
+  const auto q = wl::read_query(req.object("workload"));
+  const Obj dataset_obj = req.object("dataset");
+  out.clear();
+  out.reserve(d.models.size());
+  for (std::size_t i = 0; i < d.models.size(); ++i) {
+    const auto& m = d.models[i];
+    if (!models.empty() && std::find(models.begin(), models.end(), m.model) == models.end())
+      continue;
+    const auto ks = wl::knots(m, wl::dataset_input_tokens(dataset_obj, i));
+    if (ks.empty()) continue;
+    const auto res = footprint::resolve(m, cx.ov, cx.refs, req.at("overrides"));
+    dataset::PromptRow pr;
+    pr.prompt = "workload";
+    pr.path = m.path;
+    pr.inputs = wl::resolve(ks, q, res.assumptions, w_max, cx.ov.ttft_s, cx.ov.tps).inputs;
+    out.push_back(pr);
+  }
+  rows.clear();  // replaces the dataset's prompt sizes
+  for (std::size_t k = 0, i = 0; i < d.models.size() && k < out.size(); ++i) {
+    if (d.models[i].path == out[k].path) rows.emplace_back(&d.models[i], &out[k++]);
+  }
+}
+
 }  // namespace
 
 Request read_request(const Obj& req, bool is_uncertainty) {
   if (is_uncertainty) {
     req.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
-              "preset", "uncertain", "draws", "seed", "bins", "scale"});
+              "preset", "uncertain", "draws", "seed", "bins", "scale", "workload"});
   } else {
     req.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
-              "preset", "uncertain", "draws", "seed", "bins"});
+              "preset", "uncertain", "draws", "seed", "bins", "workload"});
   }
   Request r;
   const auto d = dataset::load_footprint(req.object("dataset").raw(), req.at("dataset"));
@@ -323,12 +364,16 @@ Request read_request(const Obj& req, bool is_uncertainty) {
     }
   }
   std::vector<std::pair<const dataset::ModelRow*, const dataset::PromptRow*>> rows;
+  std::vector<dataset::PromptRow> workload_rows;
   for (const auto& m : d.models) {
     if (!wanted(models, m.model)) continue;
     for (const auto& p : m.prompts) {
       if (wanted(prompts, p.prompt)) rows.emplace_back(&m, &p);
     }
   }
+  // A workload (docs/workloads.md): one row per model instead, its inputs interpolated.
+  if (req.has("workload"))
+    workload_prompts(req, cx, d, models, prompts, r.w_max, workload_rows, rows);
   if (rows.empty())
     fail(code::kInvalidValue, req.at("select"), "the selection matches no (model, prompt) row");
   if (static_cast<double>(rows.size()) * static_cast<double>(r.draws) > kMaxTotalDraws) {

@@ -8,6 +8,7 @@ import { EngineError } from '../components/engine-error.jsx';
 import { useDatasets } from '../data/use-data.js';
 import { useEngine } from '../engine/engine.js';
 import { PROMPTS } from '../features/calculator/prompts.js';
+import { EmbedMyUse } from '../features/myuse/EmbedMyUse.jsx';
 import { METRICS, num, times } from '../lib/format.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../lib/requests.js';
 import { appUrl, embedState } from './links.js';
@@ -171,7 +172,9 @@ export function Embed({ state, fields, notices, id }) {
         <p aria-busy="true">Loading…</p>
       ) : (
         <>
-          {state.view === 'compare' ? (
+          {state.view === 'myuse' ? (
+            <EmbedMyUse state={state} data={value} />
+          ) : state.view === 'compare' ? (
             <Comparison state={state} data={value} />
           ) : (
             <Estimate state={state} data={value} />

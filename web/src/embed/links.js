@@ -32,6 +32,13 @@ export const EMBED_KEYS = [
   'w',
   'cmetric',
   'cb',
+  // My use (features/myuse)
+  'mypre',
+  'myin',
+  'myout',
+  'mythink',
+  'myper',
+  'mydays',
 ];
 
 /**
@@ -41,7 +48,7 @@ export const EMBED_KEYS = [
 export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
 /** The views an embed can show; any other view embeds the calculator's estimate. */
-export const EMBED_VIEWS = ['calc', 'compare'];
+export const EMBED_VIEWS = ['calc', 'compare', 'myuse'];
 
 const pick = (obj, keys) => Object.fromEntries(keys.filter((k) => k in obj).map((k) => [k, obj[k]]));
 
@@ -76,6 +83,7 @@ const escapeText = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** A short, human title for an embed: "GPT-4o: energy, water and carbon of one short prompt". */
 export function embedTitle(state) {
   const who = state.model || 'one LLM';
+  if (state.view === 'myuse') return `${who}: my use over a day or a year`;
   if (state.view === 'compare')
     return state.cb ? `${who} vs ${state.cb}: one ${state.prompt} prompt` : `Every model: one ${state.prompt} prompt`;
   return `${who}: energy, water and carbon of one ${state.prompt} prompt`;

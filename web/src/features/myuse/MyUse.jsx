@@ -1,0 +1,340 @@
+// My use: what my own use costs, a prompt or a session at a time, per day and over a year,
+// for up to three models side by side, with everyday equivalents and the reverse question
+// ("how many questions equal one hot shower?"). Any prompt length, reasoning, chats and
+// agent sessions come from the engine's `workload` and `session` (docs/workloads.md), an
+// extension beyond the paper.
+import { EngineError } from '../../components/engine-error.jsx';
+import { ExportButtons } from '../../components/figure.jsx';
+import { NumberField, RadioGroup, SelectField } from '../../components/fields.jsx';
+import { DataTable } from '../../components/table.jsx';
+import { useEngine } from '../../engine/engine.js';
+import { num } from '../../lib/format.js';
+import { chosenModel, modelOptions } from '../../lib/requests.js';
+import {
+  PRESETS,
+  REVERSE,
+  constantOf,
+  modelsOf,
+  myUseRequest,
+  perDayOf,
+  presetOf,
+  reverseOf,
+  yearOf,
+} from './myuse.js';
+import { Headline } from './Headline.jsx';
+import { sig2 } from './units.js';
+
+const DAY_CHOICES = [
+  { value: '1', label: 'One day' },
+  { value: '30', label: 'A month' },
+  { value: '365', label: 'A year' },
+];
+
+function Equivalents({ row, perDay, days, constants }) {
+  const y = yearOf(row, perDay, days);
+  const items = [
+    ['hot_shower', y.energy_kwh.mean * 1000, 'hot showers (the energy to heat the water)'],
+    ['kettle_boil', y.energy_kwh.mean * 1000, 'litres boiled in a kettle'],
+    ['phone_charge', y.energy_kwh.mean * 1000, 'phone charges'],
+    ['hot_shower_water', y.water_l.mean, 'showers’ worth of water'],
+    ['car_km', y.carbon_kg.mean * 1000, 'km driven by a petrol car'],
+  ]
+    .map(([id, total, text]) => ({ c: constantOf(constants, id), total, text }))
+    .filter((x) => x.c);
+  return (
+    <ul class="myuse-equivalents" data-testid="equivalents">
+      {items.map(({ c, total, text }) => (
+        <li key={c.id}>
+          <strong>{sig2(total / c.value)}</strong> {text}{' '}
+          <small class="muted">
+            (1 = {num(c.value)} {c.unit}; {c.source})
+          </small>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Reverse({ rows, constants, which, setState, preset }) {
+  return (
+    <section aria-labelledby="rev-h">
+      <h2 id="rev-h">The other way round</h2>
+      <RadioGroup
+        legend="How many equal"
+        name="myrev"
+        value={which}
+        onChange={(v) => setState({ myrev: v })}
+        options={REVERSE.map((r) => ({ value: r.value, label: r.label }))}
+      />
+      <ul data-testid="reverse">
+        {rows.map((row) => {
+          const r = reverseOf(row, constants, which);
+          if (!r) return null;
+          return (
+            <li key={row.model}>
+              <strong>{sig2(r.count)}</strong> {preset.plural} with {row.model} equal {r.label}{' '}
+              <small class="muted">
+                ({num(r.constant.value)} {r.constant.unit}; {r.constant.source})
+              </small>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Turns({ row }) {
+  const turns = row.session?.turns ?? [];
+  if (!turns.length) return null;
+  const columns = [
+    { key: 'turn', label: 'Turn', numeric: true, value: (t) => t.turn },
+    {
+      key: 'ctx',
+      label: 'Context (tokens)',
+      numeric: true,
+      value: (t) => t.input_tokens,
+      render: (t) => num(t.input_tokens),
+    },
+    {
+      key: 'out',
+      label: 'Out (tokens)',
+      numeric: true,
+      value: (t) => t.output_tokens,
+      render: (t) => num(t.output_tokens),
+    },
+    {
+      key: 'e',
+      label: 'Energy (Wh)',
+      numeric: true,
+      value: (t) => t.energy_wh.mean,
+      render: (t) => num(t.energy_wh.mean),
+    },
+    {
+      key: 'r',
+      label: 'Range (Wh)',
+      value: (t) => t.energy_wh.range_low,
+      render: (t) => `${num(t.energy_wh.range_low)}–${num(t.energy_wh.range_high)}`,
+    },
+  ];
+  return (
+    <details>
+      <summary>Each turn with {row.model}</summary>
+      <DataTable caption={`Energy of each turn, ${row.model}`} columns={columns} rows={turns} rowKey={(t) => t.turn} />
+    </details>
+  );
+}
+
+export default function MyUse({ state, setState, data }) {
+  const fp = data.footprint;
+  const chosen = chosenModel(state, fp);
+  const models = modelsOf(state, fp, chosen);
+  const preset = presetOf(state);
+  const perDay = perDayOf(state, preset);
+  const days = state.mydays ?? 365;
+  const request = myUseRequest(state, data, models);
+  const { result, error, loading } = useEngine(request);
+  const rows = models.map((m) => result?.rows?.find((r) => r.model === m)).filter(Boolean);
+  const options = modelOptions(fp);
+  const none = [{ value: '', label: '(none)' }, ...options];
+  const tableRows = rows.map((r) => ({ ...r, year: yearOf(r, perDay, days) }));
+  const columns = [
+    { key: 'model', label: 'Model' },
+    {
+      key: 'use',
+      label: 'Per use (Wh)',
+      numeric: true,
+      value: (r) => r.energy_wh.mean,
+      render: (r) => num(r.energy_wh.mean),
+    },
+    {
+      key: 'kwh',
+      label: `${days} days (kWh)`,
+      numeric: true,
+      value: (r) => r.year.energy_kwh.mean,
+      render: (r) => num(r.year.energy_kwh.mean),
+    },
+    {
+      key: 'range',
+      label: 'Range (kWh)',
+      value: (r) => r.year.energy_kwh.low,
+      render: (r) => `${num(r.year.energy_kwh.low)}–${num(r.year.energy_kwh.high)}`,
+    },
+    {
+      key: 'l',
+      label: 'Water (L)',
+      numeric: true,
+      value: (r) => r.year.water_l.mean,
+      render: (r) => num(r.year.water_l.mean),
+    },
+    {
+      key: 'kg',
+      label: 'Carbon (kg CO₂e)',
+      numeric: true,
+      value: (r) => r.year.carbon_kg.mean,
+      render: (r) => num(r.year.carbon_kg.mean),
+    },
+  ];
+  const csvColumns = [
+    { key: 'model', label: 'model' },
+    { label: 'use', value: () => preset.value },
+    { label: 'uses_per_day', value: () => perDay },
+    { label: 'days', value: () => days },
+    ...['energy_wh', 'water_ml', 'carbon_g'].flatMap((k) =>
+      ['mean', 'sd', 'low', 'high', 'range_low', 'range_high'].map((s) => ({
+        label: `${k}_${s}`,
+        value: (r) => r[k][s],
+      })),
+    ),
+    { label: 'year_energy_kwh', value: (r) => r.year.energy_kwh.mean },
+    { label: 'year_water_l', value: (r) => r.year.water_l.mean },
+    { label: 'year_carbon_kg', value: (r) => r.year.carbon_kg.mean },
+  ];
+  const notes = (result?.notes ?? []).slice(1).filter((n) => !n.includes('(at /'));
+  return (
+    <article class="myuse">
+      <h1>My use</h1>
+      <EngineError error={error} />
+      {loading && !rows.length && <p aria-busy="true">Computing…</p>}
+      <div aria-live="polite">
+        <Headline row={rows[0]} preset={preset} perDay={perDay} days={days} />
+      </div>
+      <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="My use">
+        <RadioGroup
+          legend="What I do"
+          name="mypre"
+          value={preset.value}
+          onChange={(v) => setState({ mypre: v })}
+          options={PRESETS.map((p) => ({ value: p.value, label: p.label }))}
+        />
+        <p class="hint">{preset.detail}</p>
+        {preset.value === 'custom' && (
+          <>
+            <NumberField
+              label="Tokens in"
+              name="myin"
+              value={state.myin}
+              placeholder={1000}
+              int
+              min={1}
+              max={2000000}
+              hint="Everything sent: your text, any document, earlier messages. About 4 tokens per 3 words."
+              onChange={(v) => setState({ myin: v })}
+            />
+            <NumberField
+              label="Tokens out"
+              name="myout"
+              value={state.myout}
+              placeholder={500}
+              int
+              min={1}
+              max={1000000}
+              onChange={(v) => setState({ myout: v })}
+            />
+            <NumberField
+              label="Hidden thinking tokens"
+              name="mythink"
+              value={state.mythink}
+              int
+              min={0}
+              max={1000000}
+              hint="Leave empty to use the measured time to the first word, which already includes a reasoning model’s thinking. A number replaces it (never both)."
+              onChange={(v) => setState({ mythink: v })}
+            />
+          </>
+        )}
+        <NumberField
+          label="Times a day"
+          name="myper"
+          value={state.myper}
+          placeholder={preset.perDay}
+          min={0}
+          max={100000}
+          onChange={(v) => setState({ myper: v })}
+        />
+        <RadioGroup
+          legend="For"
+          name="mydays"
+          value={String(days)}
+          onChange={(v) => setState({ mydays: Number(v) })}
+          options={
+            DAY_CHOICES.some((d) => d.value === String(days))
+              ? DAY_CHOICES
+              : [...DAY_CHOICES, { value: String(days), label: `${days} days` }]
+          }
+        />
+        <SelectField
+          label="Model"
+          name="model"
+          value={chosen}
+          options={options}
+          onChange={(v) => setState({ model: v })}
+        />
+        <SelectField
+          label="Compare with"
+          name="my2"
+          value={state.my2}
+          options={none}
+          onChange={(v) => setState({ my2: v })}
+        />
+        <SelectField
+          label="And with"
+          name="my3"
+          value={state.my3}
+          options={none}
+          onChange={(v) => setState({ my3: v })}
+        />
+      </form>
+      {rows.length > 0 && (
+        <section aria-labelledby="year-h">
+          <h2 id="year-h">Side by side</h2>
+          <DataTable
+            caption={`${preset.label}, ${sig2(perDay)} a day for ${days} days`}
+            columns={columns}
+            rows={tableRows}
+            rowKey={(r) => r.model}
+            highlight={chosen}
+          />
+          <h3>In everyday terms ({rows[0].model})</h3>
+          <Equivalents row={rows[0]} perDay={perDay} days={days} constants={data.constants} />
+          {rows.map((r) => (
+            <Turns key={r.model} row={r} />
+          ))}
+          <ExportButtons
+            name={`my-use-${preset.value}`}
+            csv={{ columns: csvColumns, rows: tableRows }}
+            json={{
+              dataset: data.meta.ref,
+              request: { ...request, dataset: data.meta.ref },
+              per_day: perDay,
+              days,
+              rows: tableRows,
+            }}
+          />
+        </section>
+      )}
+      {rows.length > 0 && (
+        <Reverse rows={rows} constants={data.constants} which={state.myrev} setState={setState} preset={preset} />
+      )}
+      {notes.length > 0 && (
+        <ul class="muted" data-testid="myuse-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <details class="method-note" data-testid="extension">
+        <summary>Extension beyond the paper: how any prompt length and sessions are estimated</summary>
+        <p>
+          The paper measures three prompt shapes (100, 1,000 and 10,000 tokens in). For other lengths, the time to the
+          first word and the writing speed are read between the model’s own measurements (on a logarithmic scale of the
+          tokens in); beyond the longest one they are extended cautiously and the range widens. A chat or an agent
+          re-reads the whole conversation on every turn, so each turn is estimated at its growing length. Caching a
+          conversation saves re-reading the cached part (the wait before the first word), not the writing of the answer,
+          and not the memory that holds the cache. Ranges combine the paper’s low and high utilisation with the
+          uncertainty of reading between measurements and of the cached share.
+        </p>
+      </details>
+    </article>
+  );
+}
