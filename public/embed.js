@@ -100,8 +100,16 @@ class LlmFootprint extends HTMLElement {
   }
 
   render() {
+    // A src that is no http(s) folder (e.g. "javascript:...") gives no embed: the fallback
+    // link stays visible (no shadow root hides it) and nothing is thrown at the host page.
+    let src;
+    try {
+      src = this.url();
+      if (!/^https?:$/.test(new URL(src).protocol)) return;
+    } catch {
+      return;
+    }
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const src = this.url();
     let iframe = root.querySelector('iframe');
     if (iframe && iframe.getAttribute('src') === src) return;
     if (!iframe) {

@@ -32,7 +32,7 @@ json load_json(const std::string& relative) {
   const std::string file = repo_path(relative);
   json value = json::parse(cli::read_file(file, ""));
   const auto slash = file.rfind('/');
-  cli::resolve_includes(value, file.substr(0, slash));
+  cli::resolve_includes(value, file.substr(0, slash), LLMFP_SOURCE_DIR);
   return value;
 }
 

@@ -14,15 +14,27 @@ namespace {
 json handle_text(const std::string& text) { return json::parse(llmfp::handle(text)); }
 }  // namespace
 
-TEST_CASE("fuzz: a number beyond double range is a parse_error, not internal", "[api][fuzz]") {
+TEST_CASE("fuzz: a number beyond double range is not_finite at its path, not internal",
+          "[api][fuzz]") {
   // fuzz_handle, seed nan-like.json: nlohmann throws out_of_range (406) for 1e400, which
-  // escaped the parse_error handler and became "internal".
-  for (const char* text : {R"({"op": "scale", "queries_per_day": 1e400})", "[-1e999]", "1e400"}) {
+  // escaped the parse_error handler and became "internal"; then it was a parse_error with
+  // no path. A double's largest value is about 1.8e308, so each of these overflows.
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"op": "scale", "queries_per_day": 1e400})", "/queries_per_day"},
+      {"[-1e999]", "/0"},
+      {"1e400", ""},
+      {R"({"a": [1, {"b~/c": [true, 2E+309]}]})", "/a/1/b~0~1c/1"},
+  };
+  for (const auto& [text, path] : cases) {
     const json r = handle_text(text);
     INFO(text << " -> " << r.dump());
     CHECK(r["ok"] == false);
-    CHECK(r["error"]["code"] == "parse_error");
+    CHECK(r["error"]["code"] == "not_finite");
+    CHECK(r["error"]["path"] == path);
   }
+  // 1e308 still fits: not an error of the parser (the scale op reports its own problem).
+  CHECK(handle_text(R"({"op": "scale", "queries_per_day": 1e308})")["error"]["code"] !=
+        "not_finite");
 }
 
 TEST_CASE("fuzz: a non-string id in a reference dataset is wrong_type at that id, not internal",

@@ -3,6 +3,7 @@
 // computes an estimate. An update (a new build) is installed on the next visit without
 // breaking a page that is already open, and is what the visit after that gets.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -121,6 +122,7 @@ describe('offline', () => {
 
       // Deploy a new build: a marker in index.html, so a new service worker version.
       const index = join(copy.dir, 'index.html');
+      const oldIndex = readFileSync(index);
       writeFileSync(
         index,
         readFileSync(index, 'utf8').replace('</head>', '<meta name="llmfp-build" content="2" />\n</head>'),
@@ -128,7 +130,12 @@ describe('offline', () => {
       const swPath = join(copy.dir, 'sw.js');
       const sw = readFileSync(swPath, 'utf8');
       const version = sw.match(/const VERSION = "([0-9a-f]+)"/)[1];
-      writeFileSync(swPath, sw.replace(version, `${version.slice(0, -4)}beef`));
+      // The worker checks every file against the SHA-256 the build lists: list the new index.
+      const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
+      writeFileSync(
+        swPath,
+        sw.replace(version, `${version.slice(0, -4)}beef`).replaceAll(sha(oldIndex), sha(readFileSync(index))),
+      );
 
       // The next visit is still served by the old worker (consistent files), and installs the new one.
       const next = await context.newPage();

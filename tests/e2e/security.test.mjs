@@ -4,11 +4,13 @@
 // `<img src=x onerror=alert(1)>` from the URL or from a dataset is rendered as text and runs
 // nothing, no cookie or web storage is used, and no request leaves the origin.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { addNewerVersion, copyDist, EVIL, NEWER, recordRequests, serveApp } from './embed-server.mjs';
-import { distDir, launch } from './helpers.mjs';
+import { addNewerVersion, copyDist, EVIL, NEWER, recordRequests, serveApp, serveHost } from './embed-server.mjs';
+import { distDir, launch, serve } from './helpers.mjs';
 
 let browser;
 let app;
@@ -202,6 +204,182 @@ describe('security', () => {
       assert.deepEqual(requests.foreign([app.origin]), []);
     } finally {
       await context.close();
+    }
+  });
+
+  // ---- Hostile links, hosts and pages (issue 12; docs/security.md) -------------------
+
+  test('a crafted link cannot make the engine fetch another host ($data in imported data)', async () => {
+    // The "third party": a second local server that counts every request it gets.
+    const hits = [];
+    const third = createServer((req, res) => {
+      hits.push(req.url);
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end('{}');
+    });
+    await new Promise((ok) => {
+      third.listen(0, '127.0.0.1', ok);
+    });
+    const beacon = `http://127.0.0.1:${third.address().port}/beacon`;
+    // A host that sends no CSP header (the meta CSP of the page does not cover the worker).
+    const plain = await serve(copy.dir);
+    const paper = JSON.parse(readFileSync(join(copy.dir, 'data/paper-v6/2025-10-26.json'), 'utf8'));
+    const model = paper.models.find((m) => m.model === 'GPT-4.1');
+    const dataset = { ...paper, models: [{ ...model, extra: { $data: beacon } }], extra: { $data: beacon } };
+    const imp = Buffer.from(JSON.stringify(dataset)).toString('base64url');
+    assert.ok(imp.length < 6000, 'fits in a link');
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const requests = recordRequests(context);
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${plain.url}?v=1&ds=imported&model=GPT-4.1&imp=${imp}`);
+      await page.waitForSelector(RESULT, { timeout: 30000 });
+      await page.waitForTimeout(500);
+      assert.ok((await page.textContent('body')).includes('GPT-4.1'), 'the imported model is shown');
+      assert.deepEqual(hits, [], 'the third party got no request');
+      assert.deepEqual(requests.foreign([new URL(plain.url).origin]), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await plain.close();
+      await new Promise((ok) => {
+        third.close(ok);
+      });
+    }
+  });
+
+  test('a dataset file changed on the host is an error naming it, in the app and the embed', async () => {
+    const changed = copyDist();
+    const file = 'data/paper-v6/2025-10-26.json';
+    const text = readFileSync(join(changed.dir, file), 'utf8');
+    // GPT-4o's GPU power x10: valid, plausible, and 2.49 Wh instead of 0.413 before the check.
+    const paper = JSON.parse(text);
+    for (const m of paper.models) if (m.model.startsWith('GPT-4o (')) m.p_gpu_kw *= 10;
+    writeFileSync(join(changed.dir, file), JSON.stringify(paper, null, 2));
+    const server = await serveApp(changed.dir);
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      for (const query of [
+        `?v=1&ds=paper-v6%402025-10-26&model=${encodeURIComponent("GPT-4o (Mar '25)")}`,
+        `embed.html?v=1&ds=paper-v6%402025-10-26&model=${encodeURIComponent("GPT-4o (Mar '25)")}&eid=t`,
+      ]) {
+        await page.goto(`${server.url}${query}`);
+        await page.waitForFunction(() => /could not be loaded/.test(document.body.textContent), null, {
+          timeout: 30000,
+        });
+        const body = await page.textContent('body');
+        assert.ok(body.includes(file), `the message names the file: ${body.slice(0, 300)}`);
+        assert.equal(await page.locator('[data-testid="energy-mean"]').count(), 0, 'no number is shown');
+      }
+    } finally {
+      await context.close();
+      await server.close();
+      changed.cleanup();
+    }
+  });
+
+  test('a same-origin page cannot poison the service-worker cache', async () => {
+    const shared = copyDist();
+    // The hostile page: another "project" on the same origin, with its own script (the CSP
+    // allows same-origin scripts). It rewrites the app's data file in every cache it finds
+    // and plants a cache of its own that looks like the app's.
+    writeFileSync(
+      join(shared.dir, 'hostile.html'),
+      '<!doctype html><title>x</title><script src="hostile.js"></script>',
+    );
+    writeFileSync(
+      join(shared.dir, 'hostile.js'),
+      `(async () => {
+        const url = new URL('data/paper-v6/2025-10-26.json', location.href).href;
+        const data = await (await fetch(url, { cache: 'no-store' })).json();
+        for (const m of data.models) m.p_gpu_kw *= 10;
+        const poison = () => new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
+        for (const name of [...(await caches.keys()), 'llmfp-0000000000000000'])
+          await (await caches.open(name)).put(url, poison());
+        document.title = 'done';
+      })();`,
+    );
+    const server = await serveApp(shared.dir);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const query = `?v=1&ds=paper-v6%402025-10-26&model=${encodeURIComponent("GPT-4o (Mar '25)")}`;
+      await page.goto(`${server.url}${query}`);
+      await page.waitForSelector(RESULT, { timeout: 30000 });
+      const before = await page.textContent(RESULT);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller)
+          await new Promise((ok) => {
+            navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true });
+          });
+      });
+      await page.goto(`${server.url}hostile.html`);
+      await page.waitForFunction(() => document.title === 'done', null, { timeout: 10000 });
+      for (const q of [query, `embed.html${query}&eid=p`]) {
+        await page.goto(`${server.url}${q}`);
+        await page.waitForSelector(RESULT, { timeout: 30000 });
+        assert.equal(await page.textContent(RESULT), before, `${q}: the poisoned copy is not used`);
+      }
+      const names = (await page.evaluate(() => caches.keys())).filter((n) => !n.startsWith('llmfp-'));
+      assert.ok(
+        names.length > 0 && names.every((n) => n.startsWith(`llmfp:${server.url}:`)),
+        `caches are named by scope: ${names}`,
+      );
+      // The app never deletes a cache it does not own.
+      assert.ok((await page.evaluate(() => caches.keys())).includes('llmfp-0000000000000000'));
+    } finally {
+      await context.close();
+      await server.close();
+      shared.cleanup();
+    }
+  });
+
+  test('chart export (SVG, PNG) runs under the CSP with no violation', async () => {
+    const { context, page, log } = await open('?v=1&view=compare&prompt=short', { acceptDownloads: true });
+    try {
+      await page.waitForSelector('.chart-figure svg', { timeout: 30000 });
+      for (const name of ['SVG', 'PNG']) {
+        const download = page.waitForEvent('download');
+        await page.locator('.chart-figure').first().getByRole('button', { name, exact: true }).click();
+        await download;
+      }
+      await page.waitForTimeout(200);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('<llm-footprint src="javascript:..."> keeps its fallback link and throws nothing', async () => {
+    const host = await serveHost({
+      '/bad.html': `<!doctype html><meta charset="utf-8"><title>host</title>
+<script type="module" src="${app.url}embed.js"></script>
+<llm-footprint src="javascript:alert(1)//" model="GPT-4.1"><a id="fallback" href="${app.url}">GPT-4.1 (llm-footprint)</a></llm-footprint>`,
+    });
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      const dialogs = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        d.dismiss();
+      });
+      await page.goto(`${host.url}bad.html`);
+      await page.waitForFunction(() => customElements.get('llm-footprint'), null, { timeout: 10000 });
+      await page.waitForTimeout(300);
+      assert.ok(await page.isVisible('#fallback'), 'the fallback link is shown');
+      assert.equal(await page.evaluate(() => document.querySelector('llm-footprint').shadowRoot), null);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(dialogs, []);
+    } finally {
+      await context.close();
+      await host.close();
     }
   });
 });

@@ -43,7 +43,7 @@ std::vector<Base> load_fixture_requests(const std::string& op) {
     try {
       json fixture = json::parse(cli::read_file(dir + "/" + name, ""));
       json request = fixture.at("request");
-      cli::resolve_includes(request, dir);
+      cli::resolve_includes(request, dir, LLMFP_SOURCE_DIR);
       if (!op.empty() && !(request.is_object() && request.value("op", "estimate") == op)) continue;
       out.push_back({name, std::move(request)});
     } catch (const std::exception& e) {

@@ -64,12 +64,13 @@ test("every op's request examples are valid requests of that op", () => {
 
 // A bad-input fixture must fail its request schema, unless the engine's error lies where a
 // schema cannot see (docs/api.md "The contract"):
-//  - inside a dataset the request carries (its own schema is under public/data/schemas/);
+//  - inside a dataset the request carries (its own schema is under public/data/schemas/), or
+//    inside the file text given to import;
 //  - unknown_value: a name looked up in a dataset or in the request's data;
 //  - invalid_value / too_large: a rule across fields or rows (shares adding up to 1,
 //    u_gpu_max >= u_gpu_min, rows x draws);
 //  - or one of CROSS_FIELD below.
-const DATASET_PATH = /^(\/(estimate|footprint))?\/(dataset|hardware|hosts|regions|constants|data)(\/|$)/;
+const DATASET_PATH = /^(\/(estimate|footprint))?\/(dataset|hardware|hosts|regions|constants|data|text)(\/|$)/;
 const BEYOND_SCHEMA_CODES = new Set(['unknown_value', 'invalid_value', 'too_large']);
 const CROSS_FIELD = {
   'uncertainty-bad-mode.json': 'mode must lie between min and max (a bound given by two other fields)',

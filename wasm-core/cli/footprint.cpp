@@ -3,7 +3,6 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
-#include <iterator>
 #include <string>
 
 #include "include_files.hpp"
@@ -28,6 +27,8 @@ The request is a JSON object with an "op" field (default "estimate"):
 
 Any object {"$include": "path.json"} in the request is replaced by that file's JSON
 (paths relative to the request file's folder, or to the current folder for stdin).
+Only regular files inside that folder can be included (symlinks are resolved first);
+the request and its files may hold 64 MiB in all (see docs/security.md).
 
 The response is {"ok": true, "op": ..., "result": ...} or
 {"ok": false, "op": ..., "error": {"code", "message", "path"}} where "path" is the JSON
@@ -71,7 +72,7 @@ int run(int argc, char** argv) {
   std::string text;
   std::string base_dir = ".";
   if (file == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    text = llmfp::cli::read_fd(0, llmfp::kMaxRequestBytes);  // more is "too_large" below
   } else {
     try {
       text = llmfp::cli::read_file(file, "");
@@ -83,21 +84,31 @@ int run(int argc, char** argv) {
   }
 
   // Resolve {"$include"} objects, then hand the text to the same entry point as wasm.
-  if (text.find("\"$include\"") != std::string::npos) {
+  // Parsing with the engine's limits first: a request nested too deep, not JSON or too
+  // large is left to handle(), which reports it exactly as the wasm module does.
+  if (text.size() <= llmfp::kMaxRequestBytes && text.find("\"$include\"") != std::string::npos) {
+    llmfp::json request;
+    bool parsed = true;
     try {
-      auto request = llmfp::json::parse(text);
-      llmfp::cli::resolve_includes(request, base_dir);
-      text = request.dump();
-    } catch (const llmfp::json::parse_error&) {
-      // leave the text alone: handle() reports the parse error with its byte offset
-    } catch (const llmfp::InputError& e) {
-      llmfp::json err = {
-          {"ok", false},
-          {"op", nullptr},
-          {"error",
-           {{"code", e.issue().code}, {"message", e.issue().message}, {"path", e.issue().path}}}};
-      std::cout << err.dump(pretty ? 2 : -1) << "\n";
-      return 1;
+      request = llmfp::parse_json(text, llmfp::kMaxJsonDepth);
+    } catch (const llmfp::InputError&) {
+      parsed = false;
+    }
+    if (parsed) {
+      try {
+        llmfp::cli::resolve_includes(request, base_dir);
+        text = request.dump(-1, ' ', false, llmfp::json::error_handler_t::replace);
+      } catch (const llmfp::InputError& e) {
+        llmfp::json err = {{"ok", false},
+                           {"op", nullptr},
+                           {"error",
+                            {{"code", e.issue().code},
+                             {"message", llmfp::truncated(e.issue().message, 600)},
+                             {"path", e.issue().path}}}};
+        std::cout << err.dump(pretty ? 2 : -1, ' ', false, llmfp::json::error_handler_t::replace)
+                  << "\n";
+        return 1;
+      }
     }
   }
 

@@ -23,15 +23,20 @@ namespace {
 using contract::kAllOps;
 using contract::kServedOps;
 
+// Longest message an error envelope carries: a message that echoes a huge input (a model
+// name, a key) is cut, so a reply never repeats megabytes of the request. The path stays
+// exact (it is a pointer into the request, which is itself limited in size).
+constexpr std::size_t kMaxMessageBytes = 600;
+
 json error_envelope(const json& op, const std::vector<Issue>& issues) {
-  json error = {{"code", issues.front().code},
-                {"message", issues.front().message},
-                {"path", issues.front().path}};
+  const auto item = [](const Issue& i) {
+    return json{
+        {"code", i.code}, {"message", truncated(i.message, kMaxMessageBytes)}, {"path", i.path}};
+  };
+  json error = item(issues.front());
   if (issues.size() > 1) {
     json list = json::array();
-    for (const auto& i : issues) {
-      list.push_back({{"code", i.code}, {"message", i.message}, {"path", i.path}});
-    }
+    for (const auto& i : issues) list.push_back(item(i));
     error["issues"] = std::move(list);
   }
   return {{"ok", false}, {"op", op}, {"error", std::move(error)}};
@@ -39,31 +44,6 @@ json error_envelope(const json& op, const std::vector<Issue>& issues) {
 
 json single_error(const json& op, const char* code, const std::string& message) {
   return error_envelope(op, {Issue{code, message, ""}});
-}
-
-// Maximum nesting depth of JSON text, ignoring brackets inside strings. Linear scan, so
-// a hostile request cannot drive the parser or later recursive code into deep recursion.
-int nesting_depth(std::string_view text) {
-  int depth = 0;
-  int max_depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      max_depth = std::max(max_depth, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return max_depth;
 }
 
 }  // namespace
@@ -91,10 +71,11 @@ json handle_json(const json& request) {
     std::string list;
     std::string op = "estimate";
     if (req.has("op")) {
-      op_name = request["op"];
+      // Echo "op" only once it is known to be a string, and cut short: an object there
+      // (e.g. a file the CLI included) must not come back in the reply.
       op = req.string("op");
     }
-    op_name = op;
+    op_name = truncated(op, 64);
     for (const auto& entry : kServedOps) {
       if (op == entry.name) {
         return {{"ok", true}, {"op", op}, {"result", entry.fn(req)}};
@@ -103,13 +84,14 @@ json handle_json(const json& request) {
     for (const char* name : kAllOps) {
       if (op == name) {
         fail(code::kUnknownOp, "/op",
-             "op \"" + op + "\" is served by the other wasm module of the engine, not by \"" +
-                 module_name() + "\" (web/src/engine/modules.js routes it)");
+             "op " + quote_input(op) +
+                 " is served by the other wasm module of the engine, not by \"" + module_name() +
+                 "\" (web/src/engine/modules.js routes it)");
       }
       if (!list.empty()) list += ", ";
       list += name;
     }
-    fail(code::kUnknownOp, "/op", "unknown op \"" + op + "\"; known ops: " + list);
+    fail(code::kUnknownOp, "/op", "unknown op " + quote_input(op) + "; known ops: " + list);
   } catch (const InputError& e) {
     return error_envelope(op_name, e.all());
   } catch (const std::bad_alloc&) {
@@ -130,24 +112,13 @@ std::string handle(std::string_view request_text) {
       response = single_error(nullptr, code::kTooLarge,
                               "the request is " + std::to_string(request_text.size()) +
                                   " bytes; the limit is " + std::to_string(kMaxRequestBytes));
-    } else if (nesting_depth(request_text) > kMaxJsonDepth) {
-      response = single_error(nullptr, code::kTooLarge,
-                              "the request nests arrays/objects deeper than " +
-                                  std::to_string(kMaxJsonDepth) + " levels");
     } else {
       json request;
       try {
-        request = json::parse(request_text);
-      } catch (const json::parse_error& e) {
-        return json(single_error(
-                        nullptr, code::kParseError,
-                        "the request is not valid JSON (at byte " + std::to_string(e.byte) + ")"))
-            .dump();
-      } catch (const json::out_of_range&) {
-        // nlohmann throws out_of_range (not parse_error) for a number such as 1e400.
-        return json(single_error(nullptr, code::kParseError,
-                                 "the request holds a number too large for a double"))
-            .dump();
+        request = parse_json(request_text, kMaxJsonDepth);
+      } catch (const InputError& e) {
+        return error_envelope(nullptr, e.all())
+            .dump(-1, ' ', false, json::error_handler_t::replace);
       }
       response = handle_json(request);
     }

@@ -204,7 +204,7 @@ std::string Obj::choice(std::string_view key, std::initializer_list<const char*>
     list += a;
   }
   fail(code::kUnknownValue, at(key),
-       std::string(key) + " must be one of " + list + "; got \"" + s + "\"");
+       std::string(key) + " must be one of " + list + "; got " + quote_input(s));
 }
 
 std::string Obj::choice_or(std::string_view key, std::string fallback,
@@ -252,7 +252,7 @@ void Obj::only(std::initializer_list<const char*> known) const {
         list += k;
       }
       fail(code::kUnknownField, at(it.key()),
-           "unknown field \"" + it.key() + "\" (allowed here: " + list + ")");
+           "unknown field " + quote_input(it.key()) + " (allowed here: " + list + ")");
     }
   }
 }

@@ -155,4 +155,20 @@ std::string format_significant(double v, int digits = 6);
 /// Name of a JSON value's type for messages ("a string", "an array", ...).
 std::string describe_type(const json& value);
 
+/// Text from the input for a message: in double quotes, cut to about `max_bytes` (at a
+/// UTF-8 character boundary, "…" marks the cut), so an error never echoes a huge input.
+std::string quote_input(std::string_view text, std::size_t max_bytes = 80);
+/// `text` cut to about `max_bytes` as quote_input() does, without the quotes.
+std::string truncated(std::string_view text, std::size_t max_bytes);
+
+/// Parses JSON text with the engine's limits, iteratively (no recursion on the text's
+/// nesting). Throws InputError: "too_large" when arrays/objects nest deeper than
+/// `max_depth` (the depth is checked before the deeper value is built), "not_finite" for a
+/// number beyond a double's range such as 1e400 (with its path), "parse_error" for anything
+/// else, including a NUL byte or trailing bytes after the document (with the byte offset).
+/// Paths are `base` + the pointer inside the text; `what` names the text in messages
+/// ("the request", "the file").
+json parse_json(std::string_view text, int max_depth, const std::string& base = "",
+                const std::string& what = "the request");
+
 }  // namespace llmfp

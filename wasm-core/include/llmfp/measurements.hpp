@@ -50,4 +50,9 @@ json import_json(const std::string& text, const ImportOptions& options);
 /// A footprint dataset as the canonical CSV (one row per model and prompt, percentiles).
 std::string export_csv(const Obj& dataset);
 
+/// True for text a spreadsheet would run as a formula (it starts with = + - @, tab or CR).
+/// export_csv writes such text with a leading ' (OWASP's CSV-injection guard); the CSV
+/// reader drops that ' again, so import(export(d)) keeps the names.
+bool formula_like(std::string_view text);
+
 }  // namespace llmfp::measurements

@@ -3,6 +3,7 @@
 // Anything ambiguous is an error with its line, never a guess: a file whose header has no
 // comma but a semicolon or tab is reported as using the wrong delimiter.
 #include <string>
+#include <string_view>
 
 #include "llmfp/measurements.hpp"
 
@@ -23,6 +24,10 @@ std::string trim(const std::string& s) {
 }
 
 }  // namespace
+
+bool formula_like(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+}
 
 // One pass of a small state machine over the text (quoted fields, escaped quotes, CR/LF);
 // splitting it would scatter the states it shares.
@@ -110,7 +115,11 @@ Table parse_csv(const std::string& text) {
                  std::to_string(records[r].size()) + " fields but the header has " +
                  std::to_string(t.header.size()));
     }
-    for (auto& c : records[r]) c = trim(c);
+    for (auto& c : records[r]) {
+      c = trim(c);
+      if (c.size() > 1 && c[0] == '\'' && formula_like(std::string_view(c).substr(1)))
+        c.erase(0, 1);
+    }
     t.rows.push_back(std::move(records[r]));
     t.lines.push_back(record_lines[r]);
   }

@@ -3,6 +3,7 @@
 //   the CSV's column names, or {"rows": [...]}. Export writes one row per model and prompt
 //   with every percentile column; numbers in their shortest exact form, so import(export(d))
 //   gives back the same numbers.
+#include "llmfp/api.hpp"
 #include "llmfp/dataset.hpp"
 #include "llmfp/measurements.hpp"
 
@@ -21,6 +22,7 @@ std::string csv_field(const json& v) {
   }
   if (!v.is_string()) return v.dump();
   std::string s = v.get<std::string>();
+  if (formula_like(s)) s.insert(0, 1, '\'');  // "=HYPERLINK(...)" stays text in a spreadsheet
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string q = "\"";
   for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
@@ -70,10 +72,15 @@ Table rows_table(const Arr& rows) {
 json import_json(const std::string& text, const ImportOptions& options) {
   json value;
   try {
-    value = json::parse(text);
-  } catch (const json::parse_error& e) {
-    fail(code::kInvalidValue, "/text",
-         "the file is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    // The file is inner text: the request's depth check did not see inside it.
+    value = parse_json(text, kMaxJsonDepth, "", "the file");
+  } catch (const InputError& e) {
+    const Issue& i = e.issue();
+    if (i.code == code::kParseError) fail(code::kInvalidValue, "/text", i.message);
+    const auto slash = i.path.rfind('/');
+    const std::string field = slash == std::string::npos ? "" : i.path.substr(slash + 1);
+    fail(i.code, "/text",
+         field.empty() ? i.message : i.message + " (field " + quote_input(field, 40) + ")");
   }
   if (value.is_array()) return rows_to_dataset(rows_table(Arr(value, "/rows")), options);
   const Obj o(value, "");

@@ -218,8 +218,20 @@ json rank(const Obj& request) {
 
   const std::vector<Unit> all = build_units(est["rows"], dataset, per_prompt);
   const Built b = build_table(all, input_names, output, dataset, columns, per_prompt);
-  const auto warnings = dea::validate(b.table, model);
-  json result = dea::run(b.table, model);
+  json warnings;
+  json result;
+  try {
+    warnings = dea::validate(b.table, model);
+    result = dea::run(b.table, model);
+  } catch (const InputError& e) {
+    // The DEA op's size limits speak of DMUs and its own fields; say it in rank's terms.
+    if (e.issue().code != code::kTooLarge) throw;
+    fail(code::kTooLarge, "/dataset/models",
+         "ranking " + std::to_string(b.kept.size()) +
+             (per_prompt ? " model-prompt pairs" : " models") +
+             " at once is more than the method handles (at most 1000 with the score matrix, " +
+             "3000 without, 40 for game cross-efficiency); choose fewer models to rank");
+  }
   result["warnings"] = warnings;
   result["data"] = {{"inputs", b.X}, {"outputs", b.Y}};
   std::vector<std::string> models;

@@ -1,24 +1,40 @@
 // The bundled datasets: public/data/manifest.json lists them (see docs/datasets.md).
 // URLs are relative to the page, so the app works from any folder of a static host.
 
+// Every file but the manifest is checked against the manifest's SHA-256 before use
+// (data/integrity.js): a changed file is an error naming it, never other numbers.
+import { dataFileOf, fetchVerified, manifestHashes } from './integrity.js';
+
 const cache = new Map();
 
 /** Absolute URL of a file under public/data/. */
 export const dataUrl = (file) => new URL(`data/${file}`, document.baseURI).href;
 
-function getJson(file) {
-  if (!cache.has(file)) {
-    const p = fetch(dataUrl(file)).then((r) => {
-      if (!r.ok) throw new Error(`could not load data/${file} (HTTP ${r.status})`);
-      return r.json();
-    });
-    p.catch(() => cache.delete(file));
-    cache.set(file, p);
+function memo(key, fn) {
+  if (!cache.has(key)) {
+    const p = fn();
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
   }
-  return cache.get(file);
+  return cache.get(key);
 }
 
-export const loadManifest = () => getJson('manifest.json');
+export const loadManifest = () =>
+  memo('manifest.json', () =>
+    fetch(dataUrl('manifest.json')).then((r) => {
+      if (!r.ok) throw new Error(`could not load data/manifest.json (HTTP ${r.status})`);
+      return r.json();
+    }),
+  );
+
+function getJson(name) {
+  const file = dataFileOf(name);
+  return memo(file, async () => {
+    const expected = manifestHashes(await loadManifest()).get(file);
+    if (!expected) throw new Error(`data/${file} is not listed in data/manifest.json`);
+    return fetchVerified(dataUrl(file), file, expected);
+  });
+}
 
 /**
  * Finds a dataset entry and version in the manifest.

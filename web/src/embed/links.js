@@ -39,6 +39,8 @@ export const EMBED_KEYS = [
   'mythink',
   'myper',
   'mydays',
+  // The imported file itself (with ds=imported): without it the embed has no data to pin.
+  'imp',
 ];
 
 /**

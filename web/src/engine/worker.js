@@ -1,8 +1,12 @@
 // The Web Worker that owns the wasm engine. Messages in: {id, request} where request is a
-// plain object; any {"$data": "url"} object inside it is replaced by that JSON file
-// (fetched once and cached), so the main thread never ships a whole dataset per call.
+// plain object; a {"$data": "url"} object at one of the request fields where the client
+// puts dataset references is replaced by that JSON file (fetched once, checked against the
+// manifest's SHA-256, cached), so the main thread never ships a whole dataset per call.
+// Only the app's own dataset files can be named (docs/security.md): same origin, under
+// data/, listed in data/manifest.json.
 // Messages out: {id, ok: true, response} (the engine's envelope, parsed) or
 // {id, ok: false, error, crashed} when the engine itself failed (then the client restarts us).
+import { fetchVerified, manifestHashes } from '../data/integrity.js';
 import { moduleFor } from './modules.js';
 
 const dataCache = new Map();
@@ -26,34 +30,85 @@ function engine(name = 'core') {
 // after the first render); the lab module waits until one of its ops is requested.
 engine().catch(() => {});
 
+// The app's folder: the built worker is assets/worker-*.js; in development it is served
+// from its source folder under the server root.
+const appBase = new URL(import.meta.env?.DEV ? '/' : '../', self.location.href).href;
+const dataBase = new URL('data/', appBase).href;
+let manifest = null;
+
+/** data/manifest.json: file -> SHA-256 of every dataset file the app may read. */
+function hashes() {
+  if (!manifest) {
+    manifest = fetch(new URL('manifest.json', dataBase)).then((r) => {
+      if (!r.ok) throw new Error(`could not load data/manifest.json (HTTP ${r.status})`);
+      return r.json().then(manifestHashes);
+    });
+    manifest.catch(() => {
+      manifest = null;
+    });
+  }
+  return manifest;
+}
+
+/** The data file a {"$data": url} names, if it is one of the app's own (same origin, listed). */
+async function ownDataFile(url) {
+  let u;
+  try {
+    u = new URL(url, appBase);
+  } catch {
+    u = null;
+  }
+  const file =
+    u && u.origin === self.location.origin && !u.search && !u.hash && u.href.startsWith(dataBase)
+      ? u.href.slice(dataBase.length)
+      : null;
+  const expected = file && (await hashes()).get(file);
+  if (!expected)
+    throw new Error(`a request may read only the app's own datasets; "${String(url).slice(0, 80)}" is not one`);
+  return { href: u.href, file, expected };
+}
+
 function fetchData(url) {
   if (!dataCache.has(url)) {
-    const p = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`could not load ${url} (HTTP ${r.status})`);
-      return r.json();
-    });
+    const p = ownDataFile(url).then(({ href, file, expected }) => fetchVerified(href, file, expected));
     p.catch(() => dataCache.delete(url));
     dataCache.set(url, p);
   }
   return dataCache.get(url);
 }
 
-/** Collects the $data references of a request, fetches them, and returns a resolved copy. */
-async function resolveData(value) {
-  if (Array.isArray(value)) return Promise.all(value.map(resolveData));
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === '$data') return fetchData(value.$data);
-    // {"$data": url, "models": [names]}: a footprint dataset cut to those models (the
-    // engine accepts a subset; validating 1 model instead of 30 makes a recompute ~10x faster).
-    if (keys.length === 2 && '$data' in value && Array.isArray(value.models)) {
-      const data = await fetchData(value.$data);
-      return { ...data, models: data.models.filter((m) => value.models.includes(m.model)) };
-    }
-    const entries = await Promise.all(keys.map(async (k) => [k, await resolveData(value[k])]));
-    return Object.fromEntries(entries);
+/** Where the client puts {"$data": url}: these request fields, and these inside `estimate`
+ * (scale) and `footprint` (attribute). A {"$data"} anywhere else, e.g. inside a visitor's
+ * imported dataset, is left as it is (the engine refuses it) and never fetched. */
+const DATA_FIELDS = new Set(['dataset', 'hardware', 'hosts', 'regions', 'constants', 'data']);
+const NESTED_REQUESTS = new Set(['estimate', 'footprint']);
+
+const isRef = (v) => v && typeof v === 'object' && !Array.isArray(v) && typeof v.$data === 'string';
+
+/** A $data reference resolved: the file, or a footprint dataset cut to `models`. */
+async function resolveRef(value) {
+  const keys = Object.keys(value);
+  if (keys.length === 1) return fetchData(value.$data);
+  // {"$data": url, "models": [names]}: a footprint dataset cut to those models (the
+  // engine accepts a subset; validating 1 model instead of 30 makes a recompute ~10x faster).
+  if (keys.length === 2 && Array.isArray(value.models)) {
+    const data = await fetchData(value.$data);
+    return { ...data, models: data.models.filter((m) => value.models.includes(m.model)) };
   }
   return value;
+}
+
+/** A copy of a request with the $data references at the known fields resolved. */
+export async function resolveData(request, nested = false) {
+  if (!request || typeof request !== 'object' || Array.isArray(request)) return request;
+  const out = { ...request };
+  await Promise.all(
+    Object.keys(out).map(async (k) => {
+      if (DATA_FIELDS.has(k) && isRef(out[k])) out[k] = await resolveRef(out[k]);
+      else if (!nested && NESTED_REQUESTS.has(k)) out[k] = await resolveData(out[k], true);
+    }),
+  );
+  return out;
 }
 
 self.onmessage = async ({ data }) => {

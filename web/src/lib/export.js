@@ -13,9 +13,15 @@ export function download(filename, content, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const csvCell = (v) => {
+/**
+ * One CSV cell. Text a spreadsheet would run as a formula (starting with = + - @, tab or
+ * CR, e.g. a model named =HYPERLINK(...)) gets a leading ' (OWASP's CSV-injection guard);
+ * numbers are written as they are.
+ */
+export const csvCell = (v) => {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  let s = String(v);
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
@@ -26,16 +32,23 @@ export function toCsv(columns, rows) {
   return [head, ...body].join('\r\n') + '\r\n';
 }
 
-/** Serialises an on-screen <svg> to standalone SVG text, resolving currentColor. */
+const xmlAttr = (s) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+/**
+ * Serialises an on-screen <svg> to standalone SVG text, resolving currentColor. The root's
+ * style is written into the text, not set on a DOM element: the page's CSP has no
+ * 'unsafe-inline' for style attributes, so setAttribute('style') would be a violation.
+ */
 export function svgText(svg) {
   const clone = svg.cloneNode(true);
   const color = getComputedStyle(svg).color;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('style', `color: ${color}; font-family: system-ui, sans-serif; background: ${backgroundOf(svg)}`);
+  clone.removeAttribute('style');
   const box = svg.getBoundingClientRect();
   clone.setAttribute('width', String(Math.round(box.width)));
   clone.setAttribute('height', String(Math.round(box.height)));
-  return new XMLSerializer().serializeToString(clone);
+  const style = `color: ${color}; font-family: system-ui, sans-serif; background: ${backgroundOf(svg)}`;
+  return new XMLSerializer().serializeToString(clone).replace(/^<svg\b/, `<svg style="${xmlAttr(style)}"`);
 }
 
 function backgroundOf(el) {

@@ -68,6 +68,11 @@ export function defaults(fields) {
   return Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, structuredClone(s.def)]));
 }
 
+/** At most this many notices name a parameter of the link; one more counts the rest. */
+export const MAX_NOTICES = 10;
+/** Parameters of a link beyond this many are not read (and counted in that last notice). */
+export const MAX_PARAMS = 200;
+
 /**
  * Decodes a query string ("?v=1&..." or URLSearchParams) into {state, notices}.
  * Never throws: anything unusable becomes the default plus a notice.
@@ -76,8 +81,17 @@ export function decode(search, fields, { migrations = MIGRATIONS, version = URL_
   const notices = [];
   const state = defaults(fields);
   let params;
+  let dropped = 0;
   try {
-    params = new URLSearchParams(search);
+    // Read at most MAX_PARAMS parameters (a real link has a few dozen): parsing a crafted
+    // link with 100,000 of them would freeze the page for seconds.
+    let text = search;
+    if (typeof search === 'string') {
+      const parts = search.replace(/^\?/, '').split('&');
+      dropped = Math.max(0, parts.length - MAX_PARAMS);
+      if (dropped) text = parts.slice(0, MAX_PARAMS).join('&');
+    }
+    params = new URLSearchParams(text);
   } catch {
     return { state, notices: ['The link could not be read; showing the defaults.'] };
   }
@@ -90,17 +104,26 @@ export function decode(search, fields, { migrations = MIGRATIONS, version = URL_
   if (v > version)
     notices.push(`This link was made by a newer version (v${v}) of llm-footprint; some settings may not apply.`);
   for (let from = v; from < version; from++) migrations[from]?.(params);
+  // A crafted link may hold thousands of parameters: name a few, count the rest.
+  let skipped = dropped;
+  const note = (text) => (notices.length < MAX_NOTICES ? notices.push(text) : skipped++);
+  let read = 0;
   for (const [key, raw] of params) {
     if (key === 'v') continue;
+    if (++read > MAX_PARAMS) {
+      skipped++;
+      continue;
+    }
     const spec = fields[key];
     if (!spec) {
-      notices.push(`Ignored unknown setting "${key.slice(0, 30)}" in the link.`);
+      note(`Ignored unknown setting "${key.slice(0, 30)}" in the link.`);
       continue;
     }
     const { value, error } = readField(spec, raw);
-    if (error) notices.push(`Setting "${key}" in the link was invalid (${error}); using the default.`);
+    if (error) note(`Setting "${key}" in the link was invalid (${error}); using the default.`);
     else state[key] = value;
   }
+  if (skipped) notices.push(`${skipped} more settings in the link were unknown or invalid and were ignored.`);
   return { state, notices };
 }
 
