@@ -471,6 +471,10 @@ export type EstimateResult = {
       [key: string]: unknown;
     };
     reference?: Reference;
+    /** input length of the prompt size, tokens (when the dataset gives it) */
+    input_tokens?: number;
+    /** date of the measurement (latest dataset) */
+    measured?: string;
     /** with a workload: its tokens and where its latency and speed were interpolated */
     workload?: Record<string, unknown>;
     /** with a session: every turn, the system prompt, history and cached share */
@@ -1497,7 +1501,8 @@ export type TrendResult = {
     published: null | {
       [key: string]: number;
     };
-    flags: Record<string, unknown>;
+    /** what is special about the day (repeated, after_gap, a method change, ...) */
+    flags: Array<string>;
     [key: string]: unknown;
   }>;
   /** per model and prompt size */
