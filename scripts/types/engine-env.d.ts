@@ -29,3 +29,8 @@ declare module '@engine-lab' {
   const createEngine: (options?: { wasmBinary?: Uint8Array }) => Promise<WasmEngine>;
   export default createEngine;
 }
+
+/** Vite's import.meta.env (only DEV is read). */
+interface ImportMeta {
+  readonly env?: { readonly DEV?: boolean };
+}
