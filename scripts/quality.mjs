@@ -8,6 +8,8 @@
 // Steps (all run; the script exits 1 if any failed, after printing a summary):
 //   format    clang-format and Prettier in check mode (exactly what `npm run format` fixes)
 //   eslint    ESLint 10 (eslint.config.js), no warnings allowed
+//   types     tsc --noEmit --checkJs (tsconfig.json) over the JS that calls the engine
+//             (web/src/engine/, wasm-core/js/), typed by wasm-core/js/api.d.ts
 //   tidy      clang-tidy 14 (.clang-tidy) on wasm-core/src and wasm-core/cli, 2 in parallel,
 //             with the compile commands of build/tidy (the native preset, configured
 //             only, one command per file); clean files are remembered in
@@ -82,6 +84,14 @@ async function formatStep() {
 async function eslintStep() {
   await run(join(root, 'node_modules', '.bin', 'eslint'), ['--max-warnings', '0', '.']);
   return 'no findings';
+}
+
+// tsc --noEmit --checkJs (tsconfig.json) over the JS that calls the engine: the web app's
+// engine client and worker and the npm library, against the types generated from the API
+// contract (wasm-core/js/api.d.ts; scripts/contract.mjs).
+async function typesStep() {
+  await run(join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  return 'no type errors';
 }
 
 // ---- clang-tidy ------------------------------------------------------------------------
@@ -274,6 +284,7 @@ async function fuzzStep() {
 const steps = {
   format: formatStep,
   eslint: eslintStep,
+  types: typesStep,
   tidy: () => tidyStep({ fix: process.argv.includes('--fix') }),
   fuzz: fuzzStep,
 };

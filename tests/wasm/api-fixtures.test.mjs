@@ -1,11 +1,15 @@
 // Every tests/fixtures/api/*.json case through the wasm module (the native twin is
-// tests/cpp/test_api_fixtures.cpp).
+// tests/cpp/test_api_fixtures.cpp); every ok result must also match its op's result schema
+// in the API contract (wasm-core/contract/; the requests are checked in tests/web/contract.test.mjs).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
+import { contractValidators } from '../../scripts/contract.mjs';
 import { call, repoRoot, resolveIncludes } from './load-engine.mjs';
+
+const contract = contractValidators();
 
 const dir = join(repoRoot, 'tests', 'fixtures', 'api');
 const files = readdirSync(dir)
@@ -34,6 +38,13 @@ for (const file of files) {
         assert.ok(rel <= (check.rel_tol ?? 1e-9), `${where}: ${actual} vs ${check.approx} (rel ${rel})`);
       }
       if ('contains' in check) assert.ok(String(actual).includes(check.contains), where);
+    }
+    if (response.ok) {
+      const validate = contract.result(response.op);
+      assert.ok(
+        validate(response.result),
+        `result of ${response.op} breaks the contract: ${JSON.stringify(validate.errors?.slice(0, 3))}`,
+      );
     }
   });
 }

@@ -1,14 +1,17 @@
-// The op split between the two wasm modules is the same in C++ (api.cpp's op table, as
-// reported by each module's "version" op) and in JavaScript (web/src/engine/modules.js),
-// and together the modules serve exactly the ops of the native engine.
+// Each wasm module serves exactly the ops the API contract (wasm-core/contract/ops.json)
+// gives it, and the native engine serves every op of the contract. (The routing table in
+// web/src/engine/modules.js and the C++ op tables are both generated from the contract.)
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { LAB_OPS, moduleFor } from '../../web/src/engine/modules.js';
+import { loadContract } from '../../scripts/contract.mjs';
 import { loadModule, repoRoot } from './load-engine.mjs';
+
+const { ops } = loadContract().index;
+const servedBy = (module) => ops.filter((o) => o.module === 'all' || o.module === module).map((o) => o.name);
 
 async function opsOf(name) {
   const module = await loadModule(name);
@@ -18,20 +21,19 @@ async function opsOf(name) {
   return r.result.ops;
 }
 
-test('each wasm module serves the ops modules.js routes to it', async () => {
-  const core = await opsOf('core');
-  const lab = await opsOf('lab');
-  for (const op of core) if (op !== 'version') assert.equal(moduleFor(op), 'core', op);
-  for (const op of lab) if (op !== 'version') assert.equal(moduleFor(op), 'lab', op);
-  assert.deepEqual([...LAB_OPS].sort(), lab.filter((op) => op !== 'version').sort());
+test('each wasm module serves exactly the ops the contract gives it, in contract order', async () => {
+  assert.deepEqual(await opsOf('core'), servedBy('core'));
+  assert.deepEqual(await opsOf('lab'), servedBy('lab'));
 });
 
-test('the two modules together serve every op of the native engine', async (t) => {
+test('the native engine serves every op of the contract', (t) => {
   const cli = process.env.LLMFP_NATIVE_CLI ?? join(repoRoot, 'build', 'native', 'wasm-core', 'footprint');
   if (!existsSync(cli)) return t.skip('native CLI not built');
   const native = JSON.parse(execFileSync(cli, [], { input: '{"op": "version"}' }).toString()).result.ops;
-  const both = new Set([...(await opsOf('core')), ...(await opsOf('lab'))]);
-  assert.deepEqual([...both].sort(), [...native].sort());
+  assert.deepEqual(
+    native,
+    ops.map((o) => o.name),
+  );
 });
 
 test('a lab op sent to the core module is refused with unknown_op, not a crash', async () => {

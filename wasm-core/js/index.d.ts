@@ -1,6 +1,9 @@
 // Types of the llm-footprint library (wasm-core/js/index.mjs). Request and result shapes
 // are those of the JSON API (docs/api.md); the commonly used ones are spelled out here.
 
+/** Every op's request and result, generated from the API contract (wasm-core/contract/, docs/api.md). */
+export type { OpName, Requests, Results } from './api.js';
+
 /** The engine's error codes (docs/api.md). */
 export type ErrorCode =
   | 'parse_error'

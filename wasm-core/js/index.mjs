@@ -16,6 +16,7 @@ const DEFAULT_DATA = new URL('../../public/data/', import.meta.url);
 
 /** An engine error: `code` as in docs/api.md, `path` the JSON pointer of the bad field. */
 export class FootprintError extends Error {
+  /** @param {{code: string, message: string, path?: string, issues?: object[]}} error */
   constructor({ code, message, path = '', issues }) {
     super(message);
     this.name = 'FootprintError';
@@ -98,13 +99,19 @@ export async function createFootprint({ wasmUrl = DEFAULT_WASM, dataUrl = DEFAUL
   };
   const core = await module('core');
 
-  /** Sends a request object; resolves with the engine's envelope (never throws for bad input). */
+  /**
+   * Sends a request object; resolves with the engine's envelope (never throws for bad input).
+   * @param {import('./api.d.ts').EngineRequest} req a request of the API contract
+   */
   async function request(req) {
     const m = await module(moduleFor(req?.op));
     return JSON.parse(m.handle(JSON.stringify(req)));
   }
 
-  /** Sends a request; resolves with its result, or throws a FootprintError. */
+  /**
+   * Sends a request; resolves with its result, or throws a FootprintError.
+   * @param {import('./api.d.ts').EngineRequest} req a request of the API contract
+   */
   async function call(req) {
     const envelope = await request(req);
     if (!envelope.ok) throw new FootprintError(envelope.error);
@@ -156,11 +163,15 @@ export async function createFootprint({ wasmUrl = DEFAULT_WASM, dataUrl = DEFAUL
    * One model's per-query footprint: `{model, prompt?, dataset?: id or dataset object,
    * version?, overrides?, method?}`; resolves with the estimate result (rows per prompt).
    * The hardware, hosts and regions datasets are added when an override needs them.
+   * @param {Partial<import('./index.d.ts').EstimateOptions>} [options]
    */
   async function estimate({ model, prompt, dataset: ds = 'default', version, overrides, method } = {}) {
     const data = typeof ds === 'string' ? await dataset(ds, version) : ds;
-    const req = { op: 'estimate', dataset: data, select: { models: [model] } };
-    if (prompt) req.select.prompts = [prompt];
+    /** @type {import('./api.d.ts').Select} */
+    const select = { models: [/** @type {string} */ (model)] };
+    if (prompt) select.prompts = [prompt];
+    /** @type {import('./api.d.ts').EstimateRequest} */
+    const req = { op: 'estimate', dataset: data, select };
     if (method) req.method = method;
     if (overrides) {
       req.overrides = overrides;

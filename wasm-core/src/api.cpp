@@ -5,6 +5,7 @@
 #include <exception>
 #include <new>
 
+#include "llmfp/op_table.hpp"
 #include "llmfp/ops.hpp"
 
 namespace llmfp {
@@ -13,36 +14,14 @@ const char* engine_version() { return "0.1.0"; }
 
 namespace {
 
-using OpFn = json (*)(const Obj&);
-struct OpEntry {
-  const char* name;
-  OpFn fn;
-};
-
-// The ops this binary serves. Native builds serve all of them. The web app loads two wasm
-// modules so that the calculator's first estimate downloads only what it needs: "core"
+// The ops this binary serves, from the API contract (wasm-core/contract/ops.json; the header
+// is generated at configure time). Native builds serve all of them. The web app loads two
+// wasm modules so that the calculator's first estimate downloads only what it needs: "core"
 // (LLMFP_MODULE_CORE: the calculator, compare, rank and scale views) and "lab"
 // (LLMFP_MODULE_LAB: uncertainty, statistics, import/export), fetched when first used.
-// web/src/engine/modules.js holds the same split; tests/wasm/modules.test.mjs checks it.
-constexpr OpEntry kOps[] = {
-    {"version", &ops::version},
-#ifndef LLMFP_MODULE_LAB
-    {"validate_dataset", &ops::validate_dataset},
-    {"estimate", &ops::estimate},
-    {"scale", &ops::scale},
-    {"dea", &ops::dea},
-    {"rank", &ops::rank},
-#endif
-#ifndef LLMFP_MODULE_CORE
-    {"uncertainty", &ops::uncertainty},
-    {"sensitivity", &ops::sensitivity},
-    {"stats", &ops::stats},
-    {"attribute", &ops::attribute},
-    {"import", &ops::import_measurements},
-    {"export", &ops::export_measurements},
-    {"trend", &ops::trend},
-#endif
-};
+// web/src/engine/modules.js routes by the same contract.
+using contract::kAllOps;
+using contract::kServedOps;
 
 // Longest message an error envelope carries: a message that echoes a huge input (a model
 // name, a key) is cut, so a reply never repeats megabytes of the request. The path stays
@@ -69,16 +48,9 @@ json single_error(const json& op, const char* code, const std::string& message) 
 
 }  // namespace
 
-// Every op of the API, whichever binary serves it: error messages name the same ops in
-// every build (native and both wasm modules answer a mistyped op identically).
-constexpr const char* kAllOps[] = {
-    "version", "validate_dataset", "estimate",    "scale", "dea",
-    "rank",    "uncertainty",      "sensitivity", "stats", "attribute",
-    "import",  "export",           "trend"};
-
 std::vector<std::string> available_ops() {
   std::vector<std::string> names;
-  for (const auto& entry : kOps) names.emplace_back(entry.name);
+  for (const auto& entry : kServedOps) names.emplace_back(entry.name);
   return names;
 }
 
@@ -104,7 +76,7 @@ json handle_json(const json& request) {
       op = req.string("op");
     }
     op_name = truncated(op, 64);
-    for (const auto& entry : kOps) {
+    for (const auto& entry : kServedOps) {
       if (op == entry.name) {
         return {{"ok", true}, {"op", op}, {"result", entry.fn(req)}};
       }

@@ -97,6 +97,7 @@ export class EngineClient {
    * `signal` (an AbortSignal) cancels a superseded request: a queued one is dropped without
    * reaching the worker, an answer to one in flight is discarded; it rejects with an
    * AbortError either way.
+   * @param {import('../../../wasm-core/js/api.d.ts').EngineRequest} request a request of the API contract
    */
   request(request, { signal } = {}) {
     const id = this.nextId++;
@@ -105,7 +106,7 @@ export class EngineClient {
         reject(abortError());
         return;
       }
-      const entry = { id, request, resolve, reject, slow: SLOW_OPS.has(request?.op) };
+      const entry = { id, request, resolve, reject, slow: SLOW_OPS.has(request?.op ?? 'estimate') };
       signal?.addEventListener(
         'abort',
         () => {

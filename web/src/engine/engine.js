@@ -35,7 +35,14 @@ export function useEngineStatus() {
  */
 export function useEngine(request) {
   const key = request ? JSON.stringify(request) : '';
-  const [state, setState] = useState({ loading: Boolean(request), result: null, error: null, key: '' });
+  const [state, setState] = useState(
+    /** @type {{loading: boolean, result: unknown, error: {code: string, message: string, path?: string} | null, key: string, ms?: number}} */ ({
+      loading: Boolean(request),
+      result: null,
+      error: null,
+      key: '',
+    }),
+  );
   const latest = useRef('');
   const [attempt, setAttempt] = useState(0);
   // A layout effect: the request is posted right after the render, not a frame later.

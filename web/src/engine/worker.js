@@ -34,6 +34,7 @@ engine().catch(() => {});
 // from its source folder under the server root.
 const appBase = new URL(import.meta.env?.DEV ? '/' : '../', self.location.href).href;
 const dataBase = new URL('data/', appBase).href;
+/** @type {Promise<Map<string, string>> | null} */
 let manifest = null;
 
 /** data/manifest.json: file -> SHA-256 of every dataset file the app may read. */
