@@ -169,6 +169,15 @@ test('the worker follows $data only at request fields, and only to listed files 
       fetched.filter((u) => !u.startsWith(origin) || u.includes('other') || u.includes('secret')),
       [],
     );
+    // trend's list of files at `dataset`: each own file is read, a foreign one refused unfetched.
+    const list = await resolveData({ op: 'trend', dataset: [own, own] });
+    assert.equal(list.dataset.length, 2);
+    assert.ok(Array.isArray(list.dataset[0].models));
+    await assert.rejects(resolveData({ op: 'trend', dataset: [own, beacon] }), /only the app's own datasets/);
+    assert.deepEqual(
+      fetched.filter((u) => !u.startsWith(origin)),
+      [],
+    );
     // A listed file whose bytes changed: an error naming it.
     await assert.rejects(
       resolveData({ hardware: { $data: `${origin}/data/hardware/v6.json` } }),

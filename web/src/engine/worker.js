@@ -106,6 +106,9 @@ export async function resolveData(request, nested = false) {
   await Promise.all(
     Object.keys(out).map(async (k) => {
       if (DATA_FIELDS.has(k) && isRef(out[k])) out[k] = await resolveRef(out[k]);
+      // trend takes a list of files (one per model of the daily dataset) at `dataset`.
+      else if (k === 'dataset' && Array.isArray(out[k]))
+        out[k] = await Promise.all(out[k].map((v) => (isRef(v) ? resolveRef(v) : v)));
       else if (!nested && NESTED_REQUESTS.has(k)) out[k] = await resolveData(out[k], true);
     }),
   );
