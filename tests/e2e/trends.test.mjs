@@ -94,3 +94,28 @@ describe('trends', () => {
     await page.close();
   });
 });
+
+describe('trends embed', () => {
+  test('"Embed this chart" gives snippets of the view as it is; the embed shows the same line and summary', async () => {
+    const page = await open('?view=trends&tm=claude-4-5-sonnet&tp=long&tmetric=water');
+    await page.waitForSelector(READY, { timeout: 30000 });
+    const appSummary = await page.textContent('[data-testid="trend-summary"]');
+    await page.click('[data-testid="embed-open"]');
+    const iframe = await page.inputValue('#view-embed-iframe');
+    assert.match(iframe, /embed\.html\?[^"]*view=trends/);
+    assert.match(iframe, /tm=claude-4-5-sonnet/);
+    assert.match(iframe, /tmetric=water/);
+    const src = /src="([^"]+)"/.exec(iframe)[1].replace(/&amp;/g, '&');
+    // The embed on its own, as a reader of a blog post would load it.
+    const embed = await open(src.slice(app.server.url.length));
+    await embed.waitForSelector('[data-testid="result"][aria-busy="false"] .trend-chart path.mean', { timeout: 30000 });
+    assert.match(await embed.textContent('h1'), /^Claude 4\.5 Sonnet.*: water of one long prompt, day by day$/);
+    // The same sentence as the app's, computed by the same engine from the same daily file.
+    assert.equal(await embed.textContent('[data-testid="trend-summary"]'), appSummary);
+    assert.equal(await embed.locator('.trend-chart path.published').count(), 1);
+    assert.deepEqual(serious(await axeViolations(embed)), []);
+    assert.deepEqual(embed.errors, []);
+    await embed.close();
+    await page.close();
+  });
+});

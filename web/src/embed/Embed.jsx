@@ -70,10 +70,13 @@ function precomputedRows(pre, models, prompt) {
 }
 
 const loadMyUse = () => import('./MyUseEmbed.jsx');
+const loadTrends = () => import('./TrendsEmbed.jsx');
 
 export function Embed(props) {
   if (props.state.view === 'myuse')
     return <Lazy id="embed-myuse" load={loadMyUse} fallback={<p aria-busy="true">Loading…</p>} {...props} />;
+  if (props.state.view === 'trends')
+    return <Lazy id="embed-trends" load={loadTrends} fallback={<p aria-busy="true">Loading…</p>} {...props} />;
   return <EstimateEmbed {...props} />;
 }
 

@@ -23,7 +23,22 @@ export function EmbedBar({ state, data, view }) {
           </button>
         </div>
       )}
-      {open && (
+      {(view === 'myuse' || view === 'trends') && (
+        <div class="embed-bar">
+          <button
+            type="button"
+            aria-expanded={open ? 'true' : 'false'}
+            onClick={() => setOpen(!open)}
+            data-testid="embed-open"
+          >
+            Embed this {view === 'trends' ? 'chart' : 'result'}
+          </button>
+        </div>
+      )}
+      {open && (view === 'myuse' || view === 'trends') && (
+        <Lazy id="embed:view" load={() => import('./ViewEmbed.jsx')} state={state} data={data} />
+      )}
+      {open && (view === 'calc' || view === 'compare') && (
         <Lazy
           id="embed:dialog"
           load={() => import('./EmbedDialog.jsx')}

@@ -12,7 +12,7 @@ import { checkHosting } from './hosting.js';
 import { MAX_MODELS, MODEL_SEPARATOR, embedFormat, embedState, embedUrl, snippets } from './links.js';
 import { HEIGHT_MESSAGE, THEME_MESSAGE } from './resize-child.js';
 
-function Snippet({ id, label, hint, text }) {
+export function Snippet({ id, label, hint, text }) {
   const [copied, setCopied] = useState('');
   const ref = useRef(null);
   const copy = async () => {

@@ -33,6 +33,13 @@ export const EMBED_KEYS = [
   'w',
   'cmetric',
   'cb',
+  // Trends (features/trends)
+  'tm',
+  'tp',
+  'tmetric',
+  'test',
+  'tfrom',
+  'tto',
   // My use (features/myuse)
   'mypre',
   'myin',
@@ -104,7 +111,7 @@ export function embedModels(state, names) {
 export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
 /** The views an embed can show; any other view embeds the calculator's estimate. */
-export const EMBED_VIEWS = ['calc', 'compare', 'myuse'];
+export const EMBED_VIEWS = ['calc', 'compare', 'myuse', 'trends'];
 
 const pick = (obj, keys) => Object.fromEntries(keys.filter((k) => k in obj).map((k) => [k, obj[k]]));
 
@@ -139,6 +146,7 @@ const escapeText = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** A short, human title for an embed: "GPT-4o: energy, water and carbon of one short prompt". */
 export function embedTitle(state) {
   if (state.view === 'myuse') return `${state.model || 'one LLM'}: my use over a day or a year`;
+  if (state.view === 'trends') return `${state.tm || 'a model'}: one ${state.tp ?? 'long'} prompt, day by day`;
   const list = state.models ? state.models.split(MODEL_SEPARATOR).filter(Boolean) : [];
   if (list.length > 2) return `${list.length} models: energy, water and carbon of one ${state.prompt} prompt`;
   if (list.length === 2) return `${list[0]} vs ${list[1]}: one ${state.prompt} prompt`;

@@ -6,6 +6,8 @@ import { render } from 'preact';
 
 import { loadManifest } from '../data/datasets.js';
 import { fetchPrecomputed } from '../data/precomputed.js';
+import myuse from '../features/myuse/index.js';
+import trends from '../features/trends/index.js';
 import { coreFields } from '../state/fields.js';
 import { decode } from '../state/url-state.js';
 import '../styles.css';
@@ -15,8 +17,9 @@ import { EMBED_ID, EMBED_ONLY_FIELDS, embedFormat } from './links.js';
 import { registerServiceWorker } from './register-sw.js';
 import { followTheme } from './resize-child.js';
 
-// Only the core fields: an embed link carries no feature's settings (links.js EMBED_KEYS).
-const fields = coreFields;
+// The core fields and those of the two feature views an embed can show (My use, Trends);
+// links.js EMBED_KEYS says which of them an embed link carries.
+const fields = { ...coreFields, ...myuse.fields, ...trends.fields };
 const params = new URLSearchParams(location.search);
 const id = (params.get(EMBED_ID) ?? '').slice(0, 64);
 params.delete(EMBED_ID);

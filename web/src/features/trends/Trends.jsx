@@ -50,7 +50,7 @@ const FLAG_WORDS = {
   unpublished: 'no published value',
 };
 
-function useDaily() {
+export function useDaily() {
   const [state, setState] = useState({ index: null, files: null, error: null });
   useEffect(() => {
     loadManifest()
@@ -86,7 +86,7 @@ function DateField({ label, value, min, max, onChange, name }) {
   );
 }
 
-function Summary({ result, metric, prompt }) {
+export function Summary({ result, metric, prompt }) {
   const unit = metric.unit;
   return (
     <ul class="trend-summary" aria-live="polite" data-testid="trend-summary">
@@ -154,23 +154,8 @@ function Notes({ result, index }) {
   );
 }
 
-export default function Trends({ state, setState }) {
-  const { index, files, error: loadError } = useDaily();
-  const metric = METRICS[state.tmetric] ?? METRICS.energy;
-  const names = selectedModels(state, index);
-  const built = index ? trendRequest(state, index, (n) => dataUrl(files.get(n))) : {};
-  const { result, error, loading } = useEngine(built.request ?? null);
-  const byName = new Map((index?.models ?? []).map((m) => [m.name, m]));
-  const setModel = (i, v) => {
-    const next = [...names];
-    if (v) next[i] = v;
-    else next.splice(i, 1);
-    setState({ tm: [...new Set(next.filter(Boolean))].join(',') });
-  };
-  const sizes = index?.prompts ?? [];
-  const promptLabel = promptInfo(sizes.find((p) => p.prompt === state.tp) ?? { prompt: state.tp, output_tokens: 0 });
-  const from = state.tfrom || index?.from;
-  const to = state.tto || index?.to;
+/** The chart's series (mean, band, published), frozen periods and events of a trend result. */
+export function chartOf(result, index, metric) {
   const series = (result?.series ?? [])
     .filter((s) => s.days)
     .map((s) => ({
@@ -191,6 +176,27 @@ export default function Trends({ state, setState }) {
   const events = (index?.events ?? [])
     .filter((e) => e.kind !== 'index')
     .map((e) => ({ day: dayOf(e.date), label: EVENT_WORDS[e.kind] ?? e.kind }));
+  return { series, frozen, events };
+}
+
+export default function Trends({ state, setState }) {
+  const { index, files, error: loadError } = useDaily();
+  const metric = METRICS[state.tmetric] ?? METRICS.energy;
+  const names = selectedModels(state, index);
+  const built = index ? trendRequest(state, index, (n) => dataUrl(files.get(n))) : {};
+  const { result, error, loading } = useEngine(built.request ?? null);
+  const byName = new Map((index?.models ?? []).map((m) => [m.name, m]));
+  const setModel = (i, v) => {
+    const next = [...names];
+    if (v) next[i] = v;
+    else next.splice(i, 1);
+    setState({ tm: [...new Set(next.filter(Boolean))].join(',') });
+  };
+  const sizes = index?.prompts ?? [];
+  const promptLabel = promptInfo(sizes.find((p) => p.prompt === state.tp) ?? { prompt: state.tp, output_tokens: 0 });
+  const from = state.tfrom || index?.from;
+  const to = state.tto || index?.to;
+  const { series, frozen, events } = chartOf(result, index, metric);
   const dailyRows = result?.rows ?? [];
   const dailyCols = [
     { key: 'date', label: 'Date' },
