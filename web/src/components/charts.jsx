@@ -9,6 +9,28 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { num } from '../lib/format.js';
 
 /** Width of an element, followed with a ResizeObserver. */
+/**
+ * The x-axis grid of a horizontal chart: a vertical line and a label per tick, and the
+ * axis title under them (aria-hidden: the numbers are in the chart's table).
+ */
+export function XGrid({ x, ticks, format, margin, height, width, title }) {
+  return (
+    <g class="grid" aria-hidden="true">
+      {ticks.map((t) => (
+        <g key={t} transform={`translate(${x(t)},0)`}>
+          <line y1={margin.top} y2={height - margin.bottom} />
+          <text y={height - margin.bottom + 14} text-anchor="middle">
+            {format(t)}
+          </text>
+        </g>
+      ))}
+      <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
+        {title}
+      </text>
+    </g>
+  );
+}
+
 export function useWidth(fallback = 640) {
   const ref = useRef(null);
   const [width, setWidth] = useState(fallback);
@@ -62,20 +84,15 @@ export function BarChart({ rows, scale = 'lin', unit, label }) {
   return (
     <div ref={ref} class="chart-box">
       <svg width={width} height={height} role="img" aria-label={label} class="bar-chart">
-        <g class="grid" aria-hidden="true">
-          {ticks.map((t) => (
-            <g key={t} transform={`translate(${x(t)},0)`}>
-              <line y1={margin.top} y2={height - margin.bottom} />
-              <text y={height - margin.bottom + 14} text-anchor="middle">
-                {tickFmt(t)}
-              </text>
-            </g>
-          ))}
-          <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
-            {unit}
-            {scale === 'log' ? ' (log scale)' : ''}
-          </text>
-        </g>
+        <XGrid
+          x={x}
+          ticks={ticks}
+          format={tickFmt}
+          margin={margin}
+          height={height}
+          width={width}
+          title={`${unit}${scale === 'log' ? ' (log scale)' : ''}`}
+        />
         {rows.map((r, i) => {
           const y = margin.top + i * (barH + gap);
           const xv = x(Math.max(r.value, scale === 'log' ? x.domain()[0] : 0));
@@ -212,20 +229,15 @@ export function DotPlot({ rows, scale = 'log', unit, label, format = num }) {
   return (
     <div ref={ref} class="chart-box">
       <svg width={width} height={height} role="img" aria-label={label} class="dot-plot">
-        <g class="grid" aria-hidden="true">
-          {ticks.map((t) => (
-            <g key={t} transform={`translate(${x(t)},0)`}>
-              <line y1={margin.top} y2={height - margin.bottom} />
-              <text y={height - margin.bottom + 14} text-anchor="middle">
-                {format(t)}
-              </text>
-            </g>
-          ))}
-          <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
-            {unit}
-            {scale === 'log' ? ' (log scale)' : ''}
-          </text>
-        </g>
+        <XGrid
+          x={x}
+          ticks={ticks}
+          format={format}
+          margin={margin}
+          height={height}
+          width={width}
+          title={`${unit}${scale === 'log' ? ' (log scale)' : ''}`}
+        />
         {rows.map((r, i) => {
           const y = margin.top + i * rowH;
           const cy = y + rowH - 9;

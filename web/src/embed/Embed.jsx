@@ -18,6 +18,7 @@ import { Badge, Card, Chart, Table } from './formats.jsx';
 import { appUrl, embedModels, embedState } from './links.js';
 import { reportHeight } from './resize-child.js';
 import { VersionNotice } from './VersionNotice.jsx';
+import { LinkNotices, LoadError } from './notices.jsx';
 
 const promptDetail = (p) => PROMPTS.find((x) => x.value === p)?.detail ?? p;
 const PINNED = /^[a-z0-9][a-z0-9-]*@[A-Za-z0-9.-]+$/;
@@ -115,17 +116,9 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
   );
   return (
     <div ref={rootRef} class={`embed-root embed-${look.fmt}`}>
-      {notices.length > 0 && (
-        <ul class="notice" role="status" aria-label="Settings in the link that could not be used">
-          {notices.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <LinkNotices notices={notices} />
       {data.error ? (
-        <p class="error-box" role="alert">
-          The data could not be loaded: {String(data.error.message ?? data.error)}.
-        </p>
+        <LoadError error={data.error} />
       ) : fast ? (
         body(fast, false, state.prompt, pick)
       ) : !value ? (

@@ -7,6 +7,7 @@ import { EmbedMyUse } from '../features/myuse/EmbedMyUse.jsx';
 import { appUrl, embedState } from './links.js';
 import { reportHeight } from './resize-child.js';
 import { VersionNotice } from './VersionNotice.jsx';
+import { LinkNotices, LoadError } from './notices.jsx';
 
 /** A My use embed (view=myuse): always computed by the engine (any workload or session). */
 export default function MyUseEmbed({ state, fields, notices, id }) {
@@ -19,17 +20,9 @@ export default function MyUseEmbed({ state, fields, notices, id }) {
   const newer = value && { ...pinned, ds: `${value.meta.entry.id}@${value.meta.entry.latest}` };
   return (
     <div ref={rootRef} class="embed-root">
-      {notices.length > 0 && (
-        <ul class="notice" role="status" aria-label="Settings in the link that could not be used">
-          {notices.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <LinkNotices notices={notices} />
       {data.error ? (
-        <p class="error-box" role="alert">
-          The data could not be loaded: {String(data.error.message ?? data.error)}.
-        </p>
+        <LoadError error={data.error} />
       ) : !value ? (
         <p aria-busy="true">Loading…</p>
       ) : (

@@ -13,6 +13,7 @@ import { chartOf, Summary, useDaily } from '../features/trends/Trends.jsx';
 import { dayOf, selectedModels, trendRequest } from '../features/trends/trend-request.js';
 import { appUrl } from './links.js';
 import { reportHeight } from './resize-child.js';
+import { LinkNotices } from './notices.jsx';
 
 export default function TrendsEmbed({ state, fields, notices, id }) {
   const rootRef = useRef(null);
@@ -30,13 +31,7 @@ export default function TrendsEmbed({ state, fields, notices, id }) {
   const to = state.tto || index?.to;
   return (
     <div ref={rootRef} class="embed-root">
-      {notices.length > 0 && (
-        <ul class="notice" role="status" aria-label="Settings in the link that could not be used">
-          {notices.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <LinkNotices notices={notices} />
       <h1 class="embed-title">
         {who || 'Trends'}: {metric.label.toLowerCase()} of one {prompt.label.toLowerCase()} prompt, day by day
       </h1>

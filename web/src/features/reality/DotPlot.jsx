@@ -1,7 +1,7 @@
 // Published figures as points and our estimate as ranges, on one logarithmic axis.
 import { scaleLog } from 'd3-scale';
 
-import { useWidth } from '../../components/charts.jsx';
+import { useWidth, XGrid } from '../../components/charts.jsx';
 
 const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -37,19 +37,15 @@ export function DotPlot({ rows, unit, label }) {
   return (
     <div ref={ref} class="chart-box">
       <svg width={width} height={height} role="img" aria-label={label} class="dot-plot">
-        <g class="grid" aria-hidden="true">
-          {ticks.map((t) => (
-            <g key={t} transform={`translate(${x(t)},0)`}>
-              <line y1={margin.top} y2={height - margin.bottom} />
-              <text y={height - margin.bottom + 14} text-anchor="middle">
-                {tickFmt(t)}
-              </text>
-            </g>
-          ))}
-          <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
-            {unit}, log scale
-          </text>
-        </g>
+        <XGrid
+          x={x}
+          ticks={ticks}
+          format={tickFmt}
+          margin={margin}
+          height={height}
+          width={width}
+          title={`${unit}, log scale`}
+        />
         {rows.map((r, i) => {
           const y = margin.top + i * rowH + rowH / 2;
           return (
