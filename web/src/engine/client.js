@@ -98,6 +98,7 @@ export class EngineClient {
    * reaching the worker, an answer to one in flight is discarded; it rejects with an
    * AbortError either way.
    * @param {import('../../../wasm-core/js/api.d.ts').EngineRequest} request a request of the API contract
+   * @param {{signal?: AbortSignal}} [options]
    */
   request(request, { signal } = {}) {
     const id = this.nextId++;

@@ -82,7 +82,9 @@ export const notImplemented = (error) => error?.code === 'unknown_op' && /not im
  */
 export function useEngineAll(requests) {
   const key = JSON.stringify(requests ?? []);
-  const [answers, setAnswers] = useState({ key: '', list: [] });
+  const [answers, setAnswers] = useState(
+    /** @type {{key: string, list: Array<{loading: boolean, result?: any, error?: any}>}} */ ({ key: '', list: [] }),
+  );
   const latest = useRef('');
   useEffect(() => {
     latest.current = key;
