@@ -151,6 +151,9 @@ const caseStudy = {
   source: `${PAPER_V4}, GPT-4o case study (also in v6)`,
 };
 
+/** Everyday constants added on 5 Dec 2026 (My use): version v6.1; v6 stays as published. */
+const ADDED_2026_12 = ['hot_shower', 'hot_shower_water', 'kettle_boil', 'car_km'];
+
 const data = {
   kind: 'constants',
   id: 'constants',
@@ -255,13 +258,29 @@ export default {
   schema,
   versions: [
     {
+      // Published (the stability promise): the constants as of paper v6, without the
+      // everyday equivalents that My use added later.
       version: 'v6',
+      source: `${CASE}; everyday equivalents from NIST Handbook 44 and U.S. EPA as noted per constant`,
+      paper_version: 'v6',
+      retrieved: null,
+      licence: LICENCE_PAPER,
+      inputs: [],
+      build: () => {
+        const d = structuredClone(data);
+        d.everyday = d.everyday.filter((c) => !ADDED_2026_12.includes(c.id));
+        return d;
+      },
+      rows: (d) => d.equivalences.length + d.everyday.length,
+    },
+    {
+      version: 'v6.1',
       source: `${CASE}; everyday equivalents from NIST Handbook 44, U.S. EPA, Mayer et al. (1999) and physics as noted per constant`,
       paper_version: 'v6',
       retrieved: null,
       licence: LICENCE_PAPER,
       inputs: [],
-      build: () => structuredClone(data),
+      build: () => ({ ...structuredClone(data), version: 'v6.1' }),
       rows: (d) => d.equivalences.length + d.everyday.length,
     },
   ],

@@ -17,7 +17,7 @@ import { amount, sig2 } from '../../web/src/features/myuse/units.js';
 import { coreFields } from '../../web/src/state/fields.js';
 import { decode, defaults, encode } from '../../web/src/state/url-state.js';
 
-const constants = JSON.parse(readFileSync(new URL('../../public/data/constants/v6.json', import.meta.url)));
+const constants = JSON.parse(readFileSync(new URL('../../public/data/constants/v6.1.json', import.meta.url)));
 const fields = { ...coreFields, ...MYUSE_FIELDS };
 const s = (mean, low, high) => ({ mean, sd: 0, low, high, range_low: low * 0.9, range_high: high * 1.1 });
 const row = { model: 'M', energy_wh: s(0.5, 0.4, 0.6), water_ml: s(2, 1.6, 2.4), carbon_g: s(0.17, 0.1, 0.2) };

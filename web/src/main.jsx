@@ -17,8 +17,11 @@ const { root, done } = appRoot();
 render(<App />, root);
 done();
 // The numbers of the default assumptions are precomputed (data/precomputed.js): start the
-// engine worker when the page is idle, so the wasm is ready before a first change.
-if ('requestIdleCallback' in window) requestIdleCallback(() => engine.start(), { timeout: 3000 });
-else setTimeout(() => engine.start(), 1000);
+// engine worker when the page is idle, so the wasm is ready before a first change. A
+// "version" request (answered by the core module) ends the "Loading the engine" status
+// on views that ask the engine nothing themselves.
+const warm = () => engine.request({ op: 'version' }).catch(() => {});
+if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
+else setTimeout(warm, 1000);
 // Offline use after one visit (web/src/sw.js); in production builds only.
 registerServiceWorker();
