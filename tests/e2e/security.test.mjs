@@ -261,18 +261,24 @@ describe('security', () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
-      for (const query of [
-        `?v=1&ds=paper-v6%402025-10-26&model=${encodeURIComponent("GPT-4o (Mar '25)")}`,
-        `embed.html?v=1&ds=paper-v6%402025-10-26&model=${encodeURIComponent("GPT-4o (Mar '25)")}&eid=t`,
-      ]) {
-        await page.goto(`${server.url}${query}`);
-        await page.waitForFunction(() => /could not be loaded/.test(document.body.textContent), null, {
-          timeout: 30000,
-        });
-        const body = await page.textContent('body');
-        assert.ok(body.includes(file), `the message names the file: ${body.slice(0, 300)}`);
-        assert.equal(await page.locator('[data-testid="energy-mean"]').count(), 0, 'no number is shown');
-      }
+      // The app reads the dataset itself: an error in words naming the file, and no number.
+      await page.goto(`${server.url}?v=1&ds=paper-v6%402025-10-26&model=${encodeURIComponent("GPT-4o (Mar '25)")}`);
+      await page.waitForFunction(() => /could not be loaded/.test(document.body.textContent), null, {
+        timeout: 30000,
+      });
+      const body = await page.textContent('main');
+      assert.ok(
+        body.includes(file) && /checksum differs/.test(body),
+        `the message names the file: ${body.slice(0, 300)}`,
+      );
+      assert.equal(await page.locator('[data-testid="energy-mean"]').count(), 0, 'no number is shown');
+      // The embed renders from the build's precomputed results, which are bound to the
+      // manifest's hash of the genuine file: it shows the published 0.413 Wh, never 2.49.
+      await page.goto(
+        `${server.url}embed.html?v=1&ds=paper-v6%402025-10-26&model=${encodeURIComponent("GPT-4o (Mar '25)")}&eid=t`,
+      );
+      await page.waitForSelector(RESULT, { timeout: 30000 });
+      assert.equal(await page.textContent(RESULT), '0.413');
     } finally {
       await context.close();
       await server.close();
@@ -306,9 +312,13 @@ describe('security', () => {
     try {
       const page = await context.newPage();
       const query = `?v=1&ds=paper-v6%402025-10-26&model=${encodeURIComponent("GPT-4o (Mar '25)")}`;
-      await page.goto(`${server.url}${query}`);
-      await page.waitForSelector(RESULT, { timeout: 30000 });
-      const before = await page.textContent(RESULT);
+      const pages = [query, `embed.html${query}&eid=p`];
+      const before = {};
+      for (const q of pages.slice().reverse()) {
+        await page.goto(`${server.url}${q}`);
+        await page.waitForSelector(RESULT, { timeout: 30000 });
+        before[q] = await page.textContent(RESULT);
+      }
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
         if (!navigator.serviceWorker.controller)
@@ -318,10 +328,10 @@ describe('security', () => {
       });
       await page.goto(`${server.url}hostile.html`);
       await page.waitForFunction(() => document.title === 'done', null, { timeout: 10000 });
-      for (const q of [query, `embed.html${query}&eid=p`]) {
+      for (const q of pages) {
         await page.goto(`${server.url}${q}`);
         await page.waitForSelector(RESULT, { timeout: 30000 });
-        assert.equal(await page.textContent(RESULT), before, `${q}: the poisoned copy is not used`);
+        assert.equal(await page.textContent(RESULT), before[q], `${q}: the poisoned copy is not used`);
       }
       const names = (await page.evaluate(() => caches.keys())).filter((n) => !n.startsWith('llmfp-'));
       assert.ok(

@@ -5,6 +5,7 @@ import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 
 import { Lazy } from './components/lazy.jsx';
 import { EmbedBar } from './embed/EmbedBar.jsx';
+import { IntegrityError } from './data/integrity.js';
 import { useDatasets } from './data/use-data.js';
 import { useEngineStatus } from './engine/engine.js';
 import { encode } from './state/url-state.js';
@@ -202,7 +203,12 @@ export function App() {
         <Notices />
         {data.error ? (
           <div class="error-box" role="alert">
-            <p>The data could not be loaded. Check your connection and reload the page.</p>
+            {data.error instanceof IntegrityError ? (
+              // A file that is not the published one: named, in words, and no number at all.
+              <p>The data could not be loaded: {data.error.message}.</p>
+            ) : (
+              <p>The data could not be loaded. Check your connection and reload the page.</p>
+            )}
             <p>
               <button type="button" onClick={() => location.reload()}>
                 Reload
