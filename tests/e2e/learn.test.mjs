@@ -91,6 +91,10 @@ describe('learn: the walkthrough', () => {
         await tabTo(page, '[data-nav="next"]');
         await page.keyboard.press('Enter');
         await page.waitForFunction((t) => document.querySelector('.learn-screen h2')?.textContent !== t, title);
+        // The focus moves in an effect after the new step renders: wait for it (briefly).
+        await page
+          .waitForFunction(() => document.activeElement?.matches('.learn-screen h2'), null, { timeout: 5000 })
+          .catch(() => {});
         assert.ok(await focusedIs(page, '.learn-screen h2'), 'the new step’s heading has the focus');
       }
     }
