@@ -442,6 +442,39 @@ json estimate_workloads(const Obj& request, const dataset::Footprint& d,
   return {{"method", method_json(s)}, {"rows", std::move(rows)}, {"notes", std::move(note_list)}};
 }
 
+// One row of the estimate result: a model's footprint for one prompt size.
+json prompt_row(const dataset::ModelRow& m, const footprint::Resolved& r,
+                const dataset::PromptRow& p, const footprint::PromptInputs& in,
+                const footprint::Result& e, const Settings& s) {
+  json row = {{"model", m.model},
+              {"company", m.company},
+              {"host", r.host},
+              {"prompt", p.prompt},
+              {"output_tokens", in.output_tokens},
+              {"aa_intelligence_index",
+               m.aa_intelligence_index ? json(*m.aa_intelligence_index) : json(nullptr)},
+              {"assumptions", assumptions_json(r, in)},
+              {"energy_wh", summary_json(e.energy_wh)},
+              {"water_ml", summary_json(e.water_ml)},
+              {"carbon_g", summary_json(e.carbon_g)},
+              {"work", work_json(e.work, s, r.assumptions.mult.pue)}};
+  row["work"]["boundary"] = footprint::boundary_json(r);
+  if (p.reference) row["reference"] = reference_json(*p.reference);
+  if (p.input_tokens) row["input_tokens"] = *p.input_tokens;
+  if (!p.measured.empty()) row["measured"] = p.measured;
+  return row;
+}
+
+// Notes for the asked prompt sizes that a model does not have.
+void missing_prompt_notes(const dataset::ModelRow& m, const std::set<std::string>& prompts,
+                          json& notes) {
+  for (const auto& want : prompts) {
+    const bool has = std::any_of(m.prompts.begin(), m.prompts.end(),
+                                 [&want](const dataset::PromptRow& p) { return p.prompt == want; });
+    if (!has) notes.push_back("\"" + m.model + "\" has no \"" + want + "\" prompt in this dataset");
+  }
+}
+
 }  // namespace
 
 json estimate(const Obj& request) {
@@ -486,33 +519,9 @@ json estimate(const Obj& request) {
       if (prompts && !prompts->count(p.prompt)) continue;
       const footprint::PromptInputs in = footprint::resolve_prompt(p.inputs, ov);
       const footprint::Result e = footprint::estimate(in, r.assumptions, s);
-      json row = {{"model", m.model},
-                  {"company", m.company},
-                  {"host", r.host},
-                  {"prompt", p.prompt},
-                  {"output_tokens", in.output_tokens},
-                  {"aa_intelligence_index",
-                   m.aa_intelligence_index ? json(*m.aa_intelligence_index) : json(nullptr)},
-                  {"assumptions", assumptions_json(r, in)},
-                  {"energy_wh", summary_json(e.energy_wh)},
-                  {"water_ml", summary_json(e.water_ml)},
-                  {"carbon_g", summary_json(e.carbon_g)},
-                  {"work", work_json(e.work, s, r.assumptions.mult.pue)}};
-      row["work"]["boundary"] = footprint::boundary_json(r);
-      if (p.reference) row["reference"] = reference_json(*p.reference);
-      if (p.input_tokens) row["input_tokens"] = *p.input_tokens;
-      if (!p.measured.empty()) row["measured"] = p.measured;
-      rows.push_back(std::move(row));
+      rows.push_back(prompt_row(m, r, p, in, e, s));
     }
-    if (prompts) {
-      for (const auto& want : *prompts) {
-        const bool has =
-            std::any_of(m.prompts.begin(), m.prompts.end(),
-                        [&want](const dataset::PromptRow& p) { return p.prompt == want; });
-        if (!has)
-          notes.push_back("\"" + m.model + "\" has no \"" + want + "\" prompt in this dataset");
-      }
-    }
+    if (prompts) missing_prompt_notes(m, *prompts, notes);
   }
   for (const auto& w : d.warnings) notes.push_back(w.message + " (at " + w.path + ")");
   return {{"method", method_json(s)}, {"rows", std::move(rows)}, {"notes", std::move(notes)}};
