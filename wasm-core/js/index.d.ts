@@ -4,20 +4,9 @@
 /** Every op's request and result, generated from the API contract (wasm-core/contract/, docs/api.md). */
 export type { OpName, Requests, Results } from './api.js';
 
-/** The engine's error codes (docs/api.md). */
-export type ErrorCode =
-  | 'parse_error'
-  | 'missing_field'
-  | 'wrong_type'
-  | 'not_finite'
-  | 'out_of_range'
-  | 'unknown_field'
-  | 'unknown_value'
-  | 'invalid_value'
-  | 'too_large'
-  | 'unknown_op'
-  | 'infeasible'
-  | 'internal';
+/** The engine's error codes (docs/api.md), as the contract lists them. */
+import type { ErrorCode } from './api.js';
+export type { ErrorCode };
 
 export interface EngineError {
   code: ErrorCode;

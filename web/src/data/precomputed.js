@@ -5,6 +5,7 @@
 // start the engine only when the visitor changes an assumption. A file is used only if it
 // was computed from exactly the dataset file the manifest lists (same sha256).
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { OVERRIDE_KEYS } from '../lib/requests.js';
 
 const PINNED = /^[^@]+@[^@]+$/;
 const cache = new Map();
@@ -56,22 +57,7 @@ export function checkPrecomputed(file, meta) {
 }
 
 /** State fields that change an estimate; when none is set, precomputed rows apply. */
-const ASSUMPTIONS = [
-  'out',
-  'hw',
-  'size',
-  'gpus',
-  'batch',
-  'host',
-  'region',
-  'mult',
-  'pue',
-  'wues',
-  'wuesrc',
-  'cif',
-  'rho',
-  'w',
-];
+const ASSUMPTIONS = [...Object.keys(OVERRIDE_KEYS), 'rho', 'w'];
 
 /** True when the state uses the default assumptions (the precomputed ones). */
 export function usesDefaults(state) {
