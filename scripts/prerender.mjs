@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { everyday } from '../web/src/features/calculator/equivalents.js';
-import { PROMPTS } from '../web/src/features/calculator/prompts.js';
+import { everyday } from '../web/src/lib/equivalents.js';
+import { PROMPTS } from '../web/src/lib/prompts.js';
 import { METRICS, num } from '../web/src/lib/format.js';
 import { chosenModel, chosenPrompt } from '../web/src/lib/requests.js';
 import { loadEngine, precomputeAll, root } from './precompute.mjs';

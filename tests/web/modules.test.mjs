@@ -11,9 +11,9 @@ import { parseNumberInput } from '../../web/src/lib/number-input.js';
 import { chosenModel, chosenPrompt, estimateRequest, overridesOf } from '../../web/src/lib/requests.js';
 import { coreFields } from '../../web/src/state/fields.js';
 import { defaults } from '../../web/src/state/url-state.js';
-import { everyday } from '../../web/src/features/calculator/equivalents.js';
-import { effortLevels, effortOf } from '../../web/src/features/calculator/effort.js';
-import { describePrompt, nearestPrompt, promptsOf } from '../../web/src/features/calculator/prompts.js';
+import { everyday } from '../../web/src/lib/equivalents.js';
+import { effortLevels, effortOf } from '../../web/src/lib/effort.js';
+import { describePrompt, nearestPrompt, promptsOf } from '../../web/src/lib/prompts.js';
 import { asOfDate, datasetOptions, measuredOf, readableDate, readerNotes } from '../../web/src/data/datasets.js';
 import { equivalentText, plain, quantity, range } from '../../web/src/lib/format.js';
 import { errorSentence, plainMessage } from '../../web/src/components/error-words.js';
@@ -313,7 +313,7 @@ test('engine client: ids match answers, a crash restarts the worker, a timeout r
 });
 
 test('prompt sizes are data: extra_long joins the scale mix; a size of its own is labelled from its tokens', async () => {
-  const { promptInfo } = await import('../../web/src/features/calculator/prompts.js');
+  const { promptInfo } = await import('../../web/src/lib/prompts.js');
   const s = defaults(coreFields);
   const all = ['short', 'medium', 'long', 'extra_long'];
   assert.deepEqual(mixOf({ ...s, sshort: 0, smedium: 50, slong: 20, sxlong: 30 }, undefined, all).mix, {

@@ -86,7 +86,7 @@ function stubStorage() {
 
 test("a link's imported file wins over the tab's; a damaged or absent one is an error in words", async () => {
   stubStorage();
-  const mod = await fresh('web/src/features/import/imported.js');
+  const mod = await fresh('web/src/data/imported.js');
   mod.setImportedDataset({ models: [{ model: 'Stored' }] });
   const linked = { models: [{ model: 'Linked', extra: { $data: 'http://127.0.0.1:9/beacon' } }] };
   const run = async (req) => ({ ok: true, result: { dataset: linked, csv: req.text } });
@@ -107,7 +107,7 @@ test("a link's imported file wins over the tab's; a damaged or absent one is an 
   );
 
   stubStorage();
-  const empty = await fresh('web/src/features/import/imported.js');
+  const empty = await fresh('web/src/data/imported.js');
   globalThis.location = { search: '?ds=imported' };
   await assert.rejects(empty.loadImportedDataset(run, {}), /there is no imported data here/);
   delete globalThis.location;

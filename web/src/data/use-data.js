@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { engine } from '../engine/engine.js';
-import { loadImportedDataset } from '../features/import/imported.js';
+import { loadImportedDataset } from './imported.js';
 import { dataUrl, findDataset, loadDataFile, loadManifest } from './datasets.js';
 
 function usePromise(fn, deps) {

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { findDataset, loadDataFile, loadManifest } from '../data/datasets.js';
 import { checkPrecomputed, fetchPrecomputed, usesDefaults } from '../data/precomputed.js';
-import { PROMPTS } from '../features/calculator/prompts.js';
+import { PROMPTS } from '../lib/prompts.js';
 import { Lazy } from '../components/lazy.jsx';
 import { METRICS } from '../lib/format.js';
 import { Badge, Card, Chart, Table } from './formats.jsx';

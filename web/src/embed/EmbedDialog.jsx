@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { RadioGroup, SelectField } from '../components/fields.jsx';
-import { PROMPTS } from '../features/calculator/prompts.js';
+import { PROMPTS } from '../lib/prompts.js';
 import { chosenModel, modelOptions } from '../lib/requests.js';
 import { getFields } from '../state/store.js';
 import { checkHosting } from './hosting.js';

@@ -3,8 +3,8 @@
 // share files). Nothing leaves the browser unless the visitor shares it.
 import { useEffect, useState } from 'preact/hooks';
 
-import { everyday } from '../features/calculator/equivalents.js';
-import { PROMPTS } from '../features/calculator/prompts.js';
+import { everyday } from '../lib/equivalents.js';
+import { PROMPTS } from '../lib/prompts.js';
 import { METRICS } from '../lib/format.js';
 import { chosenModel } from '../lib/requests.js';
 import { amount, METRIC_KEYS } from './plain.js';

@@ -7,7 +7,7 @@ import { EngineError } from '../components/engine-error.jsx';
 import { dataUrl } from '../data/datasets.js';
 import { useEngine } from '../engine/engine.js';
 import { METRICS } from '../lib/format.js';
-import { promptInfo } from '../features/calculator/prompts.js';
+import { promptInfo } from '../lib/prompts.js';
 import { TrendChart } from '../features/trends/TrendChart.jsx';
 import { chartOf, Summary, useDaily } from '../features/trends/Trends.jsx';
 import { dayOf, selectedModels, trendRequest } from '../features/trends/trend-request.js';

@@ -2,7 +2,7 @@
 // equivalent per model), a comparison chart (bars with P5–P95), a table, and a one-line
 // inline badge. Each gets the engine's rows ({model, prompt, energy_wh, water_ml, carbon_g})
 // for the chosen models, in the blogger's order. Pure rendering: no data loading here.
-import { everyday } from '../features/calculator/equivalents.js';
+import { everyday } from '../lib/equivalents.js';
 import { METRICS, num, times } from '../lib/format.js';
 import { amount, METRIC_KEYS } from './plain.js';
 

@@ -13,10 +13,10 @@ import { METRICS, num, plain, quantity, range, scaleFor } from '../../lib/format
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
 import { slotLoaders } from '../../views.js';
 import { Assumptions } from './Assumptions.jsx';
-import { everyday } from './equivalents.js';
-import { ModelPicker } from './ModelPicker.jsx';
-import { describePrompt, promptsOf } from './prompts.js';
-import { effortLevels, EFFORT_NOTE } from './effort.js';
+import { everyday } from '../../lib/equivalents.js';
+import { ModelPicker } from '../../components/ModelPicker.jsx';
+import { describePrompt, promptsOf } from '../../lib/prompts.js';
+import { effortLevels, EFFORT_NOTE } from '../../lib/effort.js';
 
 /** A horizontal bar from P5 to P95 with the mean marked, on a scale from 0 to P95 * 1.1. */
 export function RangeBar({ stats, metric, label }) {

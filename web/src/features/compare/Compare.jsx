@@ -13,8 +13,8 @@ import { useEngine } from '../../engine/engine.js';
 import { datasetOptions } from '../../data/datasets.js';
 import { METRICS, num, plain, quantity, scaleFor, times } from '../../lib/format.js';
 import { chosenModel, estimateRequest, modelOptions } from '../../lib/requests.js';
-import { effortOf } from '../calculator/effort.js';
-import { describePrompt, nearestPrompt, promptsOf } from '../calculator/prompts.js';
+import { effortOf } from '../../lib/effort.js';
+import { describePrompt, nearestPrompt, promptsOf } from '../../lib/prompts.js';
 
 function Ratio({ rows, a, b, metric, setState, options }) {
   const ra = rows.find((r) => r.model === a);

@@ -7,7 +7,7 @@ import { DataTable } from '../../components/table.jsx';
 import { engine } from '../../engine/engine.js';
 import exampleUrl from './measurements-example.csv?url';
 import templateUrl from './measurements-template.csv?url';
-import { encodeCsv, MAX_LINK_CHARS, setImportedDataset } from './imported.js';
+import { encodeCsv, MAX_LINK_CHARS, setImportedDataset } from '../../data/imported.js';
 
 const MAX_BYTES = 32 * 1024 * 1024;
 

@@ -10,7 +10,7 @@ import { RadioGroup, SelectField } from '../../components/fields.jsx';
 import { useEngine } from '../../engine/engine.js';
 import { GlossaryLink } from '../../glossary/Term.jsx';
 import { chosenModel, chosenPrompt, estimateRequest, modelOptions } from '../../lib/requests.js';
-import { findConstant } from '../calculator/equivalents.js';
+import { findConstant } from '../../lib/equivalents.js';
 import './learn.css';
 import { buildQuestions } from './questions.js';
 import { Amount, STEPS } from './steps.jsx';

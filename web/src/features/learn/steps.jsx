@@ -11,7 +11,7 @@ import { useEngine } from '../../engine/engine.js';
 import { Term } from '../../glossary/Term.jsx';
 import { estimateRequest } from '../../lib/requests.js';
 import { views } from '../../views.js';
-import { findConstant } from '../calculator/equivalents.js';
+import { findConstant } from '../../lib/equivalents.js';
 import { ViewLink } from '../../components/view-link.jsx';
 import { chooseFamily, effortFamilies, sharedPrompt } from './effort.js';
 import { INPUT_TOKENS, PROMPT_ORDER, PROMPT_WORDS, waterSplit } from './questions.js';

@@ -11,8 +11,8 @@ import { findDataset, loadDataFile, loadManifest } from '../../data/datasets.js'
 import { engine } from '../../engine/engine.js';
 import { METRICS, num, times } from '../../lib/format.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
-import { ModelPicker } from '../calculator/ModelPicker.jsx';
-import { PROMPTS } from '../calculator/prompts.js';
+import { ModelPicker } from '../../components/ModelPicker.jsx';
+import { PROMPTS } from '../../lib/prompts.js';
 import { DotPlot } from './DotPlot.jsx';
 import {
   BOUNDARY_WORDS,

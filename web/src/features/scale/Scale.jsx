@@ -8,8 +8,8 @@ import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
 import { compact, count, equivalentText, num, num4, plain, quantity, scaleFor } from '../../lib/format.js';
 import { chosenModel } from '../../lib/requests.js';
-import { describePrompt, promptsOf } from '../calculator/prompts.js';
-import { ModelPicker } from '../calculator/ModelPicker.jsx';
+import { describePrompt, promptsOf } from '../../lib/prompts.js';
+import { ModelPicker } from '../../components/ModelPicker.jsx';
 import { paperEquivalences } from './paper-totals.js';
 import { defaultMix, MIX_FIELDS, presetOf, readScale, scaleRequest } from './scale-request.js';
 

@@ -13,7 +13,7 @@ import { DataTable } from '../../components/table.jsx';
 import { dataUrl, findDataset, loadDataFile, loadManifest } from '../../data/datasets.js';
 import { useEngine } from '../../engine/engine.js';
 import { METRICS, num } from '../../lib/format.js';
-import { promptInfo } from '../calculator/prompts.js';
+import { promptInfo } from '../../lib/prompts.js';
 import { TrendChart } from './TrendChart.jsx';
 import { dayOf, rowsOf, selectedModels, trendRequest } from './trend-request.js';
 import './trends.css';

@@ -4,8 +4,8 @@
 // own group) even when it does not match.
 import { useId, useState } from 'preact/hooks';
 
-import { SelectField } from '../../components/fields.jsx';
-import { modelOptions } from '../../lib/requests.js';
+import { SelectField } from './fields.jsx';
+import { modelOptions } from '../lib/requests.js';
 
 export function ModelPicker({ footprint, value, onChange, label = 'Model', name = 'model', hint }) {
   const id = useId();

@@ -2,7 +2,7 @@
 // here): phone charges and Google searches for energy, teaspoons and bottles for water,
 // distance driven for carbon. Each: {text, n, constant}; the text always carries its unit
 // (lib/format.js equivalentText) and the UI cites the constant's source.
-import { equivalentText } from '../../lib/format.js';
+import { equivalentText } from './format.js';
 
 /** The list of constants of a constants dataset, whatever its top-level key. */
 export function constantList(constants) {
