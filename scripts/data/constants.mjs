@@ -2,6 +2,7 @@
 // tangible, a few everyday equivalents for one query, and the GPT-4o case study
 // (docs/METHOD.md section 3). Each constant carries its unit and source so no number lives in code.
 import { LICENCE_PAPER, PAPER, PAPER_V4 } from './lib/provenance.mjs';
+import { referenceSchema, str1 as str } from './lib/schema.mjs';
 
 const CASE = `${PAPER} (v4 and v6), GPT-4o case study`;
 const c = (id, label, value, unit, applies_to, source, note = null) => ({
@@ -172,7 +173,6 @@ const data = {
   case_study: caseStudy,
 };
 
-const str = { type: 'string', minLength: 1 };
 const positive = { type: 'number', exclusiveMinimum: 0 };
 const constant = {
   type: 'object',
@@ -208,47 +208,34 @@ const range = {
   required: ['low', 'high'],
   properties: { low: positive, high: positive },
 };
-const schema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  title: 'llm-footprint equivalence constants and case study',
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind', 'id', 'version', 'title', 'description', 'notes', 'equivalences', 'everyday', 'case_study'],
-  properties: {
-    kind: { const: 'constants' },
-    id: str,
-    version: str,
-    title: str,
-    description: str,
-    notes: { type: 'array', items: str },
-    equivalences: { type: 'array', items: constant },
-    everyday: { type: 'array', items: constant },
-    case_study: {
-      type: 'object',
-      additionalProperties: false,
-      required: Object.keys(caseStudy),
-      properties: {
-        id: str,
-        model: str,
-        host: str,
-        host_preset: str,
-        queries_per_day_dec_2024: positive,
-        monthly_growth_to_may_2025: positive,
-        queries_2025: positive,
-        prompt_mix: { type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1 } },
-        energy_wh_per_query_v4: { type: 'object', additionalProperties: positive },
-        power_ratio_min_over_mean: positive,
-        power_ratio_max_over_mean: positive,
-        annual_energy_mwh: range,
-        annual_water_kl: range,
-        annual_carbon_t: range,
-        session_queries: { type: 'integer', minimum: 1 },
-        notes: { type: 'array', items: str },
-        source: str,
-      },
+const schema = referenceSchema('constants', 'llm-footprint equivalence constants and case study', {
+  equivalences: { type: 'array', items: constant },
+  everyday: { type: 'array', items: constant },
+  case_study: {
+    type: 'object',
+    additionalProperties: false,
+    required: Object.keys(caseStudy),
+    properties: {
+      id: str,
+      model: str,
+      host: str,
+      host_preset: str,
+      queries_per_day_dec_2024: positive,
+      monthly_growth_to_may_2025: positive,
+      queries_2025: positive,
+      prompt_mix: { type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1 } },
+      energy_wh_per_query_v4: { type: 'object', additionalProperties: positive },
+      power_ratio_min_over_mean: positive,
+      power_ratio_max_over_mean: positive,
+      annual_energy_mwh: range,
+      annual_water_kl: range,
+      annual_carbon_t: range,
+      session_queries: { type: 'integer', minimum: 1 },
+      notes: { type: 'array', items: str },
+      source: str,
     },
   },
-};
+});
 
 export default {
   id: 'constants',

@@ -4,6 +4,7 @@
 // machine has no network: the rows and citations are kept as given; `checked` says how each
 // number was compared with its source text offline.
 import { check, num, str } from './lib/csv.mjs';
+import { referenceSchema, str1 } from './lib/schema.mjs';
 
 const FILE = 'disclosures.csv';
 export const ENERGY_BOUNDARIES = ['accelerator', 'it', 'facility', 'facility_with_idle', 'lifecycle', 'unspecified'];
@@ -101,71 +102,57 @@ function build(sources) {
   };
 }
 
-const str1 = { type: 'string', minLength: 1 };
 const posOrNull = { type: ['number', 'null'], exclusiveMinimum: 0 };
-const schema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  title: 'llm-footprint published per-query figures',
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind', 'id', 'version', 'title', 'description', 'notes', 'figures'],
-  properties: {
-    kind: { const: 'disclosures' },
-    id: str1,
-    version: str1,
-    title: str1,
-    description: str1,
-    notes: { type: 'array', items: str1 },
-    figures: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'id',
-          'source',
-          'published',
-          'subject',
-          'statistic',
-          'workload',
-          'energy_wh',
-          'energy_wh_low',
-          'energy_wh_high',
-          'carbon_g',
-          'carbon_basis',
-          'water_ml',
-          'water_scope',
-          'energy_boundary',
-          'method',
-          'primary_url',
-          'note',
-          'checked',
-        ],
-        properties: {
-          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
-          source: str1,
-          published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-          subject: str1,
-          statistic: str1,
-          workload: str1,
-          energy_wh: posOrNull,
-          energy_wh_low: posOrNull,
-          energy_wh_high: posOrNull,
-          carbon_g: posOrNull,
-          carbon_basis: { enum: [...CARBON_BASES, null] },
-          water_ml: posOrNull,
-          water_scope: { enum: [...WATER_SCOPES, null] },
-          energy_boundary: { enum: ENERGY_BOUNDARIES },
-          method: { enum: METHODS },
-          primary_url: { type: 'string', pattern: '^https://\\S+$' },
-          note: str1,
-          checked: str1,
-        },
+const schema = referenceSchema('disclosures', 'llm-footprint published per-query figures', {
+  figures: {
+    type: 'array',
+    minItems: 1,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: [
+        'id',
+        'source',
+        'published',
+        'subject',
+        'statistic',
+        'workload',
+        'energy_wh',
+        'energy_wh_low',
+        'energy_wh_high',
+        'carbon_g',
+        'carbon_basis',
+        'water_ml',
+        'water_scope',
+        'energy_boundary',
+        'method',
+        'primary_url',
+        'note',
+        'checked',
+      ],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+        source: str1,
+        published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+        subject: str1,
+        statistic: str1,
+        workload: str1,
+        energy_wh: posOrNull,
+        energy_wh_low: posOrNull,
+        energy_wh_high: posOrNull,
+        carbon_g: posOrNull,
+        carbon_basis: { enum: [...CARBON_BASES, null] },
+        water_ml: posOrNull,
+        water_scope: { enum: [...WATER_SCOPES, null] },
+        energy_boundary: { enum: ENERGY_BOUNDARIES },
+        method: { enum: METHODS },
+        primary_url: { type: 'string', pattern: '^https://\\S+$' },
+        note: str1,
+        checked: str1,
       },
     },
   },
-};
+});
 
 export default {
   id: 'disclosures',

@@ -4,6 +4,7 @@
 // batch-size appendix) and the authors' code, which holds the coded values used to
 // produce every published number. TPU V6e is used only by the authors' dashboard.
 import { LICENCE_PAPER, PAPER_V6, REPO_AT, REPO_RETRIEVED } from './lib/provenance.mjs';
+import { referenceSchema, str1 as str } from './lib/schema.mjs';
 
 const CODE = `authors' code (${REPO_AT}); the values in every row of snapshot-2025-10-26.csv`;
 const PAPER_HW = `${PAPER_V6}, hardware classes (node of 8 GPUs)`;
@@ -145,7 +146,6 @@ const data = {
   ],
 };
 
-const str = { type: 'string', minLength: 1 };
 const nonneg = { type: 'number', minimum: 0 };
 const fraction = { type: 'number', minimum: 0, maximum: 1 };
 const bound = { type: ['number', 'null'], exclusiveMinimum: 0 };
@@ -156,109 +156,84 @@ const util = {
   properties: { u_gpu_min: fraction, u_gpu_max: fraction, u_nongpu: fraction },
 };
 
-const schema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  title: 'llm-footprint hardware classes, size classes and utilisation tables',
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'kind',
-    'id',
-    'version',
-    'title',
-    'description',
-    'notes',
-    'hardware',
-    'families',
-    'size_classes',
-    'derivation',
-    'batch_size_appendix',
-  ],
-  properties: {
-    kind: { const: 'hardware' },
-    id: str,
-    version: str,
-    title: str,
-    description: str,
-    notes: { type: 'array', items: str },
-    hardware: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'label', 'family', 'p_gpu_kw', 'p_nongpu_kw', 'gpus_per_node', 'used_for', 'paper', 'source'],
-        properties: {
-          id: str,
-          label: str,
-          family: { enum: ['H100', 'A100', 'TPU'] },
-          p_gpu_kw: { type: 'number', exclusiveMinimum: 0 },
-          p_nongpu_kw: nonneg,
-          gpus_per_node: { type: 'integer', minimum: 1 },
-          used_for: str,
-          paper: { type: 'boolean' },
-          source: str,
-        },
-      },
-    },
-    families: { type: 'array', items: { enum: ['H100', 'A100', 'TPU'] } },
-    size_classes: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'params_b_min', 'params_b_max', 'gpus', 'utilisation', 'source'],
-        properties: {
-          id: { enum: ['Nano', 'Micro', 'Small', 'Medium', 'Large'] },
-          params_b_min: bound,
-          params_b_max: bound,
-          gpus: { type: 'integer', minimum: 1, maximum: 8 },
-          utilisation: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['H100', 'A100', 'TPU'],
-            properties: {
-              H100: { oneOf: [util, { type: 'null' }] },
-              A100: { oneOf: [util, { type: 'null' }] },
-              TPU: { oneOf: [util, { type: 'null' }] },
-            },
-          },
-          source: str,
-        },
-      },
-    },
-    derivation: {
+const schema = referenceSchema('hardware', 'llm-footprint hardware classes, size classes and utilisation tables', {
+  hardware: {
+    type: 'array',
+    minItems: 1,
+    items: {
       type: 'object',
       additionalProperties: false,
-      required: ['formula', 'gpus_per_node', 'batch_size', 'd_nongpu', 'source'],
+      required: ['id', 'label', 'family', 'p_gpu_kw', 'p_nongpu_kw', 'gpus_per_node', 'used_for', 'paper', 'source'],
       properties: {
-        formula: str,
+        id: str,
+        label: str,
+        family: { enum: ['H100', 'A100', 'TPU'] },
+        p_gpu_kw: { type: 'number', exclusiveMinimum: 0 },
+        p_nongpu_kw: nonneg,
         gpus_per_node: { type: 'integer', minimum: 1 },
-        batch_size: { type: 'integer', minimum: 1 },
-        d_nongpu: fraction,
+        used_for: str,
+        paper: { type: 'boolean' },
         source: str,
       },
     },
-    batch_size_appendix: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['batch_size', 'size_class', 'family', 'u_gpu_min', 'u_gpu_max', 'u_nongpu', 'source'],
-        properties: {
-          batch_size: { type: 'integer', minimum: 1 },
-          size_class: str,
-          family: str,
-          u_gpu_min: fraction,
-          u_gpu_max: fraction,
-          u_nongpu: fraction,
-          source: str,
+  },
+  families: { type: 'array', items: { enum: ['H100', 'A100', 'TPU'] } },
+  size_classes: {
+    type: 'array',
+    minItems: 1,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'params_b_min', 'params_b_max', 'gpus', 'utilisation', 'source'],
+      properties: {
+        id: { enum: ['Nano', 'Micro', 'Small', 'Medium', 'Large'] },
+        params_b_min: bound,
+        params_b_max: bound,
+        gpus: { type: 'integer', minimum: 1, maximum: 8 },
+        utilisation: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['H100', 'A100', 'TPU'],
+          properties: {
+            H100: { oneOf: [util, { type: 'null' }] },
+            A100: { oneOf: [util, { type: 'null' }] },
+            TPU: { oneOf: [util, { type: 'null' }] },
+          },
         },
+        source: str,
       },
     },
   },
-};
+  derivation: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['formula', 'gpus_per_node', 'batch_size', 'd_nongpu', 'source'],
+    properties: {
+      formula: str,
+      gpus_per_node: { type: 'integer', minimum: 1 },
+      batch_size: { type: 'integer', minimum: 1 },
+      d_nongpu: fraction,
+      source: str,
+    },
+  },
+  batch_size_appendix: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['batch_size', 'size_class', 'family', 'u_gpu_min', 'u_gpu_max', 'u_nongpu', 'source'],
+      properties: {
+        batch_size: { type: 'integer', minimum: 1 },
+        size_class: str,
+        family: str,
+        u_gpu_min: fraction,
+        u_gpu_max: fraction,
+        u_nongpu: fraction,
+        source: str,
+      },
+    },
+  },
+});
 
 export default {
   id: 'hardware',

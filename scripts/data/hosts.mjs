@@ -3,6 +3,7 @@
 // table and, where the authors' code differs from the printed text, the coded value (the
 // one that reproduces the published results), with the printed value as a note.
 import { LICENCE_PAPER, PAPER_V4, PAPER_V6, REPO_AT, REPO_RETRIEVED } from './lib/provenance.mjs';
+import { referenceSchema, str1 as str } from './lib/schema.mjs';
 
 const CODE = `the authors' code (${REPO_AT}), as used in snapshot-2025-10-26.csv`;
 const host = (id, label, pue, wue_site_l_per_kwh, wue_source_l_per_kwh, cif_kg_per_kwh, extra) => ({
@@ -93,81 +94,67 @@ const data = {
   ],
 };
 
-const str = { type: 'string', minLength: 1 };
 const nonneg = { type: 'number', minimum: 0 };
 const factors = { wue_site_l_per_kwh: nonneg, wue_source_l_per_kwh: nonneg, cif_kg_per_kwh: nonneg };
-const schema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  title: 'llm-footprint host multiplier presets',
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind', 'id', 'version', 'title', 'description', 'notes', 'default_preset', 'presets'],
-  properties: {
-    kind: { const: 'hosts' },
-    id: str,
-    version: str,
-    title: str,
-    description: str,
-    notes: { type: 'array', items: str },
-    default_preset: str,
-    presets: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'label', 'paper_version', 'hosts'],
-        properties: {
-          id: str,
-          label: str,
-          paper_version: { type: ['string', 'null'] },
-          hosts: {
-            type: 'array',
-            minItems: 1,
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: [
-                'host',
-                'label',
-                'pue',
-                'wue_site_l_per_kwh',
-                'wue_source_l_per_kwh',
-                'cif_kg_per_kwh',
-                'same_as',
-                'dashboard_only',
-                'printed',
-                'notes',
-                'source',
-              ],
-              properties: {
-                host: str,
-                label: str,
-                pue: { type: 'number', minimum: 1 },
-                ...factors,
-                same_as: { type: ['string', 'null'] },
-                dashboard_only: { type: 'boolean' },
-                printed: {
-                  oneOf: [
-                    { type: 'null' },
-                    {
-                      type: 'object',
-                      additionalProperties: false,
-                      minProperties: 1,
-                      properties: { pue: { type: 'number', minimum: 1 }, ...factors },
-                    },
-                  ],
-                },
-                notes: { type: 'array', items: str },
-                source: str,
+const schema = referenceSchema('hosts', 'llm-footprint host multiplier presets', {
+  default_preset: str,
+  presets: {
+    type: 'array',
+    minItems: 1,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'label', 'paper_version', 'hosts'],
+      properties: {
+        id: str,
+        label: str,
+        paper_version: { type: ['string', 'null'] },
+        hosts: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: [
+              'host',
+              'label',
+              'pue',
+              'wue_site_l_per_kwh',
+              'wue_source_l_per_kwh',
+              'cif_kg_per_kwh',
+              'same_as',
+              'dashboard_only',
+              'printed',
+              'notes',
+              'source',
+            ],
+            properties: {
+              host: str,
+              label: str,
+              pue: { type: 'number', minimum: 1 },
+              ...factors,
+              same_as: { type: ['string', 'null'] },
+              dashboard_only: { type: 'boolean' },
+              printed: {
+                oneOf: [
+                  { type: 'null' },
+                  {
+                    type: 'object',
+                    additionalProperties: false,
+                    minProperties: 1,
+                    properties: { pue: { type: 'number', minimum: 1 }, ...factors },
+                  },
+                ],
               },
+              notes: { type: 'array', items: str },
+              source: str,
             },
           },
         },
       },
     },
   },
-};
+});
 
 export default {
   id: 'hosts',

@@ -5,6 +5,7 @@
 // the authors' averaging gives (data/sources/README.md); tests recompute them.
 import { num, str } from './lib/csv.mjs';
 import { LICENCE_REPO, PAPER_V6, REPO_AT } from './lib/provenance.mjs';
+import { referenceSchema, str1 } from './lib/schema.mjs';
 
 const region = (row, weighted) => ({
   region: str(row, 'region'),
@@ -72,7 +73,6 @@ function build(sources) {
   };
 }
 
-const str1 = { type: 'string', minLength: 1 };
 const nonneg = { type: 'number', minimum: 0 };
 const pair = {
   type: 'object',
@@ -80,76 +80,63 @@ const pair = {
   required: ['wue_source_l_per_kwh', 'cif_kg_per_kwh'],
   properties: { wue_source_l_per_kwh: nonneg, cif_kg_per_kwh: nonneg },
 };
-const schema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  title: 'llm-footprint per-region water and carbon multipliers',
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind', 'id', 'version', 'title', 'description', 'notes', 'providers'],
-  properties: {
-    kind: { const: 'regions' },
-    id: str1,
-    version: str1,
-    title: str1,
-    description: str1,
-    notes: { type: 'array', items: str1 },
-    providers: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'provider',
-          'hosts',
-          'pue',
-          'wue_site_l_per_kwh',
-          'averaging',
-          'stated_mean',
-          'coded',
-          'printed',
-          'source',
-          'regions',
-        ],
-        properties: {
-          provider: str1,
-          hosts: { type: 'array', items: str1, minItems: 1 },
-          pue: { type: 'number', minimum: 1 },
-          wue_site_l_per_kwh: nonneg,
-          averaging: { enum: ['mean', 'weighted_mean'] },
-          stated_mean: pair,
-          coded: pair,
-          printed: pair,
-          source: str1,
-          regions: {
-            type: 'array',
-            minItems: 1,
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['region', 'wue_source_l_per_kwh', 'cif_kg_per_kwh'],
-              properties: {
-                region: str1,
-                wue_source_l_per_kwh: nonneg,
-                cif_kg_per_kwh: nonneg,
-                weight: { type: 'number', exclusiveMinimum: 0 },
-              },
+const schema = referenceSchema('regions', 'llm-footprint per-region water and carbon multipliers', {
+  providers: {
+    type: 'array',
+    minItems: 1,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: [
+        'provider',
+        'hosts',
+        'pue',
+        'wue_site_l_per_kwh',
+        'averaging',
+        'stated_mean',
+        'coded',
+        'printed',
+        'source',
+        'regions',
+      ],
+      properties: {
+        provider: str1,
+        hosts: { type: 'array', items: str1, minItems: 1 },
+        pue: { type: 'number', minimum: 1 },
+        wue_site_l_per_kwh: nonneg,
+        averaging: { enum: ['mean', 'weighted_mean'] },
+        stated_mean: pair,
+        coded: pair,
+        printed: pair,
+        source: str1,
+        regions: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['region', 'wue_source_l_per_kwh', 'cif_kg_per_kwh'],
+            properties: {
+              region: str1,
+              wue_source_l_per_kwh: nonneg,
+              cif_kg_per_kwh: nonneg,
+              weight: { type: 'number', exclusiveMinimum: 0 },
             },
           },
         },
-        if: { properties: { averaging: { const: 'weighted_mean' } } },
-        then: {
-          properties: {
-            regions: {
-              type: 'array',
-              items: { type: 'object', required: ['weight'], properties: { weight: { type: 'number' } } },
-            },
+      },
+      if: { properties: { averaging: { const: 'weighted_mean' } } },
+      then: {
+        properties: {
+          regions: {
+            type: 'array',
+            items: { type: 'object', required: ['weight'], properties: { weight: { type: 'number' } } },
           },
         },
       },
     },
   },
-};
+});
 
 export default {
   id: 'regions',
