@@ -196,9 +196,14 @@ export function docsTables(contract = loadContract()) {
     if (req.examples?.length) out += `Example:\n\n\`\`\`json\n${JSON.stringify(req.examples[0])}\n\`\`\`\n`;
   }
   out += '\n### Shared parts\n';
-  for (const [def, s] of Object.entries(schemas['common.json'].$defs)) {
-    if (!s.properties) continue;
-    out += `\n#### ${def}\n\n${s.description ?? ''}\n\n${fieldTable(s, 'common.json')}`;
+  // common.json's parts, then the parts one op's schema shares with another (the
+  // uncertainty ranges that sensitivity also takes).
+  const files = ['common.json', ...Object.keys(schemas).filter((f) => f !== 'common.json')];
+  for (const file of files) {
+    for (const [def, s] of Object.entries(schemas[file].$defs ?? {})) {
+      if (!s.properties || def === 'request' || def === 'result') continue;
+      out += `\n#### ${def}\n\n${s.description ?? ''}\n\n${fieldTable(s, file)}`;
+    }
   }
   return out + '\n';
 }

@@ -86,9 +86,9 @@ test('gap reasons: a matched boundary is no longer a reason; the line has the ra
 });
 
 test('URL fields: the switch, the quantity and the market factor are read and checked', () => {
-  assert.deepEqual(readField(REALITY_FIELDS.rlike, 'like'), { value: 'like' });
-  assert.deepEqual(readField(REALITY_FIELDS.rmetric, 'water'), { value: 'water' });
-  assert.deepEqual(readField(REALITY_FIELDS.rmkt, '0.05'), { value: 0.05 });
-  assert.ok(readField(REALITY_FIELDS.rmkt, '-1').error);
-  assert.ok(readField(REALITY_FIELDS.rmetric, 'price').error);
+  assert.deepEqual(readField(REALITY_FIELDS.realityLikeForLike, 'like'), { value: 'like' });
+  assert.deepEqual(readField(REALITY_FIELDS.realityMetric, 'water'), { value: 'water' });
+  assert.deepEqual(readField(REALITY_FIELDS.realityMarketCif, '0.05'), { value: 0.05 });
+  assert.ok(readField(REALITY_FIELDS.realityMarketCif, '-1').error);
+  assert.ok(readField(REALITY_FIELDS.realityMetric, 'price').error);
 });

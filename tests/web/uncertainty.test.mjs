@@ -66,8 +66,8 @@ test('requests: the estimate selection and overrides, reference datasets, no v4 
 });
 
 test('URL fields validate their values', () => {
-  assert.deepEqual(readField(UNCERTAINTY_FIELDS.upue, 'range'), { value: 'range' });
-  assert.ok(readField(UNCERTAINTY_FIELDS.upue, 'wide').error);
-  assert.ok(readField(UNCERTAINTY_FIELDS.upuelo, '0.5').error);
-  assert.deepEqual(readField(UNCERTAINTY_FIELDS.umetric, 'water'), { value: 'water' });
+  assert.deepEqual(readField(UNCERTAINTY_FIELDS.uncertaintyPue, 'range'), { value: 'range' });
+  assert.ok(readField(UNCERTAINTY_FIELDS.uncertaintyPue, 'wide').error);
+  assert.ok(readField(UNCERTAINTY_FIELDS.uncertaintyPueLow, '0.5').error);
+  assert.deepEqual(readField(UNCERTAINTY_FIELDS.uncertaintyMetric, 'water'), { value: 'water' });
 });

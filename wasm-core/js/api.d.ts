@@ -758,355 +758,8 @@ export type SensitivityRequest = {
   workload?: Workload;
   /** "paper": every assumption fixed but latency/speed; "ranges": the documented default ranges */
   preset?: 'paper' | 'ranges';
-  /** Which assumptions vary and how (docs/uncertainty.md); the others stay at their nominal values (or default ranges with preset "ranges") */
-  uncertain?: {
-    /** the latency/speed distribution: the v6 Gaussian copula, fixed at the percentiles, or the default */
-    latency_speed?:
-      | {
-          dist: 'copula';
-          /** correlation */
-          rho?: number;
-        }
-      | {
-          dist: 'fixed' | 'default';
-        };
-    /** a choice among the host's provider regions (WUE_source and CIF together; needs "regions") */
-    region?:
-      | {
-          dist: 'fixed';
-        }
-      | {
-          dist: 'choice' | 'default';
-          /** a provider of the regions dataset (default: the host's) */
-          provider?: string;
-          /** a subset of the provider's regions (at least two) */
-          regions?: Array<string>;
-          /** one weight per region */
-          weights?: Array<number>;
-        };
-    /** How w_max varies: a number (fixed) or a distribution */
-    w_max?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        }
-      | {
-          dist: 'default';
-        };
-    /** How batch_size varies: a number (fixed) or a distribution */
-    batch_size?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        }
-      | {
-          dist: 'default';
-        };
-    /** How gpus varies: a number (fixed) or a distribution */
-    gpus?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How pue varies: a number (fixed) or a distribution */
-    pue?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        }
-      | {
-          dist: 'default';
-        };
-    /** How wue_site_l_per_kwh varies: a number (fixed) or a distribution */
-    wue_site_l_per_kwh?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        }
-      | {
-          dist: 'default';
-        };
-    /** How wue_source_l_per_kwh varies: a number (fixed) or a distribution */
-    wue_source_l_per_kwh?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How cif_kg_per_kwh varies: a number (fixed) or a distribution */
-    cif_kg_per_kwh?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How output_tokens varies: a number (fixed) or a distribution */
-    output_tokens?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How p_gpu_kw varies: a number (fixed) or a distribution */
-    p_gpu_kw?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How p_nongpu_kw varies: a number (fixed) or a distribution */
-    p_nongpu_kw?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-  };
+  /** Which assumptions vary and how: see ranges below */
+  uncertain?: UncertaintyRanges;
   /** Monte Carlo draws per row (rows x draws limited) */
   draws?: number;
   /** seed */
@@ -1549,355 +1202,8 @@ export type UncertaintyRequest = {
   workload?: Workload;
   /** "paper": every assumption fixed but latency/speed; "ranges": the documented default ranges */
   preset?: 'paper' | 'ranges';
-  /** Which assumptions vary and how (docs/uncertainty.md); the others stay at their nominal values (or default ranges with preset "ranges") */
-  uncertain?: {
-    /** the latency/speed distribution: the v6 Gaussian copula, fixed at the percentiles, or the default */
-    latency_speed?:
-      | {
-          dist: 'copula';
-          /** correlation */
-          rho?: number;
-        }
-      | {
-          dist: 'fixed' | 'default';
-        };
-    /** a choice among the host's provider regions (WUE_source and CIF together; needs "regions") */
-    region?:
-      | {
-          dist: 'fixed';
-        }
-      | {
-          dist: 'choice' | 'default';
-          /** a provider of the regions dataset (default: the host's) */
-          provider?: string;
-          /** a subset of the provider's regions (at least two) */
-          regions?: Array<string>;
-          /** one weight per region */
-          weights?: Array<number>;
-        };
-    /** How w_max varies: a number (fixed) or a distribution */
-    w_max?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        }
-      | {
-          dist: 'default';
-        };
-    /** How batch_size varies: a number (fixed) or a distribution */
-    batch_size?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        }
-      | {
-          dist: 'default';
-        };
-    /** How gpus varies: a number (fixed) or a distribution */
-    gpus?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How pue varies: a number (fixed) or a distribution */
-    pue?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        }
-      | {
-          dist: 'default';
-        };
-    /** How wue_site_l_per_kwh varies: a number (fixed) or a distribution */
-    wue_site_l_per_kwh?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        }
-      | {
-          dist: 'default';
-        };
-    /** How wue_source_l_per_kwh varies: a number (fixed) or a distribution */
-    wue_source_l_per_kwh?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How cif_kg_per_kwh varies: a number (fixed) or a distribution */
-    cif_kg_per_kwh?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How output_tokens varies: a number (fixed) or a distribution */
-    output_tokens?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How p_gpu_kw varies: a number (fixed) or a distribution */
-    p_gpu_kw?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-    /** How p_nongpu_kw varies: a number (fixed) or a distribution */
-    p_nongpu_kw?:
-      | number
-      | {
-          dist: 'fixed';
-          /** the value (default: nominal) */
-          value?: number;
-        }
-      | {
-          dist: 'uniform';
-          /** lowest */
-          min: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'triangular';
-          /** lowest */
-          min: number;
-          /** most likely (default: nominal, clamped) */
-          mode?: number;
-          /** highest (not below min) */
-          max: number;
-        }
-      | {
-          dist: 'choice';
-          /** the values */
-          options: Array<number>;
-          /** relative weights, one per option */
-          weights?: Array<number>;
-        };
-  };
+  /** Which assumptions vary and how: see ranges below */
+  uncertain?: UncertaintyRanges;
   /** Monte Carlo draws per row (rows x draws limited) */
   draws?: number;
   /** seed */
@@ -2066,6 +1372,356 @@ export type UncertaintyResult = {
     };
   }>;
   notes: Notes;
+};
+
+/** Which assumptions vary and how (docs/uncertainty.md); the others stay at their nominal values (or default ranges with preset "ranges") */
+export type UncertaintyRanges = {
+  /** the latency/speed distribution: the v6 Gaussian copula, fixed at the percentiles, or the default */
+  latency_speed?:
+    | {
+        dist: 'copula';
+        /** correlation */
+        rho?: number;
+      }
+    | {
+        dist: 'fixed' | 'default';
+      };
+  /** a choice among the host's provider regions (WUE_source and CIF together; needs "regions") */
+  region?:
+    | {
+        dist: 'fixed';
+      }
+    | {
+        dist: 'choice' | 'default';
+        /** a provider of the regions dataset (default: the host's) */
+        provider?: string;
+        /** a subset of the provider's regions (at least two) */
+        regions?: Array<string>;
+        /** one weight per region */
+        weights?: Array<number>;
+      };
+  /** How w_max varies: a number (fixed) or a distribution */
+  w_max?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      }
+    | {
+        dist: 'default';
+      };
+  /** How batch_size varies: a number (fixed) or a distribution */
+  batch_size?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      }
+    | {
+        dist: 'default';
+      };
+  /** How gpus varies: a number (fixed) or a distribution */
+  gpus?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      };
+  /** How pue varies: a number (fixed) or a distribution */
+  pue?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      }
+    | {
+        dist: 'default';
+      };
+  /** How wue_site_l_per_kwh varies: a number (fixed) or a distribution */
+  wue_site_l_per_kwh?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      }
+    | {
+        dist: 'default';
+      };
+  /** How wue_source_l_per_kwh varies: a number (fixed) or a distribution */
+  wue_source_l_per_kwh?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      };
+  /** How cif_kg_per_kwh varies: a number (fixed) or a distribution */
+  cif_kg_per_kwh?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      };
+  /** How output_tokens varies: a number (fixed) or a distribution */
+  output_tokens?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      };
+  /** How p_gpu_kw varies: a number (fixed) or a distribution */
+  p_gpu_kw?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      };
+  /** How p_nongpu_kw varies: a number (fixed) or a distribution */
+  p_nongpu_kw?:
+    | number
+    | {
+        dist: 'fixed';
+        /** the value (default: nominal) */
+        value?: number;
+      }
+    | {
+        dist: 'uniform';
+        /** lowest */
+        min: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'triangular';
+        /** lowest */
+        min: number;
+        /** most likely (default: nominal, clamped) */
+        mode?: number;
+        /** highest (not below min) */
+        max: number;
+      }
+    | {
+        dist: 'choice';
+        /** the values */
+        options: Array<number>;
+        /** relative weights, one per option */
+        weights?: Array<number>;
+      };
 };
 
 /** Request */
