@@ -42,7 +42,7 @@ export function useWidth(fallback = 640) {
     const ro = new ResizeObserver(([entry]) => setWidth(Math.max(200, Math.floor(entry.contentRect.width))));
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [fallback]);
   return [ref, width];
 }
 

@@ -59,6 +59,7 @@ function useEstimates(requests) {
   const latest = useRef('');
   useEffect(() => {
     latest.current = key;
+    const requests = JSON.parse(key); // the effect follows the requests' value, not identity
     if (!requests[0].request) return;
     set((s) => ({ ...s, loading: true }));
     Promise.all(requests.map((r) => engine.request(r.request))).then(
