@@ -10,6 +10,7 @@ import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
 import { Term } from '../../glossary/Term.jsx';
 import { estimateRequest } from '../../lib/requests.js';
+import { amountParts } from '../../lib/units.js';
 import { views } from '../../views.js';
 import { findConstant } from '../../lib/equivalents.js';
 import { ViewLink } from '../../components/view-link.jsx';
@@ -23,31 +24,13 @@ const sig4 = (x) => (Number.isFinite(x) ? f4(x) : '…');
 /** Two significant figures for sentences ("0.41", "25", "1,200"). */
 export const s2 = (x) => (Number.isFinite(x) ? (Math.abs(x) >= 100 ? format(',.0f')(x) : sig2(x)) : '–');
 
-const SCALES = {
-  Wh: [
-    [1e6, 'MWh'],
-    [1e3, 'kWh'],
-    [1, 'Wh'],
-  ],
-  mL: [
-    [1e6, 'm³'],
-    [1e3, 'L'],
-    [1, 'mL'],
-  ],
-  g: [
-    [1e6, 't'],
-    [1e3, 'kg'],
-    [1, 'g'],
-  ],
-};
-
 /** A number with its unit, scaled (Wh/kWh/MWh, mL/L/m³, g/kg/t), rounded for reading; the full value in `value`. */
 export function Amount({ value, unit, fact, suffix = '' }) {
   if (!Number.isFinite(value)) return <span>–</span>;
-  const [div, u] = (SCALES[unit] ?? [[1, unit]]).find(([d]) => Math.abs(value) >= d) ?? [1, unit];
+  const { text, unit: u } = amountParts(value, unit, s2);
   return (
     <data value={String(value)} data-fact={fact} title={`${sig4(value)} ${unit}`}>
-      {s2(value / div)}
+      {text}
       {u ? (u === '×' || u === '%' ? u : ` ${u}`) : ''}
       {suffix}
     </data>

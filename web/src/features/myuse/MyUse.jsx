@@ -8,7 +8,7 @@ import { ExportButtons } from '../../components/figure.jsx';
 import { NumberField, RadioGroup, SelectField } from '../../components/fields.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
-import { num } from '../../lib/format.js';
+import { num, plain } from '../../lib/format.js';
 import { chosenModel, modelOptions } from '../../lib/requests.js';
 import {
   PRESETS,
@@ -22,7 +22,6 @@ import {
   yearOf,
 } from './myuse.js';
 import { Headline } from './Headline.jsx';
-import { sig2 } from './units.js';
 
 const DAY_CHOICES = [
   { value: '1', label: 'One day' },
@@ -45,7 +44,7 @@ function Equivalents({ row, perDay, days, constants }) {
     <ul class="myuse-equivalents" data-testid="equivalents">
       {items.map(({ c, total, text }) => (
         <li key={c.id}>
-          <strong>{sig2(total / c.value)}</strong> {text}{' '}
+          <strong>{plain(total / c.value)}</strong> {text}{' '}
           <small class="muted">
             (1 = {num(c.value)} {c.unit}; {c.source})
           </small>
@@ -72,7 +71,7 @@ function Reverse({ rows, constants, which, setState, preset }) {
           if (!r) return null;
           return (
             <li key={row.model}>
-              <strong>{sig2(r.count)}</strong> {preset.plural} with {row.model} equal {r.label}{' '}
+              <strong>{plain(r.count)}</strong> {preset.plural} with {row.model} equal {r.label}{' '}
               <small class="muted">
                 ({num(r.constant.value)} {r.constant.unit}; {r.constant.source})
               </small>
@@ -289,7 +288,7 @@ export default function MyUse({ state, setState, data }) {
         <section aria-labelledby="year-h">
           <h2 id="year-h">Side by side</h2>
           <DataTable
-            caption={`${preset.label}, ${sig2(perDay)} a day for ${days} days`}
+            caption={`${preset.label}, ${plain(perDay)} a day for ${days} days`}
             columns={columns}
             rows={tableRows}
             rowKey={(r) => r.model}
