@@ -42,7 +42,6 @@ test('compare: reasoning models are told apart by name', () => {
 test('compare: the chosen subset keeps known models; scope and missing follow the prompt size', () => {
   assert.deepEqual(compare.chosenSubset('a|zz|c', fp), ['a', 'c']);
   assert.deepEqual(compare.chosenSubset('', fp), []);
-  assert.equal(compare.joinSubset(['a', 'c']), 'a|c');
   assert.deepEqual(compare.modelsInScope(fp, [], 'short'), { models: ['a', 'c'], missing: ['b'] });
   // one chosen model is not a subset: every model stays in scope
   assert.deepEqual(compare.modelsInScope(fp, ['a'], 'long'), { models: ['a', 'b'], missing: ['c'] });

@@ -16,11 +16,11 @@ import { describePrompt, nearestPrompt, promptsOf } from '../../lib/prompts.js';
 import {
   CSV_COLUMNS,
   MAX_MODELS,
+  SEP,
   captionOf,
   chosenSubset,
   colourKeyOf,
   dotsOf,
-  joinSubset,
   modelsInScope,
   pairOf,
   ratioSentence,
@@ -59,7 +59,7 @@ function ModelChoice({ fp, subset, setState }) {
   const toggle = (name, on) => {
     const next = on ? [...subset, name] : subset.filter((n) => n !== name);
     if (next.length > MAX_MODELS) return;
-    setState({ cm: joinSubset(next) });
+    setState({ cm: next.join(SEP) });
   };
   const full = subset.length >= MAX_MODELS;
   return (

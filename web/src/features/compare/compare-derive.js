@@ -9,7 +9,8 @@ import { METRICS, times } from '../../lib/format.js';
 import { scaleFor } from '../../lib/units.js';
 
 export const MAX_MODELS = 8;
-const SEP = '|';
+/** The separator of model names in the link. */
+export const SEP = '|';
 
 /** A reasoning model: an effort level in its name, or a known reasoning family. */
 export const isReasoning = (name) =>
@@ -20,9 +21,6 @@ export function chosenSubset(joined, footprint) {
   const names = new Set((footprint?.models ?? []).map((m) => m.model));
   return (joined ? joined.split(SEP) : []).filter((n) => names.has(n));
 }
-
-/** The link value of a chosen subset. */
-export const joinSubset = (names) => names.join(SEP);
 
 /**
  * The models in the chart: the chosen subset (2 or more) or every model, measured at `prompt`;
