@@ -1,4 +1,4 @@
-// The views' derivations (web/src/features/*/*-derive.js): what Compare, Rank, Scale, Trends,
+// The views' derivations (web/src/features/*/*-derive.js): what Compare, Rank, Scale, Trends, My use,
 // the Calculator and the Reality check make of engine results and data, run under Node on
 // small hand-made inputs. Every expected value is worked out by hand from those inputs.
 import assert from 'node:assert/strict';
@@ -7,6 +7,7 @@ import { test } from 'node:test';
 
 import * as calc from '../../web/src/features/calculator/calculator-derive.js';
 import * as compare from '../../web/src/features/compare/compare-derive.js';
+import * as myuse from '../../web/src/features/myuse/myuse-derive.js';
 import * as rank from '../../web/src/features/rank/rank-derive.js';
 import * as reality from '../../web/src/features/reality/reality-derive.js';
 import * as scale from '../../web/src/features/scale/scale-derive.js';
@@ -429,4 +430,29 @@ test('reality: the chart has ours first, then each published figure of the metri
     reality.chartCaption({ metric: 'energy', model: 'M', prompt: 'short', like: false, count: 1 }),
     'Energy per query: our estimate for M, short prompt (range P5–P95, dot the mean), and 1 published figures (diamonds), on a logarithmic axis.',
   );
+});
+
+// ---- My use --------------------------------------------------------------------------------
+test('my use: a period of use in everyday equivalents, total over each constant', () => {
+  const s = (mean) => ({ mean, sd: 0, low: mean, high: mean, range_low: mean, range_high: mean });
+  const r = { model: 'M', energy_wh: s(0.5), water_ml: s(2), carbon_g: s(0.2) };
+  const fake = {
+    everyday: [
+      { id: 'phone_charge', value: 20, unit: 'Wh', source: 'S' },
+      { id: 'hot_shower_water', value: 50, unit: 'L', source: 'S' },
+      { id: 'car_km', value: 150, unit: 'g', source: 'S' },
+    ],
+  };
+  // 20 uses a day for 365 days: 3,650 Wh, 14.6 L of water, 1,460 g CO₂e
+  const items = myuse.periodEquivalents(r, 20, 365, fake);
+  assert.deepEqual(
+    items.map((x) => [x.c.id, Math.round(x.count * 1e6) / 1e6]),
+    [
+      ['phone_charge', 182.5],
+      ['hot_shower_water', 0.292],
+      ['car_km', 9.733333],
+    ],
+  );
+  assert.equal(items[0].text, 'phone charges');
+  assert.ok(myuse.periodEquivalents(r, 1, 1, constants).length >= 1, 'the bundled constants have some of them');
 });

@@ -10,18 +10,9 @@ import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
 import { num, plain } from '../../lib/format.js';
 import { chosenModel, modelOptions } from '../../lib/requests.js';
-import {
-  PRESETS,
-  REVERSE,
-  constantOf,
-  modelsOf,
-  myUseRequest,
-  perDayOf,
-  presetOf,
-  reverseOf,
-  yearOf,
-} from './myuse.js';
+import { PRESETS, REVERSE, modelsOf, myUseRequest, perDayOf, presetOf, reverseOf, yearOf } from './myuse.js';
 import { Headline } from './Headline.jsx';
+import { periodEquivalents } from './myuse-derive.js';
 
 const DAY_CHOICES = [
   { value: '1', label: 'One day' },
@@ -30,21 +21,12 @@ const DAY_CHOICES = [
 ];
 
 function Equivalents({ row, perDay, days, constants }) {
-  const y = yearOf(row, perDay, days);
-  const items = [
-    ['hot_shower', y.energy_kwh.mean * 1000, 'hot showers (the energy to heat the water)'],
-    ['kettle_boil', y.energy_kwh.mean * 1000, 'litres boiled in a kettle'],
-    ['phone_charge', y.energy_kwh.mean * 1000, 'phone charges'],
-    ['hot_shower_water', y.water_l.mean, 'showers’ worth of water'],
-    ['car_km', y.carbon_kg.mean * 1000, 'km driven by a petrol car'],
-  ]
-    .map(([id, total, text]) => ({ c: constantOf(constants, id), total, text }))
-    .filter((x) => x.c);
+  const items = periodEquivalents(row, perDay, days, constants);
   return (
     <ul class="myuse-equivalents" data-testid="equivalents">
-      {items.map(({ c, total, text }) => (
+      {items.map(({ c, count, text }) => (
         <li key={c.id}>
-          <strong>{plain(total / c.value)}</strong> {text}{' '}
+          <strong>{plain(count)}</strong> {text}{' '}
           <small class="muted">
             (1 = {num(c.value)} {c.unit}; {c.source})
           </small>
