@@ -146,14 +146,17 @@ export default [
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
   },
   {
-    // Hooks (Preact's, same rules as React's): the classic rules as errors. The React
-    // Compiler rules of v7's recommended set stay on where they check render purity in any
-    // renderer (static-components, globals, purity, set-state-in-render, use-memo, ...), but
-    // the compiler models React's own module: it does not know useRef/useState imported from
-    // 'preact/hooks', so "immutability" reports every `ref.current = ...` in an effect as
-    // mutating a hook's value (all 13 findings were that). The rules about compiling with the
-    // React Compiler (preserve-manual-memoization, incompatible-library, config, gating,
-    // unsupported-syntax) do not apply: the app is not compiled by it.
+    // Hooks (Preact's, same rules as React's): rules-of-hooks and exhaustive-deps as errors.
+    // v7's React Compiler rules stay on where they check what is wrong in any renderer
+    // (static-components: a component made during render remounts every time; globals,
+    // purity, set-state-in-render, use-memo, void-use-memo, error-boundaries). But the
+    // compiler knows hooks only from the module 'react': useRef/useState from 'preact/hooks'
+    // are unknown hooks to it, so "immutability" reports every `ref.current = ...` in an
+    // effect as mutating a hook's value (all 13 findings were that: off), and refs and
+    // set-state-in-effect cannot see Preact's refs and setters (on, but they find nothing).
+    // The rules about compiling with the React Compiler (preserve-manual-memoization,
+    // incompatible-library, config, gating, unsupported-syntax) do not apply: the app is not
+    // compiled by it.
     files: ['web/**/*.{js,jsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
