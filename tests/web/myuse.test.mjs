@@ -1,4 +1,4 @@
-// My use (web/src/features/myuse): units that scale, a year of use, the reverse question, the
+// My use (web/src/features/myuse): a year of use, the reverse question, the
 // engine request and the URL fields. Expected values are worked by hand from the inputs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,6 @@ import {
   workloadOf,
   yearOf,
 } from '../../web/src/features/myuse/myuse.js';
-import { amount, sig2 } from '../../web/src/features/myuse/units.js';
 import { coreFields } from '../../web/src/state/fields.js';
 import { decode, defaults, encode } from '../../web/src/state/url-state.js';
 
@@ -21,16 +20,6 @@ const constants = JSON.parse(readFileSync(new URL('../../public/data/constants/v
 const fields = { ...coreFields, ...MYUSE_FIELDS };
 const s = (mean, low, high) => ({ mean, sd: 0, low, high, range_low: low * 0.9, range_high: high * 1.1 });
 const row = { model: 'M', energy_wh: s(0.5, 0.4, 0.6), water_ml: s(2, 1.6, 2.4), carbon_g: s(0.17, 0.1, 0.2) };
-
-test('amounts take the unit they reach, with two significant figures', () => {
-  assert.equal(amount(0.4131, 'Wh'), '0.41 Wh');
-  assert.equal(amount(3650, 'Wh'), '3.6 kWh');
-  assert.equal(amount(2.5e6, 'Wh'), '2.5 MWh');
-  assert.equal(amount(14600, 'mL'), '15 L');
-  assert.equal(amount(1241, 'g'), '1.2 kg');
-  assert.equal(amount(3.2e6, 'g'), '3.2 t');
-  assert.equal(sig2(12345), '12,000');
-});
 
 test('a year of use: per use x per day x days, the range from range_low..range_high', () => {
   const y = yearOf(row, 20, 365);

@@ -142,12 +142,12 @@ function Nav({ current, state }) {
   );
 }
 
-/** Keeps a failing view from blanking the page: shows what failed and how to get back. */
-function ViewBoundary({ children, viewId }) {
+/**
+ * Keeps a failing view from blanking the page: shows what failed and how to get back.
+ * Rendered with key = the view's id, so another view starts without the old error.
+ */
+function ViewBoundary({ children }) {
   const [error, reset] = useErrorBoundary();
-  useEffect(() => {
-    if (error) reset();
-  }, [viewId]);
   if (error) {
     return (
       <div class="error-box" role="alert">
@@ -186,7 +186,7 @@ export function App() {
   }, [view?.id]);
   useEffect(() => {
     document.title = `${view?.label ?? 'llm-footprint'} · llm-footprint`;
-  }, [view?.id]);
+  }, [view?.label]);
   return (
     <>
       <a class="skip" href="#main">
@@ -225,7 +225,7 @@ export function App() {
         ) : data.loading && !data.value ? (
           <p aria-busy="true">Loading the datasets…</p>
         ) : view ? (
-          <ViewBoundary viewId={view.id}>
+          <ViewBoundary key={view.id}>
             <Lazy
               id={`view:${view.id}`}
               load={view.load}

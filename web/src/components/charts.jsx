@@ -8,12 +8,25 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { num } from '../lib/format.js';
 
-/** Width of an element, followed with a ResizeObserver. */
+/**
+ * The frame of every chart: a box whose width the chart follows (`boxRef` from useWidth) and
+ * the SVG with role="img" and its label (the numbers are in the figure's table).
+ */
+export function ChartFrame({ boxRef, width, height, label, svgClass, boxClass = 'chart-box', children }) {
+  return (
+    <div ref={boxRef} class={boxClass}>
+      <svg width={width} height={height} role="img" aria-label={label} class={svgClass}>
+        {children}
+      </svg>
+    </div>
+  );
+}
+
 /**
  * The x-axis grid of a horizontal chart: a vertical line and a label per tick, and the
  * axis title under them (aria-hidden: the numbers are in the chart's table).
  */
-export function XGrid({ x, ticks, format, margin, height, width, title }) {
+export function XGrid({ x, ticks, format, margin, height, width, title, titleGap = 4 }) {
   return (
     <g class="grid" aria-hidden="true">
       {ticks.map((t) => (
@@ -24,13 +37,60 @@ export function XGrid({ x, ticks, format, margin, height, width, title }) {
           </text>
         </g>
       ))}
-      <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
+      <text x={(margin.left + width - margin.right) / 2} y={height - titleGap} text-anchor="middle" class="axis-label">
         {title}
       </text>
     </g>
   );
 }
 
+/**
+ * A chart of rows along an x axis: the frame ({boxRef, width, height, label, svgClass}), the
+ * x grid ({x, ticks, format, margin, title, titleGap}), then the rows.
+ */
+export function RowsChart({ frame, axis, children }) {
+  return (
+    <ChartFrame {...frame}>
+      <XGrid {...axis} height={frame.height} width={frame.width} />
+      {children}
+    </ChartFrame>
+  );
+}
+
+/** The horizontal lines and labels of a y axis (inside a chart's grid group). */
+export function YLines({ y, ticks, margin, width, format = num }) {
+  return ticks.map((t) => (
+    <g key={`y${t}`}>
+      <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} />
+      <text x={margin.left - 6} y={y(t)} dy="0.35em" text-anchor="end">
+        {format(t)}
+      </text>
+    </g>
+  ));
+}
+
+const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * The label left of a chart row, right-aligned at `x`, vertically centred on `y`; clipped to
+ * `maxChars` with the full text as its tooltip (no clipping when maxChars is not given).
+ */
+export function RowLabel({ x, y, text, maxChars }) {
+  return (
+    <text x={x} y={y} dy="0.35em" text-anchor="end" class="bar-label">
+      {maxChars === undefined ? (
+        text
+      ) : (
+        <>
+          <title>{text}</title>
+          {clip(text, maxChars)}
+        </>
+      )}
+    </text>
+  );
+}
+
+/** Width of an element, followed with a ResizeObserver: [ref for the element, width]. */
 export function useWidth(fallback = 640) {
   const ref = useRef(null);
   const [width, setWidth] = useState(fallback);
@@ -42,11 +102,9 @@ export function useWidth(fallback = 640) {
     const ro = new ResizeObserver(([entry]) => setWidth(Math.max(200, Math.floor(entry.contentRect.width))));
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [fallback]);
   return [ref, width];
 }
-
-const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function makeScale(kind, lo, hi, range) {
   if (kind === 'log') {
@@ -81,45 +139,33 @@ export function BarChart({ rows, scale = 'lin', unit, label }) {
   const ticks = x.ticks(width < 420 ? 3 : 6);
   const tickFmt = scale === 'log' ? x.tickFormat(width < 420 ? 3 : 6, '~g') : (t) => num(t);
   const maxChars = Math.floor(labelW / 6.2);
+  const frame = { boxRef: ref, width, height, label, svgClass: 'bar-chart' };
+  const axis = { x, ticks, format: tickFmt, margin, title: `${unit}${scale === 'log' ? ' (log scale)' : ''}` };
   return (
-    <div ref={ref} class="chart-box">
-      <svg width={width} height={height} role="img" aria-label={label} class="bar-chart">
-        <XGrid
-          x={x}
-          ticks={ticks}
-          format={tickFmt}
-          margin={margin}
-          height={height}
-          width={width}
-          title={`${unit}${scale === 'log' ? ' (log scale)' : ''}`}
-        />
-        {rows.map((r, i) => {
-          const y = margin.top + i * (barH + gap);
-          const xv = x(Math.max(r.value, scale === 'log' ? x.domain()[0] : 0));
-          return (
-            <g key={r.key} class={r.highlight ? 'bar highlight' : 'bar'}>
-              <text x={margin.left - 6} y={y + barH / 2} dy="0.35em" text-anchor="end" class="bar-label">
-                <title>{r.label}</title>
-                {clip(r.label, maxChars)}
-              </text>
-              <rect x={Math.min(x0, xv)} y={y} width={Math.max(1, Math.abs(xv - x0))} height={barH} rx="2" />
-              {r.lo !== undefined && r.hi !== undefined && (
-                <g class="whisker" aria-hidden="true">
-                  <line x1={x(Math.max(r.lo, x.domain()[0]))} x2={x(r.hi)} y1={y + barH / 2} y2={y + barH / 2} />
-                  <line
-                    x1={x(Math.max(r.lo, x.domain()[0]))}
-                    x2={x(Math.max(r.lo, x.domain()[0]))}
-                    y1={y + 4}
-                    y2={y + barH - 4}
-                  />
-                  <line x1={x(r.hi)} x2={x(r.hi)} y1={y + 4} y2={y + barH - 4} />
-                </g>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+    <RowsChart frame={frame} axis={axis}>
+      {rows.map((r, i) => {
+        const y = margin.top + i * (barH + gap);
+        const xv = x(Math.max(r.value, scale === 'log' ? x.domain()[0] : 0));
+        return (
+          <g key={r.key} class={r.highlight ? 'bar highlight' : 'bar'}>
+            <RowLabel x={margin.left - 6} y={y + barH / 2} text={r.label} maxChars={maxChars} />
+            <rect x={Math.min(x0, xv)} y={y} width={Math.max(1, Math.abs(xv - x0))} height={barH} rx="2" />
+            {r.lo !== undefined && r.hi !== undefined && (
+              <g class="whisker" aria-hidden="true">
+                <line x1={x(Math.max(r.lo, x.domain()[0]))} x2={x(r.hi)} y1={y + barH / 2} y2={y + barH / 2} />
+                <line
+                  x1={x(Math.max(r.lo, x.domain()[0]))}
+                  x2={x(Math.max(r.lo, x.domain()[0]))}
+                  y1={y + 4}
+                  y2={y + barH - 4}
+                />
+                <line x1={x(r.hi)} x2={x(r.hi)} y1={y + 4} y2={y + barH - 4} />
+              </g>
+            )}
+          </g>
+        );
+      })}
+    </RowsChart>
   );
 }
 
@@ -148,50 +194,41 @@ export function ScatterChart({ points, xLabel, yLabel, label, logX = true, onSel
   const xt = x.ticks(width < 420 ? 3 : 6);
   const xf = logX ? x.tickFormat(width < 420 ? 3 : 6, '~g') : (t) => num(t);
   return (
-    <div ref={ref} class="chart-box">
-      <svg width={width} height={height} role="img" aria-label={label} class="scatter">
-        <g class="grid" aria-hidden="true">
-          {xt.map((t) => (
-            <g key={`x${t}`}>
-              <line x1={x(t)} x2={x(t)} y1={margin.top} y2={height - margin.bottom} />
-              <text x={x(t)} y={height - margin.bottom + 14} text-anchor="middle">
-                {xf(t)}
-              </text>
-            </g>
-          ))}
-          {y.ticks(5).map((t) => (
-            <g key={`y${t}`}>
-              <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} />
-              <text x={margin.left - 6} y={y(t)} dy="0.35em" text-anchor="end">
-                {num(t)}
-              </text>
-            </g>
-          ))}
-          <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
-            {xLabel}
-          </text>
-          <text
-            transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
-            text-anchor="middle"
-            class="axis-label"
-          >
-            {yLabel}
-          </text>
-        </g>
-        {points.map((p) => (
-          <circle
-            key={p.key}
-            cx={x(p.x)}
-            cy={y(p.y)}
-            r={p.selected ? 7 : 5}
-            class={`dot${p.marked ? ' marked' : ''}${p.selected ? ' selected' : ''}`}
-            onClick={onSelect ? () => onSelect(p.key) : undefined}
-          >
-            <title>{`${p.label}: ${num(p.x)}, ${num(p.y)}`}</title>
-          </circle>
+    <ChartFrame boxRef={ref} width={width} height={height} label={label} svgClass="scatter">
+      <g class="grid" aria-hidden="true">
+        {xt.map((t) => (
+          <g key={`x${t}`}>
+            <line x1={x(t)} x2={x(t)} y1={margin.top} y2={height - margin.bottom} />
+            <text x={x(t)} y={height - margin.bottom + 14} text-anchor="middle">
+              {xf(t)}
+            </text>
+          </g>
         ))}
-      </svg>
-    </div>
+        <YLines y={y} ticks={y.ticks(5)} margin={margin} width={width} />
+        <text x={(margin.left + width - margin.right) / 2} y={height - 4} text-anchor="middle" class="axis-label">
+          {xLabel}
+        </text>
+        <text
+          transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
+          text-anchor="middle"
+          class="axis-label"
+        >
+          {yLabel}
+        </text>
+      </g>
+      {points.map((p) => (
+        <circle
+          key={p.key}
+          cx={x(p.x)}
+          cy={y(p.y)}
+          r={p.selected ? 7 : 5}
+          class={`dot${p.marked ? ' marked' : ''}${p.selected ? ' selected' : ''}`}
+          onClick={onSelect ? () => onSelect(p.key) : undefined}
+        >
+          <title>{`${p.label}: ${num(p.x)}, ${num(p.y)}`}</title>
+        </circle>
+      ))}
+    </ChartFrame>
   );
 }
 
@@ -226,41 +263,32 @@ export function DotPlot({ rows, scale = 'log', unit, label, format = num }) {
   let ticks = x.ticks(n);
   if (scale === 'log' && ticks.length > n + 2) ticks = ticks.filter((t, i) => i % Math.ceil(ticks.length / n) === 0);
   const pos = (v) => x(Math.max(v, x.domain()[0]));
+  const frame = { boxRef: ref, width, height, label, svgClass: 'dot-plot' };
+  const axis = { x, ticks, format, margin, title: `${unit}${scale === 'log' ? ' (log scale)' : ''}` };
   return (
-    <div ref={ref} class="chart-box">
-      <svg width={width} height={height} role="img" aria-label={label} class="dot-plot">
-        <XGrid
-          x={x}
-          ticks={ticks}
-          format={format}
-          margin={margin}
-          height={height}
-          width={width}
-          title={`${unit}${scale === 'log' ? ' (log scale)' : ''}`}
-        />
-        {rows.map((r, i) => {
-          const y = margin.top + i * rowH;
-          const cy = y + rowH - 9;
-          const cx = pos(r.value);
-          const anchorEnd = cx > width * 0.6;
-          return (
-            <g key={r.key} class={r.highlight ? 'dot-row highlight' : 'dot-row'} style={{ color: r.colour }}>
-              <text
-                x={anchorEnd ? width - margin.right : margin.left}
-                y={y + 11}
-                text-anchor={anchorEnd ? 'end' : 'start'}
-                class="dot-label"
-              >
-                {r.label}
-              </text>
-              {r.lo !== undefined && r.hi !== undefined && (
-                <line x1={pos(r.lo)} x2={pos(r.hi)} y1={cy} y2={cy} class="dot-range" />
-              )}
-              <circle cx={cx} cy={cy} r={r.highlight ? 6 : 5} class="dot-mean" />
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+    <RowsChart frame={frame} axis={axis}>
+      {rows.map((r, i) => {
+        const y = margin.top + i * rowH;
+        const cy = y + rowH - 9;
+        const cx = pos(r.value);
+        const anchorEnd = cx > width * 0.6;
+        return (
+          <g key={r.key} class={r.highlight ? 'dot-row highlight' : 'dot-row'} style={{ color: r.colour }}>
+            <text
+              x={anchorEnd ? width - margin.right : margin.left}
+              y={y + 11}
+              text-anchor={anchorEnd ? 'end' : 'start'}
+              class="dot-label"
+            >
+              {r.label}
+            </text>
+            {r.lo !== undefined && r.hi !== undefined && (
+              <line x1={pos(r.lo)} x2={pos(r.hi)} y1={cy} y2={cy} class="dot-range" />
+            )}
+            <circle cx={cx} cy={cy} r={r.highlight ? 6 : 5} class="dot-mean" />
+          </g>
+        );
+      })}
+    </RowsChart>
   );
 }

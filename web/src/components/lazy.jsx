@@ -21,6 +21,8 @@ export function Lazy({ load, id, fallback = null, ...props }) {
     return () => {
       live = false;
     };
+    // `id` names the module: callers pass a new `load` arrow on every render for the same id.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
   if (error)
     return (

@@ -59,58 +59,6 @@ export function plain(x) {
   return sig2fmt(x);
 }
 
-/** Units that scale, per metric: [factor from the base unit, unit], smallest first. */
-export const SCALES = {
-  energy: [
-    [1, 'Wh'],
-    [1e3, 'kWh'],
-    [1e6, 'MWh'],
-    [1e9, 'GWh'],
-    [1e12, 'TWh'],
-  ],
-  water: [
-    [1, 'mL'],
-    [1e3, 'L'],
-    [1e6, 'm³'],
-    [1e9, 'thousand m³'],
-    [1e12, 'million m³'],
-  ],
-  carbon: [
-    [1, 'g CO₂e'],
-    [1e3, 'kg CO₂e'],
-    [1e6, 't CO₂e'],
-    [1e9, 'thousand t CO₂e'],
-    [1e12, 'million t CO₂e'],
-  ],
-};
-
-/** The unit step for an amount in the base unit (Wh, mL, g): the largest whose value is >= 1. */
-export function scaleFor(metric, base) {
-  const steps = SCALES[metric];
-  let pick = steps[0];
-  for (const s of steps) if (Math.abs(base) >= s[0] * 0.9995) pick = s;
-  return { factor: pick[0], unit: pick[1] };
-}
-
-/**
- * An amount in its metric's base unit (Wh, mL or g CO₂e) in a unit that fits it:
- * quantity(4310, 'energy') = "4.3 kWh"; precise = true gives three significant digits.
- * Several amounts shown together (a range) should share one unit: pass `like`.
- */
-export function quantity(base, metric, { precise = false, like } = {}) {
-  if (!Number.isFinite(base)) return '–';
-  const { factor, unit } = scaleFor(metric, Number.isFinite(like) ? like : base);
-  return `${(precise ? num : plain)(base / factor)} ${unit}`;
-}
-
-/** A range "6 – 31 Wh" in one unit (the upper bound's), two significant figures unless precise. */
-export function range(lo, hi, metric, { precise = false } = {}) {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return '–';
-  const { factor, unit } = scaleFor(metric, Math.max(Math.abs(lo), Math.abs(hi)));
-  const f = precise ? num : plain;
-  return `${f(lo / factor)} – ${f(hi / factor)} ${unit}`;
-}
-
 /** A distance in metres, in m or km. */
 export const distance = (m) => (Math.abs(m) >= 1000 ? `${plain(m / 1000)} km` : `${plain(m)} m`);
 

@@ -9,30 +9,40 @@ import { EngineError } from '../../components/engine-error.jsx';
 import { asOfDate, datasetOptions, measuredOf, readableDate, readerNotes } from '../../data/datasets.js';
 import { usePrecomputed, usesDefaults } from '../../data/precomputed.js';
 import { useEngine } from '../../engine/engine.js';
-import { METRICS, num, plain, quantity, range, scaleFor } from '../../lib/format.js';
+import { METRICS, num, plain } from '../../lib/format.js';
+import { quantity, range, scaleFor } from '../../lib/units.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
 import { slotLoaders } from '../../views.js';
 import { Assumptions } from './Assumptions.jsx';
 import { everyday } from '../../lib/equivalents.js';
 import { ModelPicker } from '../../components/ModelPicker.jsx';
 import { describePrompt, promptsOf } from '../../lib/prompts.js';
-import { effortLevels, EFFORT_NOTE } from '../../lib/effort.js';
+import { EFFORT_NOTE } from '../../lib/effort.js';
+import {
+  effortBars,
+  effortHint,
+  effortLevelsAt,
+  leadSentence,
+  modelNotes,
+  rangeBarLabel,
+  rangeBarPositions,
+  summarySentence,
+} from './calculator-derive.js';
 
 /** A horizontal bar from P5 to P95 with the mean marked, on a scale from 0 to P95 * 1.1. */
 export function RangeBar({ stats, metric, label }) {
-  if (!stats || !Number.isFinite(stats.p5) || !Number.isFinite(stats.p95) || !(stats.p95 > 0)) return null;
-  const max = stats.p95 * 1.1;
-  const at = (x) => `${Math.max(0, Math.min(100, (x / max) * 100))}%`;
+  const at = rangeBarPositions(stats);
+  if (!at) return null;
   return (
     <div class="range-bar" role="img" aria-label={label}>
       <div class="range-track">
-        <span class="range-fill" style={{ left: at(stats.p5), width: `calc(${at(stats.p95)} - ${at(stats.p5)})` }} />
-        <span class="range-mean" style={{ left: at(stats.mean) }} />
+        <span class="range-fill" style={{ left: at.p5, width: `calc(${at.p95} - ${at.p5})` }} />
+        <span class="range-mean" style={{ left: at.mean }} />
       </div>
       <div class="range-scale" aria-hidden="true">
         <span>0</span>
-        <span style={{ left: at(stats.p5) }}>{quantity(stats.p5, metric, { like: stats.p95 })}</span>
-        <span style={{ left: at(stats.p95) }}>{quantity(stats.p95, metric)}</span>
+        <span style={{ left: at.p5 }}>{quantity(stats.p5, metric, { like: stats.p95 })}</span>
+        <span style={{ left: at.p95 }}>{quantity(stats.p95, metric)}</span>
       </div>
     </div>
   );
@@ -94,38 +104,15 @@ function ResultCard({ metric, stats, constants, stale }) {
   );
 }
 
-/** "0.3 and 0.57 Wh": a range in one unit, for a sentence. */
-export const between = (lo, hi, metric) => range(lo, hi, metric).replace(' – ', ' and ');
-
-/** The lead sentence: "One short question to GPT-5 (medium) uses about 14 Wh ...". */
-export function leadSentence(row, model, promptText, constants) {
-  if (!row) return '';
-  const e = row.energy_wh;
-  const eq = everyday(constants, 'energy', e.mean)[0];
-  return (
-    `One ${promptText} to ${model} uses about ${quantity(e.mean, 'energy')} of electricity, ` +
-    `likely between ${between(e.p5, e.p95, 'energy')}` +
-    (eq ? `: about ${eq.text}.` : '.')
-  );
-}
-
-/** A one-sentence summary read out by screen readers when the numbers change. */
-function summary(row, model, prompt) {
-  if (!row) return '';
-  return `${model}, ${prompt} prompt: ${quantity(row.energy_wh.mean, 'energy')} of energy, ${quantity(row.water_ml.mean, 'water')} of water, ${quantity(row.carbon_g.mean, 'carbon')} per query.`;
-}
-
 /** The effort levels of a reasoning model side by side (one estimate for all of them). */
 function EffortLevels({ state, data, model, prompt }) {
-  const levels = effortLevels(data.footprint, model).filter((l) => l.entry.prompts.some((p) => p.prompt === prompt));
+  const levels = effortLevelsAt(data.footprint, model, prompt);
   const request =
     levels.length > 1
       ? estimateRequest({ ...state, prompt }, data, { models: levels.map((l) => l.model), prompts: [prompt] })
       : null;
   const { result } = useEngine(request);
   if (levels.length < 2) return null;
-  const rows = result?.rows ?? [];
-  const max = Math.max(...rows.map((r) => r.energy_wh.mean), 0);
   return (
     <section class="effort" aria-labelledby="effort-h">
       <h2 id="effort-h">Reasoning effort</h2>
@@ -139,29 +126,18 @@ function EffortLevels({ state, data, model, prompt }) {
           </tr>
         </thead>
         <tbody>
-          {levels.map((l) => {
-            const r = rows.find((x) => x.model === l.model);
-            return (
-              <tr key={l.model} aria-current={l.model === model ? 'true' : undefined}>
-                <th scope="row">{l.level}</th>
-                <td>
-                  <span class="effort-bar" style={{ width: r && max ? `${(r.energy_wh.mean / max) * 60}%` : 0 }} />{' '}
-                  {r ? quantity(r.energy_wh.mean, 'energy') : '…'}
-                </td>
-              </tr>
-            );
-          })}
+          {effortBars(levels, result?.rows ?? []).map((l) => (
+            <tr key={l.model} aria-current={l.model === model ? 'true' : undefined}>
+              <th scope="row">{l.level}</th>
+              <td>
+                <span class="effort-bar" style={{ width: l.width }} /> {l.text}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>
   );
-}
-
-/** "Effort medium, one of 4 levels (compared below)" for a reasoning model with levels. */
-function effortHint(fp, model) {
-  const levels = effortLevels(fp, model);
-  const own = levels.find((l) => l.model === model);
-  return own ? `Effort ${own.level}, one of ${levels.length} levels (compared below)` : undefined;
 }
 
 function DataLine({ data, model, prompt, setState }) {
@@ -251,7 +227,7 @@ export default function Calculator({ state, setState, data }) {
         </fieldset>
       </form>
       <div aria-live="polite" aria-atomic="true" class="sr-only" data-testid="summary">
-        {summary(row, model, prompt)}
+        {summarySentence(row, model, prompt)}
       </div>
       <EngineError error={error} onRetry={retry} />
       {loading && !row && <p aria-busy="true">Computing…</p>}
@@ -263,11 +239,7 @@ export default function Calculator({ state, setState, data }) {
           <p class="lead" data-testid="lead">
             {leadSentence(row, model, promptWords, data.constants)}
           </p>
-          <RangeBar
-            stats={row.energy_wh}
-            metric="energy"
-            label={`Energy per question: likely between ${between(row.energy_wh.p5, row.energy_wh.p95, 'energy')}, about ${quantity(row.energy_wh.mean, 'energy')} on average`}
-          />
+          <RangeBar stats={row.energy_wh} metric="energy" label={rangeBarLabel(row.energy_wh)} />
           <div class="results" aria-busy={loading ? 'true' : 'false'}>
             <ResultCard metric="energy" stats={row.energy_wh} constants={data.constants} stale={loading} />
             <ResultCard metric="water" stats={row.water_ml} constants={data.constants} stale={loading} />
@@ -282,13 +254,11 @@ export default function Calculator({ state, setState, data }) {
           deviation {num(row.reference.energy_wh_sd)} Wh).
         </p>
       )}
-      {notes
-        .filter((n) => n.startsWith(`${model}:`))
-        .map((n) => (
-          <p key={n} class="notice" data-testid="model-note">
-            Note: {n}
-          </p>
-        ))}
+      {modelNotes(notes, model).map((n) => (
+        <p key={n} class="notice" data-testid="model-note">
+          Note: {n}
+        </p>
+      ))}
       <EffortLevels state={state} data={data} model={model} prompt={prompt} />
       <Slot
         loaders={slotLoaders('calculator.results')}

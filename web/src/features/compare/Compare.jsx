@@ -1,8 +1,6 @@
 // Compare: every model of the chosen data, or any 2 to 8 of them, for one prompt size the
 // data have, as a dot plot (log axis fitted to the data, colour by provider or by reasoning,
 // full labels) and a sortable table of the same numbers, plus a model-vs-model ratio.
-import { ascending, descending } from 'd3-array';
-
 import { DotPlot, GROUP_COLOURS } from '../../components/charts.jsx';
 import { RadioGroup, SelectField } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
@@ -11,24 +9,29 @@ import { DataTable } from '../../components/table.jsx';
 import { usePrecomputed, usesDefaults } from '../../data/precomputed.js';
 import { useEngine } from '../../engine/engine.js';
 import { datasetOptions } from '../../data/datasets.js';
-import { METRICS, num, plain, quantity, scaleFor, times } from '../../lib/format.js';
+import { METRICS, num, plain } from '../../lib/format.js';
+import { quantity } from '../../lib/units.js';
 import { chosenModel, estimateRequest, modelOptions } from '../../lib/requests.js';
-import { effortOf } from '../../lib/effort.js';
 import { describePrompt, nearestPrompt, promptsOf } from '../../lib/prompts.js';
+import {
+  CSV_COLUMNS,
+  MAX_MODELS,
+  SEP,
+  captionOf,
+  chosenSubset,
+  colourKeyOf,
+  dotsOf,
+  modelsInScope,
+  pairOf,
+  ratioSentence,
+  sortRows,
+} from './compare-derive.js';
 
 function Ratio({ rows, a, b, metric, setState, options }) {
   const ra = rows.find((r) => r.model === a);
   const rb = rows.find((r) => r.model === b);
   const m = METRICS[metric];
-  let text = '';
-  if (ra && rb) {
-    const x = ra[m.key].mean / rb[m.key].mean;
-    const what = m.label.toLowerCase();
-    text =
-      x >= 1
-        ? `${a} uses ${times(x)} the ${what} of ${b}.`
-        : `${a} uses ${times(x)} the ${what} of ${b} (${b} uses ${times(1 / x)} as much).`;
-  } else if (a && b) text = 'One of these models has no measurement for this prompt size in this data.';
+  const text = ratioSentence(ra, rb, a, b, metric);
   return (
     <section aria-labelledby="vs-h">
       <h2 id="vs-h">Model against model</h2>
@@ -48,19 +51,6 @@ function Ratio({ rows, a, b, metric, setState, options }) {
       </p>
     </section>
   );
-}
-
-const MAX_MODELS = 8;
-const SEP = '|';
-
-/** A reasoning model: an effort level in its name, or a known reasoning family. */
-export const isReasoning = (name) =>
-  Boolean(effortOf(name)) || /^o\d|\bR1\b|reasoning|thinking|\(high\)/i.test(name ?? '');
-
-/** The models chosen in the link (cm = names joined by "|"), kept only if the dataset has them. */
-export function chosenSubset(state, footprint) {
-  const names = new Set((footprint?.models ?? []).map((m) => m.model));
-  return (state.cm ? state.cm.split(SEP) : []).filter((n) => names.has(n));
 }
 
 function ModelChoice({ fp, subset, setState }) {
@@ -119,11 +109,9 @@ export default function Compare({ state, setState, data }) {
   const prompt = nearestPrompt(state.prompt, sizes);
   const metric = state.cmetric;
   const m = METRICS[metric];
-  const subset = chosenSubset(state, fp);
+  const subset = chosenSubset(state.cm, fp);
   const useSubset = subset.length >= 2;
-  const inScope = useSubset ? fp.models.filter((x) => subset.includes(x.model)) : fp.models;
-  const models = inScope.filter((x) => x.prompts.some((p) => p.prompt === prompt)).map((x) => x.model);
-  const missing = inScope.filter((x) => !models.includes(x.model)).map((x) => x.model);
+  const { models, missing } = modelsInScope(fp, subset, prompt);
   const request = models.length ? estimateRequest(state, data, { models, prompts: [prompt] }) : null;
   // Default assumptions: the build's precomputed results (every model of this prompt size);
   // the engine starts only when an assumption changes (data/precomputed.js).
@@ -135,47 +123,19 @@ export default function Compare({ state, setState, data }) {
   const error = preOk ? null : run.error;
   const loading = !preOk && (run.loading || (defaults && pre === undefined));
   const retry = run.retry;
-  const rows = [...(result?.rows ?? [])].filter((r) => models.includes(r.model));
+  const unsorted = (result?.rows ?? []).filter((r) => models.includes(r.model));
   // Model against model: only the models in the chart (those measured at this prompt size).
   const options = modelOptions({ models: fp.models.filter((x) => models.includes(x.model)) });
-  const picked = chosenModel(state, fp);
-  const chosen = models.includes(picked) ? picked : (options[0]?.value ?? '');
-  const b =
-    state.cb && state.cb !== chosen && options.some((o) => o.value === state.cb)
-      ? state.cb
-      : (options.find((o) => o.value !== chosen)?.value ?? '');
+  const { a: chosen, b } = pairOf(models, options, chosenModel(state, fp), state.cb);
   const key = state.csort;
-  const dir = state.cdesc ? descending : ascending;
-  const sign = state.cdesc ? -1 : 1;
-  const byName = (x, y) => x.model.localeCompare(y.model);
-  rows.sort((x, y) =>
-    key === 'name'
-      ? sign * byName(x, y)
-      : key === 'company'
-        ? sign * x.company.localeCompare(y.company) || byName(x, y)
-        : dir(x[m.key].mean, y[m.key].mean) || byName(x, y),
-  );
-  const colourKey = (r) =>
-    state.ccolor === 'reasoning'
-      ? isReasoning(r.model)
-        ? 'Reasoning model'
-        : 'Answers directly'
-      : r.company || 'Other';
+  const rows = sortRows(unsorted, metric, key, state.cdesc);
+  const colourKey = colourKeyOf(state.ccolor);
   const keys = [...new Set(rows.map(colourKey))].sort();
   const colourOf = (k) => GROUP_COLOURS[keys.indexOf(k) % GROUP_COLOURS.length];
-  const band = state.cerr === 'sd' ? (st) => [st.mean - st.sd, st.mean + st.sd] : (st) => [st.p5, st.p95];
-  const { factor, unit } = scaleFor(metric, Math.max(...rows.map((r) => r[m.key].mean), 0));
-  const dots = rows.map((r) => {
-    const [lo, hi] = band(r[m.key]);
-    return {
-      key: r.model,
-      label: r.model,
-      value: r[m.key].mean / factor,
-      lo: Math.max(lo, r[m.key].p5 > 0 ? Math.min(r[m.key].p5, lo) : lo) / factor,
-      hi: hi / factor,
-      highlight: r.model === chosen,
-      colour: colourOf(colourKey(r)),
-    };
+  const { dots, unit } = dotsOf(rows, metric, {
+    band: state.cerr,
+    chosen,
+    colour: (r) => colourOf(colourKey(r)),
   });
   const onSort = (col) => {
     const k = col === 'model' ? 'name' : col === 'company' ? 'company' : 'value';
@@ -209,21 +169,15 @@ export default function Compare({ state, setState, data }) {
       render: (r) => num(r[m.key].p95),
     },
   ];
-  const csvColumns = [
-    { key: 'model', label: 'model' },
-    { key: 'company', label: 'company' },
-    { key: 'prompt', label: 'prompt' },
-    ...['energy', 'water', 'carbon'].flatMap((k) =>
-      ['mean', 'sd', 'p5', 'p50', 'p95'].map((st) => ({
-        label: `${METRICS[k].key}_${st}`,
-        value: (r) => r[METRICS[k].key][st],
-      })),
-    ),
-  ];
   const described = describePrompt(prompt);
-  const caption = `${m.label} per question of ${rows.length} models, ${described.label.toLowerCase()} prompt: dot at the mean, line over ${state.cerr === 'sd' ? 'one standard deviation either side' : 'the likely range (5th to 95th percentile)'}${
-    chosen && rows.some((r) => r.model === chosen) ? `; ${chosen} in bold` : ''
-  }.`;
+  const caption = captionOf({
+    metric,
+    count: rows.length,
+    promptLabel: described.label,
+    band: state.cerr,
+    chosen,
+    chosenShown: rows.some((r) => r.model === chosen),
+  });
   const dsOptions = datasetOptions(data.manifest);
   return (
     <article>
@@ -338,7 +292,7 @@ export default function Compare({ state, setState, data }) {
                 className="compare-table"
               />
             }
-            csv={{ columns: csvColumns, rows }}
+            csv={{ columns: CSV_COLUMNS, rows }}
             json={{ dataset: data.meta.ref, prompt, method: result?.method, rows }}
           />
         </>

@@ -1,8 +1,8 @@
 // The headline of My use: one use and a period of use of the first model, in sentences
 // (two significant figures, units that scale). Shared by the view and its embed.
-import { count } from '../../lib/format.js';
+import { count, plain } from '../../lib/format.js';
+import { quantity } from '../../lib/units.js';
 import { yearOf } from './myuse.js';
-import { amount, sig2 } from './units.js';
 
 export function Headline({ row, preset, perDay, days }) {
   if (!row) return null;
@@ -12,16 +12,16 @@ export function Headline({ row, preset, perDay, days }) {
     <div class="myuse-headline" data-testid="myuse-headline">
       <p>
         <strong>{preset.label}</strong> with {row.model}:{' '}
-        <strong data-testid="per-use">{amount(row.energy_wh.mean, 'Wh')}</strong>, {amount(row.water_ml.mean, 'mL')} of
-        water, {amount(row.carbon_g.mean, 'g')} CO₂e.
+        <strong data-testid="per-use">{quantity(row.energy_wh.mean, 'energy')}</strong>,{' '}
+        {quantity(row.water_ml.mean, 'water')} of water, {quantity(row.carbon_g.mean, 'carbon')}.
       </p>
       <p>
-        {sig2(perDay)} a day for {period}:{' '}
-        <strong data-testid="year-energy">{amount(y.energy_kwh.mean * 1000, 'Wh')}</strong>,{' '}
-        <strong data-testid="year-water">{amount(y.water_l.mean * 1000, 'mL')}</strong> of water,{' '}
-        <strong data-testid="year-carbon">{amount(y.carbon_kg.mean * 1000, 'g')}</strong> CO₂e{' '}
+        {plain(perDay)} a day for {period}:{' '}
+        <strong data-testid="year-energy">{quantity(y.energy_kwh.mean * 1000, 'energy')}</strong>,{' '}
+        <strong data-testid="year-water">{quantity(y.water_l.mean * 1000, 'water')}</strong> of water,{' '}
+        <strong data-testid="year-carbon">{quantity(y.carbon_kg.mean * 1000, 'carbon')}</strong>{' '}
         <span class="muted">
-          (range {amount(y.energy_kwh.low * 1000, 'Wh')} to {amount(y.energy_kwh.high * 1000, 'Wh')})
+          (range {quantity(y.energy_kwh.low * 1000, 'energy')} to {quantity(y.energy_kwh.high * 1000, 'energy')})
         </span>
         .
       </p>

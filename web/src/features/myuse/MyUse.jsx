@@ -8,21 +8,11 @@ import { ExportButtons } from '../../components/figure.jsx';
 import { NumberField, RadioGroup, SelectField } from '../../components/fields.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
-import { num } from '../../lib/format.js';
+import { num, plain } from '../../lib/format.js';
 import { chosenModel, modelOptions } from '../../lib/requests.js';
-import {
-  PRESETS,
-  REVERSE,
-  constantOf,
-  modelsOf,
-  myUseRequest,
-  perDayOf,
-  presetOf,
-  reverseOf,
-  yearOf,
-} from './myuse.js';
+import { PRESETS, REVERSE, modelsOf, myUseRequest, perDayOf, presetOf, reverseOf, yearOf } from './myuse.js';
 import { Headline } from './Headline.jsx';
-import { sig2 } from './units.js';
+import { periodEquivalents } from './myuse-derive.js';
 
 const DAY_CHOICES = [
   { value: '1', label: 'One day' },
@@ -31,21 +21,12 @@ const DAY_CHOICES = [
 ];
 
 function Equivalents({ row, perDay, days, constants }) {
-  const y = yearOf(row, perDay, days);
-  const items = [
-    ['hot_shower', y.energy_kwh.mean * 1000, 'hot showers (the energy to heat the water)'],
-    ['kettle_boil', y.energy_kwh.mean * 1000, 'litres boiled in a kettle'],
-    ['phone_charge', y.energy_kwh.mean * 1000, 'phone charges'],
-    ['hot_shower_water', y.water_l.mean, 'showers’ worth of water'],
-    ['car_km', y.carbon_kg.mean * 1000, 'km driven by a petrol car'],
-  ]
-    .map(([id, total, text]) => ({ c: constantOf(constants, id), total, text }))
-    .filter((x) => x.c);
+  const items = periodEquivalents(row, perDay, days, constants);
   return (
     <ul class="myuse-equivalents" data-testid="equivalents">
-      {items.map(({ c, total, text }) => (
+      {items.map(({ c, count, text }) => (
         <li key={c.id}>
-          <strong>{sig2(total / c.value)}</strong> {text}{' '}
+          <strong>{plain(count)}</strong> {text}{' '}
           <small class="muted">
             (1 = {num(c.value)} {c.unit}; {c.source})
           </small>
@@ -72,7 +53,7 @@ function Reverse({ rows, constants, which, setState, preset }) {
           if (!r) return null;
           return (
             <li key={row.model}>
-              <strong>{sig2(r.count)}</strong> {preset.plural} with {row.model} equal {r.label}{' '}
+              <strong>{plain(r.count)}</strong> {preset.plural} with {row.model} equal {r.label}{' '}
               <small class="muted">
                 ({num(r.constant.value)} {r.constant.unit}; {r.constant.source})
               </small>
@@ -289,7 +270,7 @@ export default function MyUse({ state, setState, data }) {
         <section aria-labelledby="year-h">
           <h2 id="year-h">Side by side</h2>
           <DataTable
-            caption={`${preset.label}, ${sig2(perDay)} a day for ${days} days`}
+            caption={`${preset.label}, ${plain(perDay)} a day for ${days} days`}
             columns={columns}
             rows={tableRows}
             rowKey={(r) => r.model}

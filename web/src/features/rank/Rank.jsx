@@ -11,6 +11,17 @@ import { Term } from '../../glossary/Term.jsx';
 import { num, percent } from '../../lib/format.js';
 import { RANK_INPUTS } from '../../state/fields.js';
 import { RANK_INPUT_NAMES, inputWords, rankRequest, readRank } from './rank-request.js';
+import {
+  energyOf,
+  excludedByReason,
+  numericWeights,
+  peersText,
+  rankedRows,
+  scatterPoints,
+  scoreBars,
+  virtualShares,
+  weightsText,
+} from './rank-derive.js';
 
 function Settings({ state, setState }) {
   const toggle = (k) => {
@@ -106,17 +117,10 @@ function Settings({ state, setState }) {
   );
 }
 
-/** Each input's share of the DMU's weighted input sum (weight x value), largest first. */
-function virtualShares(row) {
-  const parts = Object.entries(row.weights?.inputs ?? {}).map(([k, w]) => [k, w * (row.inputs[k] ?? 0)]);
-  const total = parts.reduce((a, [, v]) => a + v, 0);
-  return total > 0 ? parts.map(([k, v]) => [k, v / total]).sort((a, b) => b[1] - a[1]) : [];
-}
-
 function Explain({ row, all }) {
   if (!row) return <p class="muted">Choose a model in the table or the scatter to see why it ranks where it does.</p>;
-  const inputWeights = Object.entries(row.weights?.inputs ?? {}).filter(([, v]) => typeof v === 'number');
-  const outputWeights = Object.entries(row.weights?.outputs ?? {}).filter(([, v]) => typeof v === 'number');
+  const inputWeights = numericWeights(row.weights?.inputs);
+  const outputWeights = numericWeights(row.weights?.outputs);
   const peers = row.peers ?? [];
   return (
     <section aria-labelledby="explain-h" class="panel" data-testid="explain">
@@ -130,10 +134,8 @@ function Explain({ row, all }) {
       </p>
       {inputWeights.length > 0 && (
         <p>
-          Its own weights (per unit of each cost):{' '}
-          {inputWeights.map(([k, v]) => `${inputWords(k)} ${num(v)}`).join(', ')}; benefit{' '}
-          {outputWeights.map(([k, v]) => `${inputWords(k)} ${num(v)}`).join(', ')}. A weight of 0 means the cost did not
-          count in its favour.
+          Its own weights (per unit of each cost): {weightsText(inputWeights)}; benefit {weightsText(outputWeights)}. A
+          weight of 0 means the cost did not count in its favour.
         </p>
       )}
       {inputWeights.length > 0 && (
@@ -145,12 +147,7 @@ function Explain({ row, all }) {
           .
         </p>
       )}
-      {peers.length > 0 && (
-        <p>
-          Efficient peers it is measured against:{' '}
-          {peers.map((p) => (p.lambda !== undefined ? `${p.model} (weight ${num(p.lambda)})` : p.model)).join(', ')}.
-        </p>
-      )}
+      {peers.length > 0 && <p>Efficient peers it is measured against: {peersText(peers)}.</p>}
       <h3>Its costs and benefit</h3>
       <ul>
         {Object.entries(row.inputs).map(([k, v]) => (
@@ -164,33 +161,13 @@ function Explain({ row, all }) {
   );
 }
 
-/** [[reason, [models]]] of the models the ranking left out. */
-function excludedByReason(excluded) {
-  const groups = new Map();
-  for (const x of excluded ?? []) {
-    const reason = x.reason ?? 'no value';
-    groups.set(reason, [...(groups.get(reason) ?? []), x.model]);
-  }
-  return [...groups];
-}
-
 export default function Rank({ state, setState, data }) {
   const { result, error, loading } = useEngine(rankRequest(state, data));
   const ranked = readRank(result);
-  const rows = [...(ranked?.rows ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || b.score - a.score);
+  const rows = rankedRows(ranked);
   const selected = rows.find((r) => r.model === state.rsel);
-  const energyOf = (r) => r.inputs.energy_wh;
   const caption = `Eco-efficiency score of ${rows.length} models (higher is better, 1 at most); efficient models are marked.`;
-  const points = rows
-    .filter((r) => Number.isFinite(energyOf(r)) && Number.isFinite(r.output))
-    .map((r) => ({
-      key: r.model,
-      label: r.model,
-      x: energyOf(r),
-      y: r.output,
-      marked: r.efficient,
-      selected: r.model === state.rsel,
-    }));
+  const points = scatterPoints(rows, state.rsel);
   const columns = [
     {
       key: 'model',
@@ -242,18 +219,7 @@ export default function Rank({ state, setState, data }) {
           <Figure
             name="rank-scores"
             caption={caption}
-            chart={
-              <BarChart
-                rows={rows.map((r) => ({
-                  key: r.model,
-                  label: r.model,
-                  value: r.score,
-                  highlight: r.model === state.rsel,
-                }))}
-                unit="Eco-efficiency score"
-                label={caption}
-              />
-            }
+            chart={<BarChart rows={scoreBars(rows, state.rsel)} unit="Eco-efficiency score" label={caption} />}
             table={
               <DataTable
                 caption="Eco-efficiency scores"
@@ -313,7 +279,7 @@ export default function Rank({ state, setState, data }) {
       {rows.length > 0 && <Explain row={selected} all={rows} />}
       {excludedByReason(ranked?.excluded).map(([reason, models]) => (
         <p class="muted" key={reason}>
-          Left out ({reason.replace(/\b[a-z]+(_[a-z0-9]+)+\b/g, inputWords)}): {models.join(', ')}.
+          Left out ({reason}): {models.join(', ')}.
         </p>
       ))}
     </article>

@@ -1,9 +1,7 @@
 // Published figures as points and our estimate as ranges, on one logarithmic axis.
 import { scaleLog } from 'd3-scale';
 
-import { useWidth, XGrid } from '../../components/charts.jsx';
-
-const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+import { RowLabel, RowsChart, useWidth } from '../../components/charts.jsx';
 
 /**
  * @param {{rows: Array<{key: string, label: string, ours?: {lo: number, mean: number, hi: number},
@@ -34,50 +32,38 @@ export function DotPlot({ rows, unit, label }) {
   const ticks = x.ticks(width < 420 ? 3 : 6).filter((t, i, a) => a.length <= 8 || Math.log10(t) % 1 === 0);
   const tickFmt = x.tickFormat(width < 420 ? 3 : 6, '~g');
   const maxChars = Math.floor(labelW / 7.5);
+  const frame = { boxRef: ref, width, height, label, svgClass: 'dot-plot' };
+  const axis = { x, ticks, format: tickFmt, margin, title: `${unit}, log scale` };
   return (
-    <div ref={ref} class="chart-box">
-      <svg width={width} height={height} role="img" aria-label={label} class="dot-plot">
-        <XGrid
-          x={x}
-          ticks={ticks}
-          format={tickFmt}
-          margin={margin}
-          height={height}
-          width={width}
-          title={`${unit}, log scale`}
-        />
-        {rows.map((r, i) => {
-          const y = margin.top + i * rowH + rowH / 2;
-          return (
-            <g key={r.key} class={r.key === 'ours' ? 'dot-row ours-row' : 'dot-row'}>
-              <text x={margin.left - 6} y={y} dy="0.35em" text-anchor="end" class="bar-label">
-                <title>{r.label}</title>
-                {clip(r.label, maxChars)}
-              </text>
-              {r.ours && (
-                <g class="ours" aria-hidden="true">
-                  <rect
-                    x={clamp(r.ours.lo)}
-                    y={y - 5}
-                    width={Math.max(2, clamp(r.ours.hi) - clamp(r.ours.lo))}
-                    height={10}
-                    rx="3"
-                  />
-                  <circle cx={clamp(r.ours.mean)} cy={y} r="4" />
-                </g>
-              )}
-              {r.point && (
-                <g class="published" aria-hidden="true">
-                  {Number.isFinite(r.point.low) && Number.isFinite(r.point.high) && (
-                    <line x1={clamp(r.point.low)} x2={clamp(r.point.high)} y1={y} y2={y} />
-                  )}
-                  <path d={`M${clamp(r.point.value)},${y - 7}l7,7l-7,7l-7,-7z`} />
-                </g>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+    <RowsChart frame={frame} axis={axis}>
+      {rows.map((r, i) => {
+        const y = margin.top + i * rowH + rowH / 2;
+        return (
+          <g key={r.key} class={r.key === 'ours' ? 'dot-row ours-row' : 'dot-row'}>
+            <RowLabel x={margin.left - 6} y={y} text={r.label} maxChars={maxChars} />
+            {r.ours && (
+              <g class="ours" aria-hidden="true">
+                <rect
+                  x={clamp(r.ours.lo)}
+                  y={y - 5}
+                  width={Math.max(2, clamp(r.ours.hi) - clamp(r.ours.lo))}
+                  height={10}
+                  rx="3"
+                />
+                <circle cx={clamp(r.ours.mean)} cy={y} r="4" />
+              </g>
+            )}
+            {r.point && (
+              <g class="published" aria-hidden="true">
+                {Number.isFinite(r.point.low) && Number.isFinite(r.point.high) && (
+                  <line x1={clamp(r.point.low)} x2={clamp(r.point.high)} y1={y} y2={y} />
+                )}
+                <path d={`M${clamp(r.point.value)},${y - 7}l7,7l-7,7l-7,-7z`} />
+              </g>
+            )}
+          </g>
+        );
+      })}
+    </RowsChart>
   );
 }

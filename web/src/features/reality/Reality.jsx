@@ -18,18 +18,15 @@ import {
   BOUNDARY_WORDS,
   CARBON_WORDS,
   METHOD_WORDS,
-  UNMATCHED_WORDS,
   WATER_WORDS,
-  boundaryFor,
   gapLine,
   publishedValue,
   realityRequests,
 } from './reality.js';
+import { chartCaption, chartRows, dateWords, publishedList, unmatchedWords } from './reality-derive.js';
 import './reality.css';
 
 const sig2 = format('.2~r');
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dateWords = (iso) => DATE.format(new Date(`${iso}T00:00:00Z`));
 
 function useDisclosures() {
   const [state, set] = useState({ figures: null, error: null });
@@ -59,6 +56,7 @@ function useEstimates(requests) {
   const latest = useRef('');
   useEffect(() => {
     latest.current = key;
+    const requests = JSON.parse(key); // the effect follows the requests' value, not identity
     if (!requests[0].request) return;
     set((s) => ({ ...s, loading: true }));
     Promise.all(requests.map((r) => engine.request(r.request))).then(
@@ -79,11 +77,6 @@ function useEstimates(requests) {
   }, [key]);
   return state;
 }
-
-const shortSource = (f) => {
-  const who = f.source.split(/[(,]| with /)[0].trim();
-  return f.energy_boundary === 'accelerator' ? `${who}, chips only` : who;
-};
 
 function Tags({ f, metric }) {
   return (
@@ -129,14 +122,8 @@ function Tags({ f, metric }) {
 function Figure({ f, metric, ours, like, ctx, marketFactor }) {
   const m = METRICS[metric];
   const pub = publishedValue(f, metric);
-  const published = [
-    f.energy_wh !== null && `${num(f.energy_wh)} Wh`,
-    f.water_ml !== null && `${num(f.water_ml)} mL of water`,
-    f.carbon_g !== null && `${num(f.carbon_g)} g CO₂e`,
-  ].filter(Boolean);
-  const unmatched = like
-    ? boundaryFor(f, marketFactor).unmatched.filter((u) => u !== 'market' || metric === 'carbon')
-    : [];
+  const published = publishedList(f);
+  const unmatched = unmatchedWords(f, { like, marketFactor, metric });
   const stat = ours?.[m.key];
   return (
     <li class="reality-figure" data-testid="figure" data-id={f.id}>
@@ -165,9 +152,7 @@ function Figure({ f, metric, ours, like, ctx, marketFactor }) {
       {stat && (
         <p class="reality-ours" data-testid="ours-here" data-value={String(stat.mean)}>
           Ours{like ? ' on this boundary' : ''}: {num(stat.mean)} {m.unit} (P5–P95 {num(stat.p5)}–{num(stat.p95)})
-          {unmatched.length > 0 && (
-            <span class="muted"> · not matched: {unmatched.map((u) => UNMATCHED_WORDS[u] ?? u).join(', ')}</span>
-          )}
+          {unmatched.length > 0 && <span class="muted"> · not matched: {unmatched.join(', ')}</span>}
         </p>
       )}
       {pub && stat && <p class="reality-gap">{gapLine(f, stat.mean, pub.value, ctx, times)}</p>}
@@ -197,22 +182,9 @@ export default function Reality({ state, setState, data }) {
   const promptInfo = PROMPTS.find((p) => p.value === prompt);
   const ctx = { metric, like, prompt, promptDetail: promptInfo?.detail ?? prompt, marketFactor: state.rmkt };
   const oursFor = (f) => (like ? rows[keyFor[f.id] ?? 'base'] : ours);
-  const range = (row) => row && { lo: row[m.key].p5, mean: row[m.key].mean, hi: row[m.key].p95 };
   const plotted = (figures ?? []).filter((f) => publishedValue(f, metric));
-  const chartRows = ours
-    ? [
-        { key: 'ours', label: 'Ours', ours: range(ours) },
-        ...plotted.map((f) => ({
-          key: f.id,
-          label: shortSource(f),
-          point: publishedValue(f, metric),
-          ours: like ? range(oursFor(f)) : undefined,
-        })),
-      ]
-    : [];
-  const caption = `${m.label} per query: our estimate for ${model}, ${prompt} prompt (range P5–P95, dot the mean)${
-    like ? ", recomputed on each figure's boundary in its row" : ''
-  }, and ${plotted.length} published figures (diamonds), on a logarithmic axis.`;
+  const rowsOfChart = chartRows({ ours, plotted, metric, like, oursFor });
+  const caption = chartCaption({ metric, model, prompt, like, count: plotted.length });
   return (
     <article class="reality">
       <h1>Reality check</h1>
@@ -260,7 +232,7 @@ export default function Reality({ state, setState, data }) {
       {loading && !ours && <p aria-busy="true">Computing…</p>}
       {ours && figures && (
         <figure class="figure reality-chart">
-          <DotPlot rows={chartRows} unit={`${m.unit} per query`} label={caption} />
+          <DotPlot rows={rowsOfChart} unit={`${m.unit} per query`} label={caption} />
           <figcaption>{caption}</figcaption>
         </figure>
       )}

@@ -6,27 +6,22 @@ import { NumberField, RadioGroup } from '../../components/fields.jsx';
 import { ExportButtons } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
-import { compact, count, equivalentText, num, num4, plain, quantity, scaleFor } from '../../lib/format.js';
+import { compact, count, equivalentText, num, num4, plain } from '../../lib/format.js';
 import { chosenModel } from '../../lib/requests.js';
 import { describePrompt, promptsOf } from '../../lib/prompts.js';
 import { ModelPicker } from '../../components/ModelPicker.jsx';
 import { paperEquivalences } from './paper-totals.js';
 import { defaultMix, MIX_FIELDS, presetOf, readScale, scaleRequest } from './scale-request.js';
-
-// The engine's annual totals are in MWh, kL and t; shown in units that fit (lib/format.js).
-const TOTALS = [
-  { key: 'energy_mwh', label: 'Energy', unit: 'MWh', metric: 'energy', toBase: 1e6 },
-  { key: 'water_kl', label: 'Water', unit: 'kL', metric: 'water', toBase: 1e6 },
-  { key: 'carbon_t', label: 'Carbon', unit: 't CO₂e', metric: 'carbon', toBase: 1e6 },
-];
-
-/** Low, mean and high of one quantity in one fitting unit (three significant digits, for tables). */
-function scaledCells(v, metric, toBase = 1) {
-  if (!v) return { low: '–', mean: '–', high: '–', sd: '–' };
-  const { factor, unit } = scaleFor(metric, (v.high ?? v.mean) * toBase);
-  const f = (x) => (Number.isFinite(x) ? `${num((x * toBase) / factor)} ${unit}` : '–');
-  return { low: f(v.low), mean: f(v.mean), high: f(v.high), sd: f(v.sd) };
-}
+import {
+  DAY_UNITS,
+  TOTALS,
+  cellRows,
+  constantOf,
+  equivalenceItems,
+  leadSentence,
+  paperRows,
+  percentOff,
+} from './scale-derive.js';
 
 function Custom({ state, setState, data, model, available }) {
   return (
@@ -89,11 +84,7 @@ function Custom({ state, setState, data, model, available }) {
 
 function PaperCheck({ preset, totals, constants }) {
   const eq = paperEquivalences(constants);
-  const diff = (ours, paper) => (ours && paper ? `${num(((ours - paper) / paper) * 100)} %` : '–');
-  const rows = TOTALS.map((t) => {
-    const paperKey = t.key;
-    return { ...t, paper: preset.paper[paperKey], ours: totals?.[t.key] };
-  });
+  const rows = paperRows(preset, totals);
   return (
     <section aria-labelledby="paper-h">
       <h2 id="paper-h">Against the paper</h2>
@@ -117,7 +108,7 @@ function PaperCheck({ preset, totals, constants }) {
             key: 'diff',
             label: 'Difference (low, high)',
             numeric: true,
-            render: (r) => `${diff(r.ours?.low, r.paper.low)}, ${diff(r.ours?.high, r.paper.high)}`,
+            render: (r) => `${percentOff(r.ours?.low, r.paper.low)}, ${percentOff(r.ours?.high, r.paper.high)}`,
           },
         ]}
         rows={rows}
@@ -152,37 +143,23 @@ function PaperCheck({ preset, totals, constants }) {
   );
 }
 
-const constantOf = (constants, id) =>
-  [...(constants?.equivalences ?? []), ...(constants?.everyday ?? [])].find((c) => c.id === id) ?? { id };
-
 function EquivalenceList({ list: all, testid, constants }) {
-  // Leave out equivalents too small to picture (e.g. a 5e-9 share of an Olympic pool).
-  const list = all?.filter((e) => (e.high ?? e.mean) >= 0.01);
-  if (!list?.length) return null;
+  const list = equivalenceItems(all, constants);
+  if (!list.length) return null;
   return (
     <ul data-testid={testid}>
-      {list.map((e) => {
-        const c = { ...constantOf(constants, e.id), ...(e.value ? { value: e.value, unit: e.unit } : {}) };
-        const n = e.high !== undefined && e.low !== undefined && e.high !== e.low ? [e.low, e.high] : (e.mean ?? e.low);
-        return (
-          <li key={e.id} data-id={e.id} title={e.source}>
-            ≈ {equivalentText(c, n)}
-          </li>
-        );
-      })}
+      {list.map((e) => (
+        <li key={e.id} data-id={e.id} title={e.source}>
+          ≈ {e.text}
+        </li>
+      ))}
     </ul>
   );
 }
 
-const DAY_UNITS = [
-  { key: 'energy_wh', label: 'Energy', metric: 'energy' },
-  { key: 'water_ml', label: 'Water', metric: 'water' },
-  { key: 'carbon_g', label: 'Carbon', metric: 'carbon' },
-];
-
 function Day({ day, isPreset, shortWh, constants }) {
   if (!day) return null;
-  const rows = DAY_UNITS.map((u) => ({ ...u, v: day[u.key], cells: scaledCells(day[u.key], u.metric) }));
+  const rows = cellRows(DAY_UNITS, day);
   return (
     <section aria-labelledby="day-h">
       <h2 id="day-h">
@@ -227,11 +204,7 @@ export default function Scale({ state, setState, data }) {
   const { result, error, loading, retry } = useEngine(built.request ?? null);
   const scaled = readScale(result);
   const totals = scaled?.totals;
-  const rows = TOTALS.map((t) => ({
-    ...t,
-    v: totals?.[t.key],
-    cells: scaledCells(totals?.[t.key], t.metric, t.toBase),
-  }));
+  const rows = cellRows(TOTALS, totals);
   const perDay = built.request?.day?.queries;
   const days = isPreset ? 365 : (state.sdays ?? 365);
   return (
@@ -281,12 +254,7 @@ export default function Scale({ state, setState, data }) {
           </h2>
           {totals?.energy_mwh && (
             <p class="lead" data-testid="scale-lead">
-              {isPreset
-                ? `${compact(scaled.queries)} GPT-4o queries in 2025`
-                : `${count(perDay)} ${perDay === 1 ? 'question' : 'questions'} a day to ${model} for ${count(days)} days`}{' '}
-              use about {quantity(totals.energy_mwh.mean * 1e6, 'energy')} of electricity,{' '}
-              {quantity(totals.water_kl.mean * 1e6, 'water')} of water and{' '}
-              {quantity(totals.carbon_t.mean * 1e6, 'carbon')}.
+              {leadSentence({ isPreset, queries: scaled.queries, perDay, model, days, totals })}
             </p>
           )}
           <DataTable

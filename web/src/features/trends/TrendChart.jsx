@@ -5,8 +5,7 @@
 import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 
-import { useWidth } from '../../components/charts.jsx';
-import { num } from '../../lib/format.js';
+import { ChartFrame, useWidth, YLines } from '../../components/charts.jsx';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -74,58 +73,49 @@ export function TrendChart({ series, events, frozen, unit, label, from, to }) {
     .nice();
   const ticks = monthTicks(from, to, narrow ? 3 : to - from > 200 ? 2 : 1);
   return (
-    <div ref={ref} class="chart-box trend-chart">
-      <svg width={width} height={height} role="img" aria-label={label}>
-        <g class="grid" aria-hidden="true">
-          {y.ticks(5).map((t) => (
-            <g key={`y${t}`}>
-              <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} />
-              <text x={margin.left - 6} y={y(t)} dy="0.35em" text-anchor="end">
-                {num(t)}
-              </text>
-            </g>
-          ))}
-          {ticks.map((t) => (
-            <text key={t.day} x={x(t.day)} y={height - margin.bottom + 16} text-anchor="middle">
-              {t.label}
-            </text>
-          ))}
-          <text x={4} y={12} class="axis-label">
-            {unit}
+    <ChartFrame boxRef={ref} boxClass="chart-box trend-chart" width={width} height={height} label={label}>
+      <g class="grid" aria-hidden="true">
+        <YLines y={y} ticks={y.ticks(5)} margin={margin} width={width} />
+        {ticks.map((t) => (
+          <text key={t.day} x={x(t.day)} y={height - margin.bottom + 16} text-anchor="middle">
+            {t.label}
           </text>
-        </g>
-        <g aria-hidden="true">
-          {frozen.map((f) => (
-            <rect
-              key={`f${f.from}`}
-              class="frozen"
-              x={x(f.from)}
-              y={margin.top}
-              width={Math.max(1, x(f.to) - x(f.from))}
-              height={height - margin.top - margin.bottom}
-            />
-          ))}
-          {series.map((s, i) => (
-            <g key={s.key} class={`series-${i}`}>
-              <path class="band" d={bandPath(s.points, x, y)} />
-              <path class="mean" d={linePath(s.points, x, y, (p) => p.mean)} />
-              <path class="published" d={linePath(s.points, x, y, (p) => p.published)} />
+        ))}
+        <text x={4} y={12} class="axis-label">
+          {unit}
+        </text>
+      </g>
+      <g aria-hidden="true">
+        {frozen.map((f) => (
+          <rect
+            key={`f${f.from}`}
+            class="frozen"
+            x={x(f.from)}
+            y={margin.top}
+            width={Math.max(1, x(f.to) - x(f.from))}
+            height={height - margin.top - margin.bottom}
+          />
+        ))}
+        {series.map((s, i) => (
+          <g key={s.key} class={`series-${i}`}>
+            <path class="band" d={bandPath(s.points, x, y)} />
+            <path class="mean" d={linePath(s.points, x, y, (p) => p.mean)} />
+            <path class="published" d={linePath(s.points, x, y, (p) => p.published)} />
+          </g>
+        ))}
+        {events
+          .filter((e) => e.day >= from && e.day <= to)
+          .map((e, i) => (
+            <g key={`e${e.day}`} class="event">
+              <line x1={x(e.day)} x2={x(e.day)} y1={margin.top - 4} y2={height - margin.bottom} />
+              {!narrow && (
+                <text x={x(e.day) + 3} y={margin.top - 8 + (i % 2) * 10}>
+                  {e.label}
+                </text>
+              )}
             </g>
           ))}
-          {events
-            .filter((e) => e.day >= from && e.day <= to)
-            .map((e, i) => (
-              <g key={`e${e.day}`} class="event">
-                <line x1={x(e.day)} x2={x(e.day)} y1={margin.top - 4} y2={height - margin.bottom} />
-                {!narrow && (
-                  <text x={x(e.day) + 3} y={margin.top - 8 + (i % 2) * 10}>
-                    {e.label}
-                  </text>
-                )}
-              </g>
-            ))}
-        </g>
-      </svg>
-    </div>
+      </g>
+    </ChartFrame>
   );
 }

@@ -3,7 +3,6 @@
 // change, the prompt-size change and the frozen period; the monthly summaries of the
 // authors' monthly analysis; the change over the period (Theil-Sen). All numbers come from
 // the engine's "trend" op on the "daily" dataset (docs/trends.md).
-import { format } from 'd3-format';
 import { useEffect, useId, useState } from 'preact/hooks';
 
 import { RadioGroup, SelectField } from '../../components/fields.jsx';
@@ -15,40 +14,20 @@ import { useEngine } from '../../engine/engine.js';
 import { METRICS, num } from '../../lib/format.js';
 import { promptInfo } from '../../lib/prompts.js';
 import { TrendChart } from './TrendChart.jsx';
-import { dayOf, rowsOf, selectedModels, trendRequest } from './trend-request.js';
+import { dayOf, selectedModels, trendRequest } from './trend-request.js';
+import {
+  CSV_COLUMNS,
+  METHOD_WORDS,
+  chartOf,
+  flagsText,
+  longDate,
+  monthLabel,
+  monthlyRows,
+  nextModels,
+  seriesNotes,
+  summaryLines,
+} from './trend-derive.js';
 import './trends.css';
-
-const sig2 = format('.2~r');
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const longDate = (d) => `${Number(d.slice(8))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
-const monthName = (m) => `${MONTHS[Number(m.slice(5, 7)) - 1].slice(0, 3)} ${m.slice(0, 4)}`;
-const METHOD_WORDS = { grid: 'v4 grid', v6: 'v6', v4: 'v4 grid' };
-const EVENT_WORDS = {
-  method: 'method change',
-  prompts: 'prompt sizes change',
-  frozen: 'inputs frozen',
-  index: 'index edition',
-};
-const FLAG_WORDS = {
-  repeated: 'same inputs as the day before',
-  after_gap: 'after missing days',
-  method_change: 'method changes',
-  config_change: 'multipliers change',
-  unpublished: 'no published value',
-};
 
 export function useDaily() {
   const [state, setState] = useState({ index: null, files: null, error: null });
@@ -87,53 +66,26 @@ function DateField({ label, value, min, max, onChange, name }) {
 }
 
 export function Summary({ result, metric, prompt }) {
-  const unit = metric.unit;
   return (
     <ul class="trend-summary" aria-live="polite" data-testid="trend-summary">
-      {result.series.map((s) => {
-        if (!s.days)
-          return (
-            <li key={s.model}>
-              {s.model} has no {prompt} prompt in this period.
-            </li>
-          );
-        const last = rowsOf(result, s.model).at(-1);
-        const c = s.change?.[metric.key];
-        return (
-          <li key={s.model}>
-            <strong>{s.model}</strong>: about {sig2(last[metric.key].mean)} {unit} per prompt on {longDate(last.date)}
-            {last.published
-              ? ` (the authors published ${sig2(last.published[`${metric.key}_mean`])} ${unit})`
-              : ''}.{' '}
-            {c
-              ? `Over ${num(s.change.days_spanned)} days the typical day moved by ${c.over_period >= 0 ? '+' : ''}${sig2(c.over_period)} ${unit} (95 % interval ${sig2(c.over_period_low)} to ${sig2(c.over_period_high)} ${unit}).`
-              : 'A single day: no change to report.'}
+      {summaryLines(result, metric, prompt).map((l) =>
+        l.empty ? (
+          <li key={l.model}>
+            {l.model} {l.text}
           </li>
-        );
-      })}
+        ) : (
+          <li key={l.model}>
+            <strong>{l.model}</strong>
+            {l.text}
+          </li>
+        ),
+      )}
     </ul>
   );
 }
 
 function Notes({ result, index }) {
-  const items = [];
-  for (const s of result.series) {
-    const f = s.flags;
-    for (const z of f.frozen)
-      items.push(
-        `${s.model}: from ${longDate(z.from)} to ${longDate(z.to)} every day repeats the measurements of ${longDate(z.measured)} (${z.days} days).`,
-      );
-    if (f.gaps.length)
-      items.push(
-        `${s.model}: ${f.gaps.length} gaps, ${f.gaps.reduce((n, g) => n + g.missing_days, 0)} days without a measurement in all.`,
-      );
-    for (const m of f.method_changes)
-      items.push(
-        `${s.model}: the authors' method changes on ${longDate(m.date)} (${METHOD_WORDS[m.from]} to ${METHOD_WORDS[m.to]}).`,
-      );
-    if (f.unpublished)
-      items.push(`${s.model}: ${f.unpublished} days have no published value (the authors left them blank).`);
-  }
+  const items = seriesNotes(result);
   return (
     <details class="panel">
       <summary>About these data (periods, gaps, frozen days)</summary>
@@ -154,30 +106,8 @@ function Notes({ result, index }) {
   );
 }
 
-/** The chart's series (mean, band, published), frozen periods and events of a trend result. */
-export function chartOf(result, index, metric) {
-  const series = (result?.series ?? [])
-    .filter((s) => s.days)
-    .map((s) => ({
-      key: s.model,
-      label: s.model,
-      points: rowsOf(result, s.model).map((r) => ({
-        day: dayOf(r.date),
-        date: r.date,
-        mean: r[metric.key].mean,
-        p5: r[metric.key].p5,
-        p95: r[metric.key].p95,
-        published: r.published ? r.published[`${metric.key}_mean`] : null,
-      })),
-    }));
-  const frozen = (result?.series ?? []).flatMap((s) =>
-    s.flags.frozen.filter((z) => z.days >= 28).map((z) => ({ from: dayOf(z.from), to: dayOf(z.to) })),
-  );
-  const events = (index?.events ?? [])
-    .filter((e) => e.kind !== 'index')
-    .map((e) => ({ day: dayOf(e.date), label: EVENT_WORDS[e.kind] ?? e.kind }));
-  return { series, frozen, events };
-}
+// The embed (embed/TrendsEmbed.jsx) imports chartOf from here.
+export { chartOf };
 
 export default function Trends({ state, setState }) {
   const { index, files, error: loadError } = useDaily();
@@ -186,12 +116,7 @@ export default function Trends({ state, setState }) {
   const built = index ? trendRequest(state, index, (n) => dataUrl(files.get(n))) : {};
   const { result, error, loading } = useEngine(built.request ?? null);
   const byName = new Map((index?.models ?? []).map((m) => [m.name, m]));
-  const setModel = (i, v) => {
-    const next = [...names];
-    if (v) next[i] = v;
-    else next.splice(i, 1);
-    setState({ tm: [...new Set(next.filter(Boolean))].join(',') });
-  };
+  const setModel = (i, v) => setState({ tm: nextModels(names, i, v) });
   const sizes = index?.prompts ?? [];
   const promptLabel = promptInfo(sizes.find((p) => p.prompt === state.tp) ?? { prompt: state.tp, output_tokens: 0 });
   const from = state.tfrom || index?.from;
@@ -211,35 +136,21 @@ export default function Trends({ state, setState }) {
       render: (r) => (r.published ? num(r.published[`${metric.key}_mean`]) : '–'),
     },
     { key: 'method', label: 'Method', render: (r) => METHOD_WORDS[r.method] ?? r.method },
-    { key: 'flags', label: 'Notes', render: (r) => r.flags.map((f) => FLAG_WORDS[f] ?? f).join('; ') },
+    { key: 'flags', label: 'Notes', render: (r) => flagsText(r.flags) },
   ];
-  const monthly = (result?.series ?? []).flatMap((s) =>
-    s.monthly.map((m) => ({ model: s.model, ...m, key: `${s.model}|${m.from}` })),
-  );
+  const monthly = monthlyRows(result);
   const monthlyCols = [
     { key: 'model', label: 'Model' },
     {
       key: 'month',
       label: 'Month',
-      render: (m) =>
-        `${monthName(m.month)}${m.from.slice(8) !== '01' || m.method === 'grid' ? ` (${m.from.slice(8)}–${m.to.slice(8)}, ${METHOD_WORDS[m.method]})` : ''}`,
+      render: monthLabel,
     },
     { key: 'days', label: 'Days', numeric: true },
     { key: 'avg', label: `Average (${metric.unit})`, numeric: true, render: (m) => num(m[metric.key].average) },
     { key: 'dd', label: 'Day-to-day SD', numeric: true, render: (m) => num(m[metric.key].day_to_day_sd ?? NaN) },
     { key: 'intra', label: 'Within-day SD', numeric: true, render: (m) => num(m[metric.key].intra_day_sd) },
     { key: 'pooled', label: 'Pooled SD', numeric: true, render: (m) => num(m[metric.key].pooled_sd ?? NaN) },
-  ];
-  const csvCols = [
-    { label: 'date', value: (r) => r.date },
-    { label: 'model', value: (r) => r.model },
-    { label: 'prompt', value: (r) => r.prompt },
-    { label: 'method', value: (r) => r.method },
-    ...['energy_wh', 'water_ml', 'carbon_g'].flatMap((k) => [
-      ...['mean', 'sd', 'p5', 'p50', 'p95'].map((s) => ({ label: `${k}_${s}`, value: (r) => r[k][s] })),
-      { label: `${k}_published_mean`, value: (r) => r.published?.[`${k}_mean`] ?? null },
-    ]),
-    { label: 'flags', value: (r) => r.flags.join(' ') },
   ];
   return (
     <article>
@@ -372,7 +283,7 @@ export default function Trends({ state, setState }) {
                 rowKey={(r) => `${r.model}|${r.date}`}
               />
             }
-            csv={{ columns: csvCols, rows: dailyRows }}
+            csv={{ columns: CSV_COLUMNS, rows: dailyRows }}
             json={result}
           />
           <h2>Month by month</h2>
