@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 
 import { Lazy } from '../components/lazy.jsx';
 import { getFields } from '../state/store.js';
-import { appUrl } from './links.js';
+import { appUrl } from './embed-state.js';
 import { VersionNotice } from './VersionNotice.jsx';
 import './embed.css';
 

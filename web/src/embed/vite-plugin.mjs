@@ -18,11 +18,21 @@ function listFiles(dir, base = dir) {
 }
 
 /**
- * Not precached: build metadata, host-only files, the worker itself, the JSON Schemas, and
- * the parts of split datasets (data/<id>/<version>/<part>.json, e.g. provider-daily's 3.8 MB
- * of per-model files): those are cached by the worker the first time a page uses them.
+ * Not precached: build metadata, host-only files, the worker itself, the JSON Schemas, the
+ * parts of split datasets (data/<id>/<version>/<part>.json, e.g. provider-daily's 3.8 MB
+ * of per-model files: cached by the worker the first time a page uses them) and the
+ * precomputed results (data/precomputed/..., the embeds' assets/precomputed-*.json: a
+ * page without them asks the engine, which works offline).
  */
-const SKIP = [/^\.vite\//, /^sw\.js$/, /^_headers$/, /^data\/schemas\//, /^data\/[^/]+\/[^/]+\//, /\.map$/];
+const SKIP = [
+  /^\.vite\//,
+  /^sw\.js$/,
+  /^_headers$/,
+  /^data\/schemas\//,
+  /^data\/[^/]+\/[^/]+\//,
+  /^assets\/precomputed-.*\.json$/,
+  /\.map$/,
+];
 
 export function precacheList(outDir) {
   return listFiles(outDir).filter((f) => !SKIP.some((re) => re.test(f)));
