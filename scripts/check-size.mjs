@@ -44,12 +44,13 @@ export function linkedFiles(dist, page) {
   return [...new Set(out)];
 }
 
-/** The embeds' precomputed files (assets/precomputed-<id>-<version>-<prompt>-<hash>.json, scripts/prerender.mjs). */
+/** The embeds' precomputed files (data/precomputed/embed/<id>-<version>-<prompt>-<hash>.json, scripts/prerender.mjs). */
+const EMBED_PRE = 'data/precomputed/embed';
 export const precomputedAssets = (dist) =>
-  existsSync(join(dist, 'assets'))
-    ? readdirSync(join(dist, 'assets'))
-        .filter((f) => /^precomputed-.*\.json$/.test(f))
-        .map((f) => `assets/${f}`)
+  existsSync(join(dist, EMBED_PRE))
+    ? readdirSync(join(dist, EMBED_PRE))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `${EMBED_PRE}/${f}`)
     : [];
 
 /**
@@ -62,7 +63,7 @@ export function embedFirstFiles(dist, { ref, prompt } = {}) {
   let file;
   if (ref) {
     const [id, version] = ref.split('@');
-    file = pre.find((f) => f.startsWith(`assets/precomputed-${id}-${version}-${prompt}-`));
+    file = pre.find((f) => f.startsWith(`${EMBED_PRE}/${id}-${version}-${prompt}-`));
   } else file = pre.sort((a, b) => gzipBytes(dist, b) - gzipBytes(dist, a))[0];
   return ['embed.js', 'embed.html', ...linkedFiles(dist, 'embed.html'), ...(file ? [file] : [])];
 }
@@ -113,8 +114,8 @@ function main() {
 
   // The embed: the worst case (the largest precomputed file of any dataset version and prompt size).
   const embedFirst = embedFirstFiles(dist);
-  const hasPre = embedFirst.some((f) => f.startsWith('assets/precomputed-'));
-  if (!hasPre) console.error('check-size: no assets/precomputed-*.json in the build');
+  const hasPre = embedFirst.some((f) => f.startsWith(`${EMBED_PRE}/`));
+  if (!hasPre) console.error(`check-size: no ${EMBED_PRE}/*.json in the build`);
 
   let failed = false;
   const pad = (x, n) => String(x).padStart(n);

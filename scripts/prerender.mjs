@@ -92,7 +92,7 @@ export const PINNED_MODULE = 'virtual:llmfp-precomputed';
 
 /**
  * The slim precomputed files as the embed loads them: content-addressed assets
- * (data/precomputed.js pinnedAsset(): `assets/precomputed-<id>-<version>-<prompt>-<sha256
+ * (data/precomputed.js pinnedAsset(): `data/precomputed/embed/<id>-<version>-<prompt>-<sha256
  * prefix>.json`, so hosts cache them for good and several embeds on one page share one
  * download) and the table the embed's code holds: {"id@version": {prompt: sha256}}. The
  * embed shows a file's numbers only if its bytes have that SHA-256 (pinned in the build's
@@ -145,7 +145,7 @@ export function embedBoot(table) {
     `  link.rel = 'preload';\n` +
     `  link.as = 'fetch';\n` +
     `  link.crossOrigin = 'anonymous';\n` +
-    `  link.href = \`assets/precomputed-\${id}-\${version}-\${prompt}-\${hash}.json\`;\n` +
+    `  link.href = \`data/precomputed/embed/\${id}-\${version}-\${prompt}-\${hash}.json\`;\n` +
     `  document.head.append(link);\n` +
     `})();\n`
   );
@@ -154,7 +154,7 @@ export function embedBoot(table) {
 /**
  * Vite plugins: computes the precomputed results once per build (native CLI if built, else
  * the wasm engine under Node), emits them as data/precomputed/... (the app's full files)
- * and assets/precomputed-...json (the embeds' slim files, pinnedSlim()), puts the landing
+ * and data/precomputed/embed/... (the embeds' slim files, pinnedSlim()), puts the landing
  * estimate into index.html, and serves the module PINNED_MODULE (empty in development,
  * where embeds take the manifest's path).
  */

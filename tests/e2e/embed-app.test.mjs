@@ -252,15 +252,14 @@ describe('the embed page itself', () => {
     const requests = recordRequests(context);
     try {
       // The embed's precomputed file of paper v6, short prompts: every number x 10.
-      const name = readdirSync(join(changed.dir, 'assets')).find((f) =>
-        f.startsWith('precomputed-paper-v6-2025-10-26-short-'),
-      );
+      const folder = join(changed.dir, 'data/precomputed/embed');
+      const name = readdirSync(folder).find((f) => f.startsWith('paper-v6-2025-10-26-short-'));
       assert.ok(name, 'the build has the embed file of paper v6, short prompts');
-      const file = JSON.parse(readFileSync(join(changed.dir, 'assets', name), 'utf8'));
+      const file = JSON.parse(readFileSync(join(folder, name), 'utf8'));
       const gpt4o = file.rows.find((r) => r.model === "GPT-4o (Mar '25)");
       const genuine = gpt4o.energy_wh.mean;
       for (const r of file.rows) for (const k of ['energy_wh', 'water_ml', 'carbon_g']) r[k].mean *= 10;
-      writeFileSync(join(changed.dir, 'assets', name), `${JSON.stringify(file)}\n`);
+      writeFileSync(join(folder, name), `${JSON.stringify(file)}\n`);
       const page = await context.newPage();
       await page.goto(`${server.url}embed.html?v=1&ds=paper-v6%402025-10-26&model=GPT-4o+%28Mar+%2725%29&eid=x`);
       const sel = '[data-testid="result"][aria-busy="false"] [data-testid="energy-mean"]';

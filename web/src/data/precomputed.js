@@ -41,12 +41,12 @@ export function fetchPrecomputed(ref, prompt, options) {
 
 /**
  * The file of an embed's slim precomputed result: content-addressed (`sha256` of its bytes
- * in the name), so hosts may cache it for good and every embed on a page shares one
- * download. scripts/prerender.mjs writes the files and the table of their hashes.
+ * in the name; `_headers` sends data/precomputed/embed/* as immutable), so hosts may cache
+ * it for good and every embed on a page shares one download. scripts/prerender.mjs writes the files and the table of their hashes.
  */
 export function pinnedAsset(ref, prompt, sha256) {
   const [id, version] = String(ref).split('@');
-  return `assets/precomputed-${id}-${version}-${prompt}-${String(sha256).slice(0, 12)}.json`;
+  return `data/precomputed/embed/${id}-${version}-${prompt}-${String(sha256).slice(0, 12)}.json`;
 }
 
 /**

@@ -21,18 +21,10 @@ function listFiles(dir, base = dir) {
  * Not precached: build metadata, host-only files, the worker itself, the JSON Schemas, the
  * parts of split datasets (data/<id>/<version>/<part>.json, e.g. provider-daily's 3.8 MB
  * of per-model files: cached by the worker the first time a page uses them) and the
- * precomputed results (data/precomputed/..., the embeds' assets/precomputed-*.json: a
+ * precomputed results (data/precomputed/..., with the embeds' data/precomputed/embed/*: a
  * page without them asks the engine, which works offline).
  */
-const SKIP = [
-  /^\.vite\//,
-  /^sw\.js$/,
-  /^_headers$/,
-  /^data\/schemas\//,
-  /^data\/[^/]+\/[^/]+\//,
-  /^assets\/precomputed-.*\.json$/,
-  /\.map$/,
-];
+const SKIP = [/^\.vite\//, /^sw\.js$/, /^_headers$/, /^data\/schemas\//, /^data\/[^/]+\/[^/]+\//, /\.map$/];
 
 export function precacheList(outDir) {
   return listFiles(outDir).filter((f) => !SKIP.some((re) => re.test(f)));
@@ -170,6 +162,10 @@ export function headersFile() {
     '/assets/*',
     "  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'",
     // Hashed file names: several embeds on one page (and every later visit) reuse them.
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '  X-Content-Type-Options: nosniff',
+    // The embeds' precomputed files: their names carry their content's hash too.
+    '/data/precomputed/embed/*',
     '  Cache-Control: public, max-age=31536000, immutable',
     '  X-Content-Type-Options: nosniff',
     '/sw.js',
