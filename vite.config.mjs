@@ -13,6 +13,37 @@ import { previewHeaders, securityHeaders, serviceWorker } from './web/src/embed/
 const root = fileURLToPath(new URL('.', import.meta.url));
 const wasmDir = resolve(root, process.env.LLMFP_WASM_DIR ?? 'build/wasm/dist');
 
+/** The modules a page's entry imports statically (its whole first load), by module id. */
+function staticClosure(ctx, entry, into) {
+  const todo = [entry];
+  while (todo.length) {
+    const id = todo.pop();
+    if (into.has(id)) continue;
+    into.add(id);
+    todo.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+  }
+  into.delete(entry);
+}
+
+/**
+ * The modules the embed page loads before its first number (the static imports of
+ * web/src/embed/main.jsx) and those the app loads at once (of web/src/main.jsx), filled
+ * once the module graph is known. The embed's that the app uses too go into one shared
+ * chunk (`embed-shared`, below), the rest of the app's first load into one `app` chunk, so
+ * an embed fetches two scripts and one stylesheet instead of a dozen small chunks
+ * (docs/embedding.md, "Light and fast") and the app a handful.
+ */
+const embedStatic = new Set();
+const appStatic = new Set();
+const firstLoads = {
+  name: 'llmfp-first-loads',
+  apply: 'build',
+  buildEnd() {
+    staticClosure(this, resolve(root, 'web/src/embed/main.jsx'), embedStatic);
+    staticClosure(this, resolve(root, 'web/src/main.jsx'), appStatic);
+  },
+};
+
 export default defineConfig({
   root: 'web',
   publicDir: '../public',
@@ -26,8 +57,20 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // .vite/manifest.json: scripts/check-size.mjs reads which files the first view loads.
     manifest: true,
+    // Every browser that runs the app supports <link rel="modulepreload">: no polyfill chunk.
+    modulePreload: { polyfill: false },
     // Two pages: the app and the embed view (docs/embedding.md).
-    rollupOptions: { input: { index: resolve(root, 'web/index.html'), embed: resolve(root, 'web/embed.html') } },
+    rollupOptions: {
+      input: { index: resolve(root, 'web/index.html'), embed: resolve(root, 'web/embed.html') },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'embed-shared', test: (id) => embedStatic.has(id), minShareCount: 2, priority: 2 },
+            { name: 'app', test: (id) => appStatic.has(id), priority: 1 },
+          ],
+        },
+      },
+    },
   },
   resolve: {
     alias: {
@@ -43,6 +86,7 @@ export default defineConfig({
   worker: { format: 'es' },
   plugins: [
     preact({ prerender: { enabled: false } }),
+    firstLoads,
     // dist/data/precomputed/...: every bundled dataset's default results, by the engine
     // (scripts/precompute.mjs); index.html gets the landing estimate (scripts/prerender.mjs).
     precomputed(),

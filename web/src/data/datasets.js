@@ -1,67 +1,10 @@
 // The bundled datasets: public/data/manifest.json lists them (see docs/datasets.md).
 // URLs are relative to the page, so the app works from any folder of a static host.
 
-// Every file but the manifest is checked against the manifest's SHA-256 before use
-// (data/integrity.js): a changed file is an error naming it, never other numbers.
-import { dataFileOf, fetchVerified, manifestHashes } from './integrity.js';
+// The fetch layer (manifest, verified files, findDataset) is in load.js.
+export { dataUrl, findDataset, loadDataFile, loadManifest } from './load.js';
 
-const cache = new Map();
-
-/** Absolute URL of a file under public/data/. */
-export const dataUrl = (file) => new URL(`data/${file}`, document.baseURI).href;
-
-function memo(key, fn) {
-  if (!cache.has(key)) {
-    const p = fn();
-    p.catch(() => cache.delete(key));
-    cache.set(key, p);
-  }
-  return cache.get(key);
-}
-
-export const loadManifest = () =>
-  memo('manifest.json', () =>
-    fetch(dataUrl('manifest.json')).then((r) => {
-      if (!r.ok) throw new Error(`could not load data/manifest.json (HTTP ${r.status})`);
-      return r.json();
-    }),
-  );
-
-function getJson(name) {
-  const file = dataFileOf(name);
-  return memo(file, async () => {
-    const expected = manifestHashes(await loadManifest()).get(file);
-    if (!expected) throw new Error(`data/${file} is not listed in data/manifest.json`);
-    return fetchVerified(dataUrl(file), file, expected);
-  });
-}
-
-/**
- * Finds a dataset entry and version in the manifest.
- * @param {object} manifest
- * @param {string} kind e.g. 'footprint', 'constants', 'hosts'
- * @param {string} [ref] "id@version" or "id"; empty = the default (or first) of that kind
- * @returns {{entry: object, version: object, file: string, ref: string} | null}
- */
-export function findDataset(manifest, kind, ref = '') {
-  const all = (manifest?.datasets ?? []).filter((d) => d.kind === kind);
-  const [id, wanted] = ref.split('@');
-  const entry = (id && all.find((d) => d.id === id)) || all.find((d) => d.default) || all[0];
-  if (!entry) return null;
-  const versions = entry.versions ?? [];
-  const version =
-    (wanted && id === entry.id && versions.find((v) => v.version === wanted)) ||
-    versions.find((v) => v.version === entry.latest) ||
-    versions[versions.length - 1];
-  if (!version) return null;
-  const file = version.file.replace(/^(\.\/)?(public\/)?(data\/)?/, '');
-  return { entry, version, file, ref: `${entry.id}@${version.version}` };
-}
-
-/** Loads a dataset file (cached). */
-export const loadDataFile = (file) => getJson(file);
-
-// ---- Labels for visitors (dataset picking; independent of the fetch layer above) ----
+// ---- Labels for visitors (dataset picking) ----
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -88,13 +31,24 @@ export function datasetLabel(entry, version) {
  * older snapshots: [{value: "id@version", label}].
  */
 export function datasetOptions(manifest) {
+  // Every render of the calculator asks: the list is made once per manifest (sorting with
+  // localeCompare was a tenth of a recompute's main-thread time).
+  if (manifest && typeof manifest === 'object') {
+    if (!optionsCache.has(manifest)) optionsCache.set(manifest, makeDatasetOptions(manifest));
+    return optionsCache.get(manifest);
+  }
+  return makeDatasetOptions(manifest);
+}
+const optionsCache = new WeakMap();
+
+function makeDatasetOptions(manifest) {
   const rank = (d) => (d.id === 'latest' ? 0 : d.default ? 1 : /^paper/.test(d.id) ? 2 : 3);
   return (manifest?.datasets ?? [])
     .filter((d) => d.kind === 'footprint')
     .sort((a, b) => rank(a) - rank(b))
     .flatMap((d) =>
       [...(d.versions ?? [])]
-        .sort((a, b) => String(b.version).localeCompare(String(a.version)))
+        .sort((a, b) => (String(a.version) < String(b.version) ? 1 : String(a.version) > String(b.version) ? -1 : 0))
         .map((v) => ({ value: `${d.id}@${v.version}`, label: datasetLabel(d, v) })),
     );
 }
@@ -145,5 +99,13 @@ export function readerNote(note) {
   return n.charAt(0).toUpperCase() + n.slice(1);
 }
 
+/** readerNote() of each note text once (the views ask on every render). */
+const noteCache = new Map();
+const cachedNote = (note) => {
+  const key = String(note ?? '');
+  if (!noteCache.has(key)) noteCache.set(key, readerNote(key));
+  return noteCache.get(key);
+};
+
 /** The notes of a dataset for readers (see readerNote), without duplicates. */
-export const readerNotes = (notes) => [...new Set((notes ?? []).map(readerNote).filter(Boolean))];
+export const readerNotes = (notes) => [...new Set((notes ?? []).map(cachedNote).filter(Boolean))];

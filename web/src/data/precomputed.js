@@ -6,6 +6,7 @@
 // was computed from exactly the dataset file the manifest lists (same sha256).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { OVERRIDE_KEYS } from '../lib/requests.js';
+import { sha256Hex } from './integrity.js';
 
 const PINNED = /^[^@]+@[^@]+$/;
 const cache = new Map();
@@ -33,6 +34,38 @@ export function fetchPrecomputed(ref, prompt, options) {
           settled.set(url, file);
           return file;
         }),
+    );
+  }
+  return cache.get(url);
+}
+
+/**
+ * The file of an embed's slim precomputed result: content-addressed (`sha256` of its bytes
+ * in the name; `_headers` sends data/precomputed/embed/* as immutable), so hosts may cache
+ * it for good and every embed on a page shares one download. scripts/prerender.mjs writes the files and the table of their hashes.
+ */
+export function pinnedAsset(ref, prompt, sha256) {
+  const [id, version] = String(ref).split('@');
+  return `data/precomputed/embed/${id}-${version}-${prompt}-${String(sha256).slice(0, 12)}.json`;
+}
+
+/**
+ * Fetches the slim precomputed file of `ref` ("id@version") and `prompt` whose SHA-256 the
+ * build pinned (`sha256`): its JSON if its bytes have exactly that hash, else null (then
+ * the embed takes the manifest's path). One fetch per URL per page.
+ */
+export function fetchPinned(ref, prompt, sha256, base = document.baseURI) {
+  if (!/^[0-9a-f]{64}$/.test(sha256 ?? '')) return Promise.resolve(null);
+  const url = new URL(pinnedAsset(ref, prompt, sha256), base).href;
+  if (!cache.has(url)) {
+    cache.set(
+      url,
+      fetch(url)
+        .then((r) => (r.ok ? r.arrayBuffer() : null))
+        .then(async (bytes) =>
+          bytes && (await sha256Hex(bytes)) === sha256 ? JSON.parse(new TextDecoder().decode(bytes)) : null,
+        )
+        .catch(() => null),
     );
   }
   return cache.get(url);

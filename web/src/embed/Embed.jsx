@@ -4,62 +4,85 @@
 // or a dataset is rendered as text (Preact escapes it); nothing is stored.
 //
 // On a diet (docs/embedding.md): with the default assumptions the numbers come from the
-// build's precomputed file (data/precomputed/<id>/<version>/<prompt>.min.json), fetched
-// together with the manifest; no wasm, no worker. Only an embed whose link overrides an
-// assumption loads the engine (live.jsx, a separate chunk).
+// build's precomputed file, whose name and SHA-256 the build wrote into this code (PINNED,
+// scripts/prerender.mjs): a pinned embed ("id@version") fetches that one small file, checks
+// its hash and shows its numbers, and only then asks for the manifest (titles, newer
+// versions, the constants of the card's equivalent). No wasm, no worker. Only an embed
+// whose link overrides an assumption loads the engine (live.jsx, a separate chunk).
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { PINNED } from 'virtual:llmfp-precomputed';
 
-import { findDataset, loadDataFile, loadManifest } from '../data/datasets.js';
-import { checkPrecomputed, fetchPrecomputed, usesDefaults } from '../data/precomputed.js';
+import { findDataset, loadDataFile, loadManifest } from '../data/load.js';
+import { checkPrecomputed, fetchPinned, usesDefaults } from '../data/precomputed.js';
 import { PROMPTS } from '../lib/prompts.js';
 import { Lazy } from '../components/lazy.jsx';
 import { METRICS } from '../lib/format.js';
 import { Badge, Card, Chart, Table } from './formats.jsx';
-import { appUrl, embedModels, embedState } from './links.js';
+import { appUrl, embedModels, embedState } from './embed-state.js';
 import { reportHeight } from './resize-child.js';
 import { VersionNotice } from './VersionNotice.jsx';
 import { LinkNotices, LoadError } from './notices.jsx';
 
 const promptDetail = (p) => PROMPTS.find((x) => x.value === p)?.detail ?? p;
-const PINNED = /^[a-z0-9][a-z0-9-]*@[A-Za-z0-9.-]+$/;
+
+/** The SHA-256 the build pinned for the slim file of a dataset version ("id@version") and prompt size, or ''. */
+export const pinnedHash = (ref, prompt) =>
+  (Object.hasOwn(PINNED, ref) && Object.hasOwn(PINNED[ref], prompt) && PINNED[ref][prompt]) || '';
+
+/** The pinned slim file's numbers (hash-checked), or null; a promise. */
+export const fetchPinnedFile = (ref, prompt) => {
+  const sha = pinnedHash(ref, prompt);
+  return sha ? fetchPinned(ref, prompt, sha) : null;
+};
+
+/** Runs `fn` when the main thread is idle (at most `ms` later). */
+const whenIdle = (fn, ms = 1500) =>
+  'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: ms }) : setTimeout(fn, 50);
 
 /**
- * Loads what the first number needs: the manifest and, for a pinned dataset, the slim
- * precomputed file of the prompt size in parallel; then the constants (for the card's
- * equivalent). Returns {meta, manifest, pre, constants, error}.
+ * Loads what the first number needs: for a pinned dataset version with a precomputed file,
+ * that file alone (hash-checked against the build's own table); then the manifest (or the
+ * manifest first, without a pin), the precomputed file of the version it names (checked
+ * against the manifest's dataset hash too), and the constants (for the card's equivalent).
+ * With assumptions changed (`defaults` false) no precomputed file applies: the manifest only.
+ * Returns {meta, manifest, pre, constants, error}.
  */
-function useEmbedData(ds, prompt) {
+function useEmbedData(ds, prompt, defaults) {
   const [state, setState] = useState({});
   useEffect(() => {
     let live = true;
-    const slim = { slim: true };
-    const early = PINNED.test(ds) ? fetchPrecomputed(ds, prompt, slim) : null;
-    // A pinned embed shows its numbers as soon as its precomputed file is here; the manifest
-    // (titles, newer versions, the dataset hash) follows, and a file whose hash does not
-    // match the manifest is then dropped for the engine's numbers.
-    early?.then((file) => {
-      if (live && file?.dataset === ds)
-        setState((s) => (s.meta ? s : { ...s, pre: checkPrecomputed(file, { ref: ds }) }));
-    });
-    loadManifest()
-      .then(async (manifest) => {
-        const meta = findDataset(manifest, 'footprint', ds);
-        if (!meta) throw new Error('no footprint dataset is listed in this build');
-        const file = await (early && meta.ref === ds ? early : fetchPrecomputed(meta.ref, prompt, slim));
-        if (!live) return;
-        setState((s) => ({ ...s, meta, manifest, pre: checkPrecomputed(file, meta) }));
-        const c = findDataset(manifest, 'constants');
-        if (c)
-          loadDataFile(c.file).then(
-            (constants) => live && setState((s) => ({ ...s, constants })),
-            () => {},
-          );
-      })
-      .catch((error) => live && setState({ error }));
+    const early = defaults ? fetchPinnedFile(ds, prompt) : null;
+    const rest = () =>
+      loadManifest()
+        .then(async (manifest) => {
+          const meta = findDataset(manifest, 'footprint', ds);
+          if (!meta) throw new Error('no footprint dataset is listed in this build');
+          const file = await (early && meta.ref === ds ? early : defaults ? fetchPinnedFile(meta.ref, prompt) : null);
+          if (!live) return;
+          setState((s) => ({ ...s, meta, manifest, pre: checkPrecomputed(file, meta) }));
+          const c = findDataset(manifest, 'constants');
+          if (c)
+            loadDataFile(c.file).then(
+              (constants) => live && setState((s) => ({ ...s, constants })),
+              () => {},
+            );
+        })
+        .catch((error) => live && setState({ error }));
+    if (!early) rest();
+    else
+      early.then((file) => {
+        if (live && file?.dataset === ds)
+          setState((s) => (s.meta ? s : { ...s, pre: checkPrecomputed(file, { ref: ds }) }));
+        // The manifest only after the first number, when the page is idle: it is not
+        // needed for it, and several embeds on one page (one main thread) show their
+        // numbers first.
+        if (live && file) whenIdle(rest);
+        else if (live) rest();
+      });
     return () => {
       live = false;
     };
-  }, [ds, prompt]);
+  }, [ds, prompt, defaults]);
   return state;
 }
 
@@ -84,7 +107,8 @@ export function Embed(props) {
 function EstimateEmbed({ state, fields, notices, id, look }) {
   const rootRef = useRef(null);
   useEffect(() => reportHeight(rootRef.current, id, { width: look.fmt === 'badge' }), []);
-  const data = useEmbedData(state.ds, state.prompt);
+  const defaults = usesDefaults(state);
+  const data = useEmbedData(state.ds, state.prompt, defaults);
   const [Live, setLive] = useState(null);
   const pick = data.pre
     ? embedModels(
@@ -92,16 +116,18 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
         data.pre.rows.map((r) => r.model),
       )
     : null;
-  const fast = pick && usesDefaults(state) ? precomputedRows(data.pre, pick.models, state.prompt) : null;
+  const fast = pick && defaults ? precomputedRows(data.pre, pick.models, state.prompt) : null;
   const needLive = Boolean(data.meta && !fast);
   useEffect(() => {
     if (needLive && !Live) import('./live.jsx').then((m) => setLive(() => m.default));
   }, [needLive]);
   const value = data.meta;
-  const pinned = value ? embedState(state, { ref: value.ref }) : state;
+  // Before the manifest, a pinned embed's numbers are those of its own version.
+  const ref = value?.ref ?? (data.pre ? state.ds : null);
+  const pinned = ref ? embedState(state, { ref }) : state;
   const here = document.baseURI;
   const newer = value && { ...pinned, ds: `${value.entry.id}@${value.entry.latest}` };
-  const href = value ? appUrl(here, pinned, fields) : './';
+  const href = ref ? appUrl(here, pinned, fields) : './';
   const body = (rows, loading, prompt, asked) => (
     <Body
       rows={rows}

@@ -4,15 +4,18 @@ import { useState } from 'preact/hooks';
 
 import { Lazy } from '../components/lazy.jsx';
 import { getFields } from '../state/store.js';
-import { appUrl } from './links.js';
+import { appUrl } from './embed-state.js';
 import { VersionNotice } from './VersionNotice.jsx';
+import { versionStatus } from './versions.js';
 import './embed.css';
 
 export function EmbedBar({ state, data, view }) {
   const [open, setOpen] = useState(false);
   if (!data) return null;
-  const latest = data.meta.entry.latest;
-  const newer = appUrl(document.baseURI, { ...state, ds: `${data.meta.entry.id}@${latest}` }, getFields());
+  // The link to the newest data only when there is one (it encodes the whole state).
+  const newer = versionStatus(state.ds, data.meta).newer
+    ? appUrl(document.baseURI, { ...state, ds: `${data.meta.entry.id}@${data.meta.entry.latest}` }, getFields())
+    : undefined;
   return (
     <>
       <VersionNotice ds={state.ds} meta={data.meta} newerHref={newer} />

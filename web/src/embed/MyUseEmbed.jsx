@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 
 import { useDatasets } from '../data/use-data.js';
 import { EmbedMyUse } from '../features/myuse/EmbedMyUse.jsx';
-import { appUrl, embedState } from './links.js';
+import { appUrl, embedState } from './embed-state.js';
 import { reportHeight } from './resize-child.js';
 import { VersionNotice } from './VersionNotice.jsx';
 import { LinkNotices, LoadError } from './notices.jsx';

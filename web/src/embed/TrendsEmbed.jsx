@@ -11,7 +11,7 @@ import { promptInfo } from '../lib/prompts.js';
 import { TrendChart } from '../features/trends/TrendChart.jsx';
 import { chartOf, Summary, useDaily } from '../features/trends/Trends.jsx';
 import { dayOf, selectedModels, trendRequest } from '../features/trends/trend-request.js';
-import { appUrl } from './links.js';
+import { appUrl } from './embed-state.js';
 import { reportHeight } from './resize-child.js';
 import { LinkNotices } from './notices.jsx';
 

@@ -5,7 +5,7 @@ import { EngineError } from '../components/engine-error.jsx';
 import { useDatasets } from '../data/use-data.js';
 import { useEngine } from '../engine/engine.js';
 import { estimateRequest } from '../lib/requests.js';
-import { embedModels } from './links.js';
+import { embedModels } from './embed-state.js';
 
 export default function Live({ state: asked, render }) {
   const data = useDatasets(asked.ds);

@@ -4,32 +4,36 @@
 // the reader interacts with the embed (docs/embedding.md).
 import { render } from 'preact';
 
-import { loadManifest } from '../data/datasets.js';
-import { fetchPrecomputed } from '../data/precomputed.js';
-import myuse from '../features/myuse/index.js';
-import trends from '../features/trends/index.js';
+import { loadManifest } from '../data/load.js';
+import { usesDefaults } from '../data/precomputed.js';
 import { coreFields } from '../state/fields.js';
 import { decode } from '../state/url-state.js';
 import '../styles.css';
-import { Embed } from './Embed.jsx';
+import { Embed, fetchPinnedFile } from './Embed.jsx';
 import './embed.css';
-import { EMBED_ID, EMBED_ONLY_FIELDS, embedFormat } from './links.js';
+import { EMBED_ID, EMBED_ONLY_FIELDS, embedFormat } from './embed-state.js';
 import { registerServiceWorker } from './register-sw.js';
 import { followTheme } from './resize-child.js';
 
-// The core fields and those of the two feature views an embed can show (My use, Trends);
-// links.js EMBED_KEYS says which of them an embed link carries.
-const fields = { ...coreFields, ...myuse.fields, ...trends.fields };
 const params = new URLSearchParams(location.search);
 const id = (params.get(EMBED_ID) ?? '').slice(0, 64);
 params.delete(EMBED_ID);
+// The core fields, and those of the two feature views an embed can show (My use, Trends)
+// when the link is one of theirs or carries a setting the core fields do not know
+// (embed-state.js EMBED_KEYS says which settings an embed link carries).
+const own = (k) => Object.hasOwn(coreFields, k) || Object.hasOwn(EMBED_ONLY_FIELDS, k);
+const needViews =
+  ['myuse', 'trends'].includes(params.get('view') ?? '') || [...params.keys()].some((k) => k !== 'v' && !own(k));
+const fields = needViews ? { ...coreFields, ...(await import('./view-fields.js')).VIEW_FIELDS } : coreFields;
 const { state, notices } = decode(params, { ...fields, ...EMBED_ONLY_FIELDS });
 const look = { fmt: embedFormat(state), theme: state.theme, size: state.esize };
 
-// The first number needs the manifest and the precomputed file: ask for both now, before
-// the first render (the embed's hooks get the same cached promises).
-loadManifest().catch(() => {});
-if (/^[a-z0-9][a-z0-9-]*@[A-Za-z0-9.-]+$/.test(state.ds)) fetchPrecomputed(state.ds, state.prompt, { slim: true });
+// What the first number needs, asked for now, before the first render (the embed's hooks
+// get the same cached promises): a pinned estimate with the default assumptions, its
+// precomputed file alone (Embed.jsx); any other embed, the manifest.
+const estimate = state.view !== 'myuse' && state.view !== 'trends';
+const early = estimate && usesDefaults(state) ? fetchPinnedFile(state.ds, state.prompt) : null;
+if (!early) loadManifest().catch(() => {});
 
 const html = document.documentElement;
 html.dataset.theme = look.theme;

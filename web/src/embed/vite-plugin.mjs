@@ -18,9 +18,11 @@ function listFiles(dir, base = dir) {
 }
 
 /**
- * Not precached: build metadata, host-only files, the worker itself, the JSON Schemas, and
- * the parts of split datasets (data/<id>/<version>/<part>.json, e.g. provider-daily's 3.8 MB
- * of per-model files): those are cached by the worker the first time a page uses them.
+ * Not precached: build metadata, host-only files, the worker itself, the JSON Schemas, the
+ * parts of split datasets (data/<id>/<version>/<part>.json, e.g. provider-daily's 3.8 MB
+ * of per-model files: cached by the worker the first time a page uses them) and the
+ * precomputed results (data/precomputed/..., with the embeds' data/precomputed/embed/*: a
+ * page without them asks the engine, which works offline).
  */
 const SKIP = [/^\.vite\//, /^sw\.js$/, /^_headers$/, /^data\/schemas\//, /^data\/[^/]+\/[^/]+\//, /\.map$/];
 
@@ -160,6 +162,10 @@ export function headersFile() {
     '/assets/*',
     "  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'",
     // Hashed file names: several embeds on one page (and every later visit) reuse them.
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '  X-Content-Type-Options: nosniff',
+    // The embeds' precomputed files: their names carry their content's hash too.
+    '/data/precomputed/embed/*',
     '  Cache-Control: public, max-age=31536000, immutable',
     '  X-Content-Type-Options: nosniff',
     '/sw.js',

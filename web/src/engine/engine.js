@@ -20,6 +20,30 @@ export const slowEngine = new EngineClient({
 
 const clientFor = (request) => (SLOW_OPS.has(request?.op) ? slowEngine : engine);
 
+/** Requests started by prefetchEngine() that no render has taken yet, by their JSON. */
+const early = new Map();
+
+/**
+ * Sends `request` now, from an event handler, before the render that will ask for it: the
+ * worker computes while the page renders, and useEngine() takes this answer instead of
+ * sending the request again (a recompute no longer waits for a whole render before the
+ * request leaves). Not taken within 2 s (the page asked for something else), it is cancelled.
+ */
+export function prefetchEngine(request) {
+  if (!request) return;
+  const key = JSON.stringify(request);
+  if (early.has(key)) return;
+  const controller = new AbortController();
+  const promise = clientFor(request).request(request, { signal: controller.signal });
+  promise.catch(() => {});
+  const timer = setTimeout(() => {
+    if (early.get(key)?.promise !== promise) return;
+    early.delete(key);
+    controller.abort();
+  }, 2000);
+  early.set(key, { promise, controller, timer });
+}
+
 /** The engine status for a status line: {status, message}. */
 export function useEngineStatus() {
   const [state, setState] = useState({ status: engine.status, message: engine.statusMessage });
@@ -52,22 +76,26 @@ export function useEngine(request) {
     if (!key) return;
     setState((s) => ({ ...s, loading: true }));
     const t0 = performance.now();
+    // The same request already sent by an event handler (prefetchEngine): take its answer.
+    const pre = attempt === 0 ? early.get(key) : undefined;
+    if (pre) {
+      early.delete(key);
+      clearTimeout(pre.timer);
+    }
     // A newer request (or leaving the view) cancels this one instead of queueing behind it.
-    const controller = new AbortController();
-    clientFor(request)
-      .request(request, { signal: controller.signal })
-      .then(
-        (env) => {
-          if (latest.current !== mine) return;
-          const ms = performance.now() - t0;
-          if (env.ok) setState({ loading: false, result: env.result, error: null, key, ms });
-          else setState({ loading: false, result: null, error: env.error, key, ms });
-        },
-        (err) => {
-          if (latest.current !== mine) return;
-          setState({ loading: false, result: null, error: { code: 'engine', message: err.message }, key });
-        },
-      );
+    const controller = pre?.controller ?? new AbortController();
+    (pre?.promise ?? clientFor(request).request(request, { signal: controller.signal })).then(
+      (env) => {
+        if (latest.current !== mine) return;
+        const ms = performance.now() - t0;
+        if (env.ok) setState({ loading: false, result: env.result, error: null, key, ms });
+        else setState({ loading: false, result: null, error: env.error, key, ms });
+      },
+      (err) => {
+        if (latest.current !== mine) return;
+        setState({ loading: false, result: null, error: { code: 'engine', message: err.message }, key });
+      },
+    );
     return () => controller.abort();
   }, [key, attempt]);
   return { ...state, retry: () => setAttempt((n) => n + 1) };

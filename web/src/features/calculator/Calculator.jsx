@@ -8,7 +8,7 @@ import { ViewLink } from '../../components/view-link.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
 import { asOfDate, datasetOptions, measuredOf, readableDate, readerNotes } from '../../data/datasets.js';
 import { usePrecomputed, usesDefaults } from '../../data/precomputed.js';
-import { useEngine } from '../../engine/engine.js';
+import { prefetchEngine, useEngine } from '../../engine/engine.js';
 import { METRICS, num, plain } from '../../lib/format.js';
 import { quantity, range, scaleFor } from '../../lib/units.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
@@ -212,7 +212,14 @@ export default function Calculator({ state, setState, data }) {
                     name="prompt"
                     value={p}
                     checked={p === prompt}
-                    onChange={() => setState({ prompt: p })}
+                    onChange={() => {
+                      // Ask the engine at once: it computes while the page renders.
+                      if (!defaults)
+                        prefetchEngine(
+                          estimateRequest({ ...state, prompt: p }, data, { models: [model], prompts: [p] }),
+                        );
+                      setState({ prompt: p });
+                    }}
                   />
                   <span>{d.label}</span>
                 </label>
