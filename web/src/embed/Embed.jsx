@@ -84,7 +84,7 @@ export function Embed(props) {
 function EstimateEmbed({ state, fields, notices, id, look }) {
   const rootRef = useRef(null);
   useEffect(() => reportHeight(rootRef.current, id, { width: look.fmt === 'badge' }), []);
-  const data = useEmbedData(state.ds, state.prompt);
+  const data = useEmbedData(state.dataset, state.prompt);
   const [Live, setLive] = useState(null);
   const pick = data.pre
     ? embedModels(
@@ -100,7 +100,7 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
   const value = data.meta;
   const pinned = value ? embedState(state, { ref: value.ref }) : state;
   const here = document.baseURI;
-  const newer = value && { ...pinned, ds: `${value.entry.id}@${value.entry.latest}` };
+  const newer = value && { ...pinned, dataset: `${value.entry.id}@${value.entry.latest}` };
   const href = value ? appUrl(here, pinned, fields) : './';
   const body = (rows, loading, prompt, asked) => (
     <Body
@@ -130,7 +130,12 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
       )}
       {value && look.fmt !== 'badge' && (
         <>
-          <VersionNotice ds={state.ds} meta={value} newerHref={newer && appUrl(here, newer, fields)} target="_blank" />
+          <VersionNotice
+            ds={state.dataset}
+            meta={value}
+            newerHref={newer && appUrl(here, newer, fields)}
+            target="_blank"
+          />
           <p class="embed-foot">
             <a href={href} target="_blank" rel="noopener noreferrer" data-testid="app-link">
               Open in the llm-footprint calculator
@@ -148,7 +153,7 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
 
 /** The chosen format for rows (already in the blogger's order, or sorted for "every model"). */
 function Body({ rows, loading, prompt, look, state, asked, constants, href }) {
-  const metric = METRICS[state.cmetric] ? state.cmetric : 'energy';
+  const metric = METRICS[state.compareMetric] ? state.compareMetric : 'energy';
   const key = METRICS[metric].key;
   const shown = asked.all ? [...rows].sort((x, y) => x[key].mean - y[key].mean || (x.model < y.model ? -1 : 1)) : rows;
   const fmt = look.fmt;

@@ -12,10 +12,10 @@ export function EmbedBar({ state, data, view }) {
   const [open, setOpen] = useState(false);
   if (!data) return null;
   const latest = data.meta.entry.latest;
-  const newer = appUrl(document.baseURI, { ...state, ds: `${data.meta.entry.id}@${latest}` }, getFields());
+  const newer = appUrl(document.baseURI, { ...state, dataset: `${data.meta.entry.id}@${latest}` }, getFields());
   return (
     <>
-      <VersionNotice ds={state.ds} meta={data.meta} newerHref={newer} />
+      <VersionNotice ds={state.dataset} meta={data.meta} newerHref={newer} />
       {(view === 'calc' || view === 'compare') && (
         <div class="embed-bar">
           <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="embed-open">

@@ -13,46 +13,46 @@ export const EMBED_ID = 'eid';
 /** The settings an embed uses: view, pinned dataset, model, prompt, assumptions, comparison. */
 export const EMBED_KEYS = [
   'view',
-  'ds',
+  'dataset',
   'model',
   'prompt',
-  'out',
-  'hw',
-  'size',
+  'outputTokens',
+  'hardware',
+  'sizeClass',
   'gpus',
-  'batch',
+  'batchSize',
   'host',
   'region',
-  'mult',
+  'hostMultipliers',
   'pue',
-  'wues',
-  'wuesrc',
+  'wueSite',
+  'wueSource',
   'cif',
-  'est',
+  'estimator',
   'rho',
-  'w',
-  'cmetric',
-  'cb',
+  'utilisationWeight',
+  'compareMetric',
+  'compareWith',
   // Trends (features/trends)
-  'tm',
-  'tp',
-  'tmetric',
-  'test',
-  'tfrom',
-  'tto',
+  'trendModels',
+  'trendPrompt',
+  'trendMetric',
+  'trendEstimator',
+  'trendFrom',
+  'trendTo',
   // My use (features/myuse)
-  'mypre',
-  'myin',
-  'myout',
-  'mythink',
-  'myper',
-  'mydays',
+  'myUsePreset',
+  'myUseTokensIn',
+  'myUseTokensOut',
+  'myUseThinking',
+  'myUsePerDay',
+  'myUseDays',
   'models',
   'fmt',
   'theme',
   'esize',
   // The imported file itself (with ds=imported): without it the embed has no data to pin.
-  'imp',
+  'importedCsv',
 ];
 
 /** At most this many models in one embed. */
@@ -89,14 +89,14 @@ export function embedModels(state, names) {
   const chosen = have.has(state.model) ? state.model : def;
   let asked;
   if (state.models) asked = state.models.split(MODEL_SEPARATOR).map((n) => n.trim());
-  else if (state.view === 'compare' && !state.cb)
+  else if (state.view === 'compare' && !state.compareWith)
     return {
       models: [...names],
       unknown: state.model && !have.has(state.model) ? [state.model] : [],
       all: true,
       highlight: chosen,
     };
-  else asked = [state.model || def, ...(state.view === 'compare' ? [state.cb] : [])];
+  else asked = [state.model || def, ...(state.view === 'compare' ? [state.compareWith] : [])];
   asked = [...new Set(asked.filter(Boolean))].slice(0, MAX_MODELS);
   const unknown = asked.filter((n) => !have.has(n));
   const models = asked.filter((n) => have.has(n));
@@ -122,7 +122,7 @@ const pick = (obj, keys) => Object.fromEntries(keys.filter((k) => k in obj).map(
 export function embedState(state, { ref, model } = {}) {
   const s = pick(state, EMBED_KEYS);
   s.view = EMBED_VIEWS.includes(state.view) ? state.view : 'calc';
-  if (ref) s.ds = ref;
+  if (ref) s.dataset = ref;
   if (model && !s.model) s.model = model;
   return s;
 }
@@ -146,13 +146,16 @@ const escapeText = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** A short, human title for an embed: "GPT-4o: energy, water and carbon of one short prompt". */
 export function embedTitle(state) {
   if (state.view === 'myuse') return `${state.model || 'one LLM'}: my use over a day or a year`;
-  if (state.view === 'trends') return `${state.tm || 'a model'}: one ${state.tp ?? 'long'} prompt, day by day`;
+  if (state.view === 'trends')
+    return `${state.trendModels || 'a model'}: one ${state.trendPrompt ?? 'long'} prompt, day by day`;
   const list = state.models ? state.models.split(MODEL_SEPARATOR).filter(Boolean) : [];
   if (list.length > 2) return `${list.length} models: energy, water and carbon of one ${state.prompt} prompt`;
   if (list.length === 2) return `${list[0]} vs ${list[1]}: one ${state.prompt} prompt`;
   const who = list[0] || state.model || 'one LLM';
   if (state.view === 'compare')
-    return state.cb ? `${who} vs ${state.cb}: one ${state.prompt} prompt` : `Every model: one ${state.prompt} prompt`;
+    return state.compareWith
+      ? `${who} vs ${state.compareWith}: one ${state.prompt} prompt`
+      : `Every model: one ${state.prompt} prompt`;
   return `${who}: energy, water and carbon of one ${state.prompt} prompt`;
 }
 

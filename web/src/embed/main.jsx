@@ -29,7 +29,8 @@ const look = { fmt: embedFormat(state), theme: state.theme, size: state.esize };
 // The first number needs the manifest and the precomputed file: ask for both now, before
 // the first render (the embed's hooks get the same cached promises).
 loadManifest().catch(() => {});
-if (/^[a-z0-9][a-z0-9-]*@[A-Za-z0-9.-]+$/.test(state.ds)) fetchPrecomputed(state.ds, state.prompt, { slim: true });
+if (/^[a-z0-9][a-z0-9-]*@[A-Za-z0-9.-]+$/.test(state.dataset))
+  fetchPrecomputed(state.dataset, state.prompt, { slim: true });
 
 const html = document.documentElement;
 html.dataset.theme = look.theme;

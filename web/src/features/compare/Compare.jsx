@@ -4,7 +4,7 @@
 import { ascending, descending } from 'd3-array';
 
 import { DotPlot, GROUP_COLOURS } from '../../components/charts.jsx';
-import { RadioGroup, SelectField } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
 import { DataTable } from '../../components/table.jsx';
@@ -15,8 +15,10 @@ import { METRICS, num, plain, quantity, scaleFor, times } from '../../lib/format
 import { chosenModel, estimateRequest, modelOptions } from '../../lib/requests.js';
 import { effortOf } from '../../lib/effort.js';
 import { describePrompt, nearestPrompt, promptsOf } from '../../lib/prompts.js';
+import { bindFields } from '../../state/bind.js';
+import { coreFields } from '../../state/fields.js';
 
-function Ratio({ rows, a, b, metric, setState, options }) {
+function Ratio({ rows, a, b, metric, field, options }) {
   const ra = rows.find((r) => r.model === a);
   const rb = rows.find((r) => r.model === b);
   const m = METRICS[metric];
@@ -33,14 +35,8 @@ function Ratio({ rows, a, b, metric, setState, options }) {
     <section aria-labelledby="vs-h">
       <h2 id="vs-h">Model against model</h2>
       <div class="controls">
-        <SelectField
-          label="Model A"
-          name="model"
-          value={a}
-          options={options}
-          onChange={(v) => setState({ model: v })}
-        />
-        <SelectField label="Model B" name="cb" value={b} options={options} onChange={(v) => setState({ cb: v })} />
+        <SpecField {...field('model')} label="Model A" value={a} options={options} />
+        <SpecField {...field('compareWith')} value={b} options={options} />
       </div>
       <p aria-live="polite" data-testid="ratio">
         <strong>{text}</strong>
@@ -60,7 +56,7 @@ export const isReasoning = (name) =>
 /** The models chosen in the link (cm = names joined by "|"), kept only if the dataset has them. */
 export function chosenSubset(state, footprint) {
   const names = new Set((footprint?.models ?? []).map((m) => m.model));
-  return (state.cm ? state.cm.split(SEP) : []).filter((n) => names.has(n));
+  return (state.compareModels ? state.compareModels.split(SEP) : []).filter((n) => names.has(n));
 }
 
 function ModelChoice({ fp, subset, setState }) {
@@ -69,7 +65,7 @@ function ModelChoice({ fp, subset, setState }) {
   const toggle = (name, on) => {
     const next = on ? [...subset, name] : subset.filter((n) => n !== name);
     if (next.length > MAX_MODELS) return;
-    setState({ cm: next.join(SEP) });
+    setState({ compareModels: next.join(SEP) });
   };
   const full = subset.length >= MAX_MODELS;
   return (
@@ -84,7 +80,7 @@ function ModelChoice({ fp, subset, setState }) {
             ? `${MAX_MODELS} models chosen: untick one to choose another.`
             : 'Tick the models you want side by side.'}{' '}
         {subset.length > 0 && (
-          <button type="button" onClick={() => setState({ cm: '' })}>
+          <button type="button" onClick={() => setState({ compareModels: '' })}>
             Show all models again
           </button>
         )}
@@ -117,7 +113,7 @@ export default function Compare({ state, setState, data }) {
   const fp = data.footprint;
   const sizes = promptsOf(fp);
   const prompt = nearestPrompt(state.prompt, sizes);
-  const metric = state.cmetric;
+  const metric = state.compareMetric;
   const m = METRICS[metric];
   const subset = chosenSubset(state, fp);
   const useSubset = subset.length >= 2;
@@ -141,12 +137,12 @@ export default function Compare({ state, setState, data }) {
   const picked = chosenModel(state, fp);
   const chosen = models.includes(picked) ? picked : (options[0]?.value ?? '');
   const b =
-    state.cb && state.cb !== chosen && options.some((o) => o.value === state.cb)
-      ? state.cb
+    state.compareWith && state.compareWith !== chosen && options.some((o) => o.value === state.compareWith)
+      ? state.compareWith
       : (options.find((o) => o.value !== chosen)?.value ?? '');
-  const key = state.csort;
-  const dir = state.cdesc ? descending : ascending;
-  const sign = state.cdesc ? -1 : 1;
+  const key = state.compareSort;
+  const dir = state.compareDescending ? descending : ascending;
+  const sign = state.compareDescending ? -1 : 1;
   const byName = (x, y) => x.model.localeCompare(y.model);
   rows.sort((x, y) =>
     key === 'name'
@@ -156,14 +152,14 @@ export default function Compare({ state, setState, data }) {
         : dir(x[m.key].mean, y[m.key].mean) || byName(x, y),
   );
   const colourKey = (r) =>
-    state.ccolor === 'reasoning'
+    state.compareColour === 'reasoning'
       ? isReasoning(r.model)
         ? 'Reasoning model'
         : 'Answers directly'
       : r.company || 'Other';
   const keys = [...new Set(rows.map(colourKey))].sort();
   const colourOf = (k) => GROUP_COLOURS[keys.indexOf(k) % GROUP_COLOURS.length];
-  const band = state.cerr === 'sd' ? (st) => [st.mean - st.sd, st.mean + st.sd] : (st) => [st.p5, st.p95];
+  const band = state.compareLine === 'sd' ? (st) => [st.mean - st.sd, st.mean + st.sd] : (st) => [st.p5, st.p95];
   const { factor, unit } = scaleFor(metric, Math.max(...rows.map((r) => r[m.key].mean), 0));
   const dots = rows.map((r) => {
     const [lo, hi] = band(r[m.key]);
@@ -179,7 +175,11 @@ export default function Compare({ state, setState, data }) {
   });
   const onSort = (col) => {
     const k = col === 'model' ? 'name' : col === 'company' ? 'company' : 'value';
-    setState(k === key ? { cdesc: !state.cdesc } : { csort: k, cdesc: k === 'value' });
+    setState(
+      k === key
+        ? { compareDescending: !state.compareDescending }
+        : { compareSort: k, compareDescending: k === 'value' },
+    );
   };
   const sortCol = key === 'name' ? 'model' : key === 'company' ? 'company' : 'mean';
   const columns = [
@@ -221,24 +221,23 @@ export default function Compare({ state, setState, data }) {
     ),
   ];
   const described = describePrompt(prompt);
-  const caption = `${m.label} per question of ${rows.length} models, ${described.label.toLowerCase()} prompt: dot at the mean, line over ${state.cerr === 'sd' ? 'one standard deviation either side' : 'the likely range (5th to 95th percentile)'}${
+  const caption = `${m.label} per question of ${rows.length} models, ${described.label.toLowerCase()} prompt: dot at the mean, line over ${state.compareLine === 'sd' ? 'one standard deviation either side' : 'the likely range (5th to 95th percentile)'}${
     chosen && rows.some((r) => r.model === chosen) ? `; ${chosen} in bold` : ''
   }.`;
   const dsOptions = datasetOptions(data.manifest);
+  const field = bindFields(coreFields, state, setState);
   return (
     <article>
       <h1>Compare models</h1>
       <p class="lede">
         {useSubset ? `${rows.length} chosen models` : 'Every model'} of the chosen data, one prompt size. Dots are
-        averages; lines show {state.cerr === 'sd' ? 'one standard deviation either side' : 'the likely range'}.
+        averages; lines show {state.compareLine === 'sd' ? 'one standard deviation either side' : 'the likely range'}.
       </p>
       <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Chart settings">
         {dsOptions.length > 1 && (
-          <SelectField
-            label="Data"
-            name="ds"
+          <SpecField
+            {...field('dataset')}
             value={dsOptions.some((o) => o.value === data.meta.ref) ? data.meta.ref : ''}
-            onChange={(v) => setState({ ds: v })}
             options={
               dsOptions.some((o) => o.value === data.meta.ref)
                 ? dsOptions
@@ -246,58 +245,19 @@ export default function Compare({ state, setState, data }) {
             }
           />
         )}
-        <RadioGroup
-          legend="Prompt size"
-          name="prompt"
-          value={prompt}
-          onChange={(v) => setState({ prompt: v })}
-          options={sizes.map((p) => ({ value: p, label: describePrompt(p).label }))}
-        />
+        <SpecField {...field('prompt')} value={prompt} values={sizes} />
       </form>
       <p class="hint">{described.text}.</p>
       <details class="panel">
         <summary>
-          Chart settings: {m.label.toLowerCase()}, {state.cscale === 'log' ? 'log' : 'linear'} scale, colour by{' '}
-          {state.ccolor === 'reasoning' ? 'reasoning' : 'provider'}
+          Chart settings: {m.label.toLowerCase()}, {state.compareScale === 'log' ? 'log' : 'linear'} scale, colour by{' '}
+          {state.compareColour === 'reasoning' ? 'reasoning' : 'provider'}
         </summary>
         <div class="controls">
-          <RadioGroup
-            legend="Quantity"
-            name="cmetric"
-            value={metric}
-            onChange={(v) => setState({ cmetric: v })}
-            options={Object.entries(METRICS).map(([k, v]) => ({ value: k, label: v.label }))}
-          />
-          <RadioGroup
-            legend="Colour by"
-            name="ccolor"
-            value={state.ccolor}
-            onChange={(v) => setState({ ccolor: v })}
-            options={[
-              { value: 'company', label: 'Provider' },
-              { value: 'reasoning', label: 'Reasoning or not' },
-            ]}
-          />
-          <RadioGroup
-            legend="Scale"
-            name="cscale"
-            value={state.cscale}
-            onChange={(v) => setState({ cscale: v })}
-            options={[
-              { value: 'log', label: 'Logarithmic' },
-              { value: 'lin', label: 'Linear' },
-            ]}
-          />
-          <RadioGroup
-            legend="Line shows"
-            name="cerr"
-            value={state.cerr}
-            onChange={(v) => setState({ cerr: v })}
-            options={[
-              { value: 'p5p95', label: 'Likely range' },
-              { value: 'sd', label: 'Mean ± standard deviation' },
-            ]}
-          />
+          <SpecField {...field('compareMetric')} />
+          <SpecField {...field('compareColour')} />
+          <SpecField {...field('compareScale')} />
+          <SpecField {...field('compareLine')} />
         </div>
       </details>
       <ModelChoice fp={fp} subset={subset} setState={setState} />
@@ -319,7 +279,7 @@ export default function Compare({ state, setState, data }) {
             chart={
               <DotPlot
                 rows={dots}
-                scale={state.cscale}
+                scale={state.compareScale}
                 unit={`${m.label} per question (${unit})`}
                 label={caption}
                 format={plain}
@@ -332,7 +292,7 @@ export default function Compare({ state, setState, data }) {
                 columns={columns}
                 rows={rows}
                 rowKey={(r) => r.model}
-                sort={{ key: sortCol, desc: state.cdesc }}
+                sort={{ key: sortCol, desc: state.compareDescending }}
                 onSort={onSort}
                 highlight={chosen}
                 className="compare-table"
@@ -346,7 +306,7 @@ export default function Compare({ state, setState, data }) {
       {missing.length > 0 && (
         <p class="muted">No measurement of this prompt size in this data for: {missing.join(', ')}.</p>
       )}
-      {rows.length > 0 && <Ratio rows={rows} a={chosen} b={b} metric={metric} setState={setState} options={options} />}
+      {rows.length > 0 && <Ratio rows={rows} a={chosen} b={b} metric={metric} field={field} options={options} />}
     </article>
   );
 }
