@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 
 import { num } from '../lib/format.js';
 import { parseNumberInput } from '../lib/number-input.js';
+import { fromControl, specControl, toControl } from './spec-control.js';
 
 export { parseNumberInput };
 
@@ -17,6 +18,24 @@ export const labelText = (n) =>
       : n?.props
         ? labelText(n.props.children)
         : '';
+
+/** The attributes a select or an input shares: id, name, value, change handler and its hint. */
+const controlProps = ({ id, name, value, onChange, hint }) => ({
+  id,
+  name,
+  value,
+  onChange: (e) => onChange(e.currentTarget.value),
+  'aria-describedby': hint ? `${id}-hint` : undefined,
+});
+
+/** The sentence under a control (its aria-describedby target `${id}-hint`), when there is one. */
+function Hint({ id, text }) {
+  return text ? (
+    <small id={`${id}-hint`} class="hint">
+      {text}
+    </small>
+  ) : null;
+}
 
 /**
  * @param {{label: string, value: number|null, placeholder?: number|null, onChange: (v: number|null) => void,
@@ -63,11 +82,7 @@ export function NumberField({ label, value, placeholder, onChange, min, max, int
         aria-describedby={describedBy}
         onInput={onInput}
       />
-      {hint && (
-        <small id={`${id}-hint`} class="hint">
-          {hint}
-        </small>
-      )}
+      <Hint id={id} text={hint} />
       {error && (
         <span id={`${id}-err`} class="error" role="alert">
           {error}
@@ -97,13 +112,7 @@ export function SelectField({ label, value, options, onChange, hint, name }) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      >
+      <select {...controlProps({ id, name, value, onChange, hint })}>
         {groups.map((g) =>
           g.name ? (
             <optgroup key={g.name} label={g.name}>
@@ -114,11 +123,7 @@ export function SelectField({ label, value, options, onChange, hint, name }) {
           ),
         )}
       </select>
-      {hint && (
-        <small id={`${id}-hint`} class="hint">
-          {hint}
-        </small>
-      )}
+      <Hint id={id} text={hint} />
     </div>
   );
 }
@@ -141,11 +146,7 @@ export function RadioGroup({ legend, value, options, onChange, name, hint }) {
           {o.label}
         </label>
       ))}
-      {hint && (
-        <small id={`${id}-hint`} class="hint">
-          {hint}
-        </small>
-      )}
+      <Hint id={id} text={hint} />
     </fieldset>
   );
 }
@@ -165,11 +166,7 @@ export function CheckField({ label, checked, onChange, name, hint }) {
         />{' '}
         {label}
       </label>
-      {hint && (
-        <small id={`${id}-hint`} class="hint">
-          {hint}
-        </small>
-      )}
+      <Hint id={id} text={hint} />
     </div>
   );
 }
@@ -180,100 +177,48 @@ export function DateField({ label, value, min, max, onChange, name, hint }) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="date"
-        value={value}
-        min={min}
-        max={max}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      />
-      {hint && (
-        <small id={`${id}-hint`} class="hint">
-          {hint}
-        </small>
-      )}
+      <input type="date" min={min} max={max} {...controlProps({ id, name, value, onChange, hint })} />
+      <Hint id={id} text={hint} />
     </div>
   );
 }
 
 /**
- * The options of an enum (or a bool with `labels`) field: its values in the spec's order
- * (or only `values`, in that order, when given: e.g. the prompt sizes a dataset has) with the spec's words,
- * which `labels` may replace for some values (e.g. "As in the dataset (dataset: H100)").
- * A value the spec does not allow is never offered.
- */
-export function specOptions(spec, { values, labels = {} } = {}) {
-  const all = spec.kind === 'bool' ? ['false', 'true'] : (spec.values ?? []);
-  const shown = values ? values.map(String).filter((v) => all.includes(v)) : all;
-  return shown.map((v) => ({ value: v, label: labels[v] ?? spec.labels?.[v] ?? v }));
-}
-
-/**
  * The one control of a URL field (state/url-state.js FieldSpec): its label, unit, help,
- * bounds and options all come from the spec, so no view restates them. The control's
- * `name` is the field's link key. Views may give words that depend on the data (`label`,
- * `hint`, `labels` of some options, `placeholder`), the subset of `values` to offer, the
- * `options` of a string field (e.g. the models of the dataset) and `min`/`max` of a date.
+ * bounds and options all come from the spec (components/spec-control.js), so no view
+ * restates them; the control's `name` is the field's link key. Views may give words that
+ * depend on the data (`label`, `hint`, `labels` of some options, `placeholder`), the subset
+ * of `values` to offer, the `options` of a string field (e.g. the dataset's models) and
+ * `min`/`max` of a date.
  *
  * @param {{spec: import('../state/url-state.js').FieldSpec, value: any, onChange: (v: any) => void,
- *   name?: string, as?: 'radio'|'select'|'check'|'date', label?: any, hint?: any, unit?: string,
+ *   name?: string, as?: 'radio'|'select'|'date', label?: any, hint?: any, unit?: string,
  *   placeholder?: any, values?: string[], labels?: Record<string, string>,
  *   options?: Array<{value: string, label: string, group?: string}>, min?: string, max?: string, required?: boolean}} props
  */
 export function SpecField(props) {
-  const { spec, value, onChange, as } = props;
-  const name = spec.url ?? props.name;
-  const label = props.label ?? spec.label;
-  const hint = props.hint ?? spec.help;
-  if (spec.kind === 'number')
-    return (
-      <NumberField
-        label={label}
-        unit={props.unit ?? spec.unit}
-        name={name}
-        value={value}
-        placeholder={props.placeholder}
-        min={spec.min}
-        max={spec.max}
-        int={spec.int}
-        hint={hint}
-        required={props.required}
-        onChange={onChange}
-      />
-    );
-  if (spec.kind === 'bool' && !spec.labels)
-    return <CheckField label={label} name={name} checked={Boolean(value)} hint={hint} onChange={onChange} />;
-  if (spec.kind === 'string' && as === 'date')
-    return (
-      <DateField
-        label={label}
-        name={name}
-        value={value}
-        min={props.min}
-        max={props.max}
-        hint={hint}
-        onChange={onChange}
-      />
-    );
-  if (spec.kind === 'string')
-    return (
-      <SelectField
-        label={label}
-        name={name}
-        value={value}
-        options={props.options ?? []}
-        hint={hint}
-        onChange={onChange}
-      />
-    );
-  const options = specOptions(spec, props);
-  const bool = spec.kind === 'bool';
-  const pick = (v) => onChange(bool ? v === 'true' : v);
-  const current = bool ? String(Boolean(value)) : (value ?? '');
-  if (as === 'select')
-    return <SelectField label={label} name={name} value={current} options={options} hint={hint} onChange={pick} />;
-  return <RadioGroup legend={label} name={name} value={current} options={options} hint={hint} onChange={pick} />;
+  const { spec, value, onChange } = props;
+  const c = specControl(spec, props);
+  const pick = (v) => onChange(fromControl(spec, v));
+  const shown = toControl(spec, value);
+  switch (c.control) {
+    case 'number':
+      return (
+        <NumberField
+          {...c}
+          value={value}
+          placeholder={props.placeholder}
+          required={props.required}
+          onChange={onChange}
+        />
+      );
+    case 'check':
+      return <CheckField {...c} checked={Boolean(value)} onChange={onChange} />;
+    case 'date':
+      return <DateField {...c} value={shown} min={props.min} max={props.max} onChange={onChange} />;
+    case 'select':
+      return <SelectField {...c} value={shown} onChange={pick} />;
+    default:
+      return <RadioGroup {...c} legend={c.label} value={shown} onChange={pick} />;
+  }
 }

@@ -46,10 +46,18 @@ const EMBED_SPECS = {
   },
   esize: { ...EMBED_ONLY_FIELDS.esize, label: 'Text size', labels: { s: 'Small', m: 'Medium', l: 'Large' } },
 };
-const FORMATS = ['card', 'chart', 'table', 'badge'];
-const THEMES = ['light', 'dark', 'page', 'auto'];
-const SIZES = ['s', 'm', 'l'];
-const PROMPT_WORDS = Object.fromEntries(PROMPTS.map((p) => [p.value, `${p.label} (${p.detail})`]));
+/** The dialog's choices, in order: the configuration key, its field, and what a view adds (options shown, words). */
+const CHOICES = [
+  { key: 'fmt', spec: EMBED_SPECS.fmt, values: ['card', 'chart', 'table', 'badge'] },
+  { key: 'compareMetric', spec: coreFields.compareMetric, label: 'Headline and chart show' },
+  {
+    key: 'prompt',
+    spec: coreFields.prompt,
+    labels: Object.fromEntries(PROMPTS.map((p) => [p.value, `${p.label} (${p.detail})`])),
+  },
+  { key: 'theme', spec: EMBED_SPECS.theme, values: ['light', 'dark', 'page', 'auto'] },
+  { key: 'esize', spec: EMBED_SPECS.esize, values: ['s', 'm', 'l'] },
+];
 
 /**
  * What the data choice says about the visitor's imported data: it travels inside the link
@@ -266,36 +274,15 @@ export default function EmbedDialog({ state, data, onClose }) {
           options={modelOptions(data.footprint)}
           onChange={(models) => change({ models })}
         />
-        <SpecField
-          spec={{ ...EMBED_SPECS.fmt, url: 'embed-fmt' }}
-          values={FORMATS}
-          value={config.fmt}
-          onChange={(fmt) => change({ fmt })}
-        />
-        <SpecField
-          spec={{ ...coreFields.compareMetric, url: 'embed-metric' }}
-          label="Headline and chart show"
-          value={config.compareMetric}
-          onChange={(compareMetric) => change({ compareMetric })}
-        />
-        <SpecField
-          spec={{ ...coreFields.prompt, url: 'embed-prompt' }}
-          labels={PROMPT_WORDS}
-          value={config.prompt}
-          onChange={(prompt) => change({ prompt })}
-        />
-        <SpecField
-          spec={{ ...EMBED_SPECS.theme, url: 'embed-theme' }}
-          values={THEMES}
-          value={config.theme}
-          onChange={(theme) => change({ theme })}
-        />
-        <SpecField
-          spec={{ ...EMBED_SPECS.esize, url: 'embed-size' }}
-          values={SIZES}
-          value={config.esize}
-          onChange={(esize) => change({ esize })}
-        />
+        {CHOICES.map(({ key, spec, ...words }) => (
+          <SpecField
+            key={key}
+            spec={{ ...spec, url: `embed-${key}` }}
+            {...words}
+            value={config[key]}
+            onChange={(v) => change({ [key]: v })}
+          />
+        ))}
         <SelectField
           label={importedChosen ? 'Data' : 'Data version (pinned)'}
           name="embed-ds"

@@ -10,11 +10,7 @@ import { choice } from './url-state.js';
 
 const name = { kind: 'string', max: 160, def: '' };
 const num = (min, max, extra = {}) => ({ kind: 'number', min, max, def: null, ...extra });
-const METRIC_OPTIONS = [
-  ['energy', 'Energy'],
-  ['water', 'Water'],
-  ['carbon', 'Carbon'],
-];
+const METRIC_OPTIONS = { energy: 'Energy', water: 'Water', carbon: 'Carbon' };
 
 export const RANK_INPUTS = ['energy', 'pue', 'wue_site', 'wue_source', 'cif'];
 
@@ -38,13 +34,7 @@ export const coreFields = {
   },
   model: { ...name, label: 'Model' },
   prompt: choice(
-    [
-      ['short', 'Short'],
-      ['medium', 'Medium'],
-      ['long', 'Long'],
-      ['extra_long', 'Extra long'],
-    ],
-    'short',
+    { short: 'Short', medium: 'Medium', long: 'Long', extra_long: 'Extra long' },
     { label: 'Prompt size' },
   ),
   outputTokens: num(1, 100000, {
@@ -56,15 +46,7 @@ export const coreFields = {
   // assumptions (empty = the dataset's value)
   hardware: { ...name, url: 'hw', label: 'Hardware' },
   sizeClass: choice(
-    [
-      ['', 'As in the dataset'],
-      ['Nano', 'Nano'],
-      ['Micro', 'Micro'],
-      ['Small', 'Small'],
-      ['Medium', 'Medium'],
-      ['Large', 'Large'],
-    ],
-    '',
+    { '': 'As in the dataset', Nano: 'Nano', Micro: 'Micro', Small: 'Small', Medium: 'Medium', Large: 'Large' },
     { url: 'size', label: 'Size class' },
   ),
   gpus: num(1, 64, { int: true, label: 'GPUs per query', help: 'Utilisation is derived: U = G·D / (N·B)' }),
@@ -72,12 +54,7 @@ export const coreFields = {
   host: { ...name, label: 'Host' },
   region: { ...name, label: 'Region', help: 'Water and carbon of one Azure or AWS region' },
   hostMultipliers: choice(
-    [
-      ['', 'As in the dataset'],
-      ['v6', 'Paper v6 (coded values)'],
-      ['v4', 'Paper v4'],
-    ],
-    '',
+    { '': 'As in the dataset', v6: 'Paper v6 (coded values)', v4: 'Paper v4' },
     { url: 'mult', label: 'Host multipliers' },
   ),
   pue: num(1, 3, { label: 'PUE' }),
@@ -85,11 +62,7 @@ export const coreFields = {
   wueSource: num(0, 50, { url: 'wuesrc', label: 'Electricity water (WUE source)', unit: 'L/kWh' }),
   cif: num(0, 2, { label: 'Carbon intensity (CIF)', unit: 'kg CO₂e/kWh' }),
   estimator: choice(
-    [
-      ['v6', 'v6: Monte Carlo copula (paper v6)'],
-      ['v4', 'v4: quantile grid (paper v4)'],
-    ],
-    'v6',
+    { v6: 'v6: Monte Carlo copula (paper v6)', v4: 'v4: quantile grid (paper v4)' },
     { url: 'est', label: 'Estimator' },
   ),
   rho: num(-0.99, 0.99, { label: 'Latency–speed correlation ρ', help: 'v6 only; paper: −0.3' }),
@@ -99,33 +72,12 @@ export const coreFields = {
     help: 'E = w·E_max + (1−w)·E_min; paper: 0.5',
   }),
   // compare
-  compareScale: choice(
-    [
-      ['log', 'Logarithmic'],
-      ['lin', 'Linear'],
-    ],
-    'log',
-    { url: 'cscale', label: 'Scale' },
-  ),
+  compareScale: choice({ log: 'Logarithmic', lin: 'Linear' }, { url: 'cscale', label: 'Scale' }),
   // the models compared (names joined by "|"; empty = all), colour by provider or reasoning
   compareModels: { kind: 'string', max: 1400, def: '', url: 'cm' },
-  compareColour: choice(
-    [
-      ['company', 'Provider'],
-      ['reasoning', 'Reasoning or not'],
-    ],
-    'company',
-    { url: 'ccolor', label: 'Colour by' },
-  ),
-  compareLine: choice(
-    [
-      ['p5p95', 'Likely range'],
-      ['sd', 'Mean ± standard deviation'],
-    ],
-    'p5p95',
-    { url: 'cerr', label: 'Line shows' },
-  ),
-  compareMetric: choice(METRIC_OPTIONS, 'energy', { url: 'cmetric', label: 'Quantity' }),
+  compareColour: choice({ company: 'Provider', reasoning: 'Reasoning or not' }, { url: 'ccolor', label: 'Colour by' }),
+  compareLine: choice({ p5p95: 'Likely range', sd: 'Mean ± standard deviation' }, { url: 'cerr', label: 'Line shows' }),
+  compareMetric: choice(METRIC_OPTIONS, { url: 'cmetric', label: 'Quantity' }),
   compareSort: { kind: 'enum', values: ['value', 'name', 'company'], def: 'value', url: 'csort' },
   compareDescending: { kind: 'bool', def: false, url: 'cdesc' },
   // the second model of "model against model" (and of a two-model embed)
@@ -133,54 +85,30 @@ export const coreFields = {
   // rank
   rankInputs: { kind: 'list', values: RANK_INPUTS, def: RANK_INPUTS, url: 'rin' },
   rankOrientation: choice(
-    [
-      ['io', 'How much less could it use?'],
-      ['oo', 'How much more could it give?'],
-    ],
-    'io',
+    { io: 'How much less could it use?', oo: 'How much more could it give?' },
     { url: 'rorient', label: 'Question asked of each model' },
   ),
   rankReturnsToScale: choice(
-    [
-      ['crs', 'All on one scale (the paper)'],
-      ['vrs', 'Each against models of its size'],
-    ],
-    'crs',
+    { crs: 'All on one scale (the paper)', vrs: 'Each against models of its size' },
     { url: 'rrts', label: 'Comparing small and large models' },
   ),
   rankTies: choice(
-    [
-      ['aggressive', 'Aggressive (the paper)'],
-      ['benevolent', 'Benevolent'],
-      ['arbitrary', 'Simple'],
-    ],
-    'aggressive',
+    { aggressive: 'Aggressive (the paper)', benevolent: 'Benevolent', arbitrary: 'Simple' },
     { url: 'rmethod', label: 'When several weightings are equally good' },
   ),
   rankSelfJudgement: { kind: 'bool', def: true, url: 'rself', label: 'Count how each model judges itself' },
   rankSelected: { ...name, url: 'rsel' },
   // scale
   scalePreset: choice(
-    [
-      ['gpt4o', 'Paper: GPT-4o in 2025 (772 billion queries, 80 % short / 20 % medium)'],
-      ['', 'My own traffic'],
-    ],
-    '',
-    { url: 'spreset', label: 'Scenario' },
+    { gpt4o: 'Paper: GPT-4o in 2025 (772 billion queries, 80 % short / 20 % medium)', '': 'My own traffic' },
+    { def: '', url: 'spreset', label: 'Scenario' },
   ),
   scaleQueries: num(1, SCALE_MAX_QUERIES, {
     url: 'sq',
     label: 'Queries',
     help: 'At most 1 trillion, for up to 3,660 days: the engine totals at most 10 quadrillion (10¹⁶) queries.',
   }),
-  scalePer: choice(
-    [
-      ['day', 'Queries per day'],
-      ['year', 'Queries in total'],
-    ],
-    'day',
-    { url: 'sper', label: 'Traffic given' },
-  ),
+  scalePer: choice({ day: 'Queries per day', year: 'Queries in total' }, { url: 'sper', label: 'Traffic given' }),
   scaleShort: num(0, 100, { url: 'sshort' }),
   scaleMedium: num(0, 100, { url: 'smedium' }),
   scaleLong: num(0, 100, { url: 'slong' }),

@@ -34,11 +34,13 @@ export function namesByUrlKey(fields) {
 }
 
 /**
- * An enum field from its options in the order shown ([[value, words], ...]): the values
- * a link may hold and the words of each come from the same list.
+ * An enum field from its options in the order shown ({value: words}; values are words, never
+ * whole numbers, so the object keeps their order): the values a link may hold and the words
+ * of each come from the same table. The default is the first option unless `def` says otherwise.
  */
-export function choice(options, def, extra = {}) {
-  return { kind: 'enum', values: options.map(([v]) => v), labels: Object.fromEntries(options), def, ...extra };
+export function choice(labels, extra = {}) {
+  const values = Object.keys(labels);
+  return { kind: 'enum', values, labels, def: values[0], ...extra };
 }
 
 /** Upgrades old query parameters, one version at a time: {fromVersion: (URLSearchParams) => void}. */

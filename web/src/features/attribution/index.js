@@ -20,11 +20,7 @@ export default {
     attributionReference: { url: 'aref', kind: 'string', max: 80, def: '', label: 'Reference host' },
     attributionHardware: { url: 'ahw', kind: 'string', max: 80, def: '', label: "Reference host's hardware" },
     attributionScale: choice(
-      [
-        ['linear', 'Speeds (as the paper)'],
-        ['log', 'Log speeds (damps spikes)'],
-      ],
-      'linear',
+      { linear: 'Speeds (as the paper)', log: 'Log speeds (damps spikes)' },
       { url: 'ascale', label: 'Test scale' },
     ),
     attributionDedupe: {

@@ -137,14 +137,7 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         />
         <Assumption field="cif" {...ctx} placeholder={a.cif_kg_per_kwh} hint={dataHint(a.cif_kg_per_kwh)} />
       </div>
-      <Slot
-        loaders={slotLoaders('calculator.assumptions')}
-        state={state}
-        setState={setState}
-        data={data}
-        request={request}
-        result={result}
-      />
+      <Slot loaders={slotLoaders('calculator.assumptions')} {...{ state, setState, data, request, result }} />
       {hasOverrides(state) && (
         <p>
           <button

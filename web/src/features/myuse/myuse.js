@@ -83,11 +83,11 @@ export const REVERSE = [
 
 /** URL fields of the view (state/url-state.js FieldSpec). */
 export const MYUSE_FIELDS = {
-  myUsePreset: choice(
-    PRESETS.map((p) => [p.value, p.label]),
-    'quick',
-    { url: 'mypre', label: 'What I do' },
-  ),
+  myUsePreset: choice(Object.fromEntries(PRESETS.map((p) => [p.value, p.label])), {
+    def: 'quick',
+    url: 'mypre',
+    label: 'What I do',
+  }),
   myUseTokensIn: {
     url: 'myin',
     kind: 'number',
@@ -113,11 +113,11 @@ export const MYUSE_FIELDS = {
   myUseDays: { url: 'mydays', kind: 'number', min: 1, max: 3660, int: true, def: 365, label: 'For' },
   myUseModel2: { url: 'my2', kind: 'string', max: 160, def: '', label: 'Compare with' },
   myUseModel3: { url: 'my3', kind: 'string', max: 160, def: '', label: 'And with' },
-  myUseReverse: choice(
-    REVERSE.map((r) => [r.value, r.label]),
-    'kettle',
-    { url: 'myrev', label: 'How many equal' },
-  ),
+  myUseReverse: choice(Object.fromEntries(REVERSE.map((r) => [r.value, r.label])), {
+    def: 'kettle',
+    url: 'myrev',
+    label: 'How many equal',
+  }),
 };
 
 export const presetOf = (state) => PRESETS.find((p) => p.value === state.myUsePreset) ?? PRESETS[0];

@@ -15,12 +15,7 @@ export const REALITY_FIELDS = {
     label: "Compare like with like: recompute ours on each figure's boundary",
   },
   realityMetric: choice(
-    [
-      ['energy', 'Energy (Wh)'],
-      ['water', 'Water (mL)'],
-      ['carbon', 'Carbon (g CO₂e)'],
-    ],
-    'energy',
+    { energy: 'Energy (Wh)', water: 'Water (mL)', carbon: 'Carbon (g CO₂e)' },
     { url: 'rmetric', label: 'Quantity' },
   ),
   // market-based kg CO2e/kWh, user-given

@@ -27,21 +27,15 @@ export default {
       label: 'Prompt size',
     },
     trendMetric: choice(
-      [
-        ['energy', 'Energy (Wh)'],
-        ['water', 'Water (mL)'],
-        ['carbon', 'Carbon (g CO₂e)'],
-      ],
-      'energy',
+      { energy: 'Energy (Wh)', water: 'Water (mL)', carbon: 'Carbon (g CO₂e)' },
       { url: 'tmetric', label: 'Show' },
     ),
     trendEstimator: choice(
-      [
-        ['as_published', "Each day's own method, as the authors published it"],
-        ['v6', 'The v6 method for every day (days compare)'],
-        ['v4', 'The v4 grid for every day'],
-      ],
-      'as_published',
+      {
+        as_published: "Each day's own method, as the authors published it",
+        v6: 'The v6 method for every day (days compare)',
+        v4: 'The v4 grid for every day',
+      },
       { url: 'test', label: 'Method' },
     ),
     trendFrom: { ...date, url: 'tfrom', label: 'From' },

@@ -27,12 +27,7 @@ export const UNCERTAINTY_FIELDS = {
   uncertaintyWueSite: { ...range, url: 'uwues' },
   uncertaintyRegion: { ...range, url: 'uregion' },
   uncertaintyMetric: choice(
-    [
-      ['energy', 'Energy'],
-      ['water', 'Water'],
-      ['carbon', 'Carbon'],
-    ],
-    'energy',
+    { energy: 'Energy', water: 'Water', carbon: 'Carbon' },
     { url: 'umetric', label: 'Drivers of' },
   ),
   uncertaintySeed: { url: 'useed', kind: 'number', min: 0, max: 1e9, int: true, def: null },
