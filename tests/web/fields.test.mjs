@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { fromControl, specControl, specOptions, toControl } from '../../web/src/components/spec-control.js';
+import { fromControl, specControl, specOptions, toControl, toggleItem } from '../../web/src/components/spec-control.js';
+import { importedNote } from '../../web/src/embed/imported-note.js';
 import { EMBED_ONLY_FIELDS } from '../../web/src/embed/links.js';
 import attribution from '../../web/src/features/attribution/index.js';
 import importFeature from '../../web/src/features/import/index.js';
@@ -131,7 +132,7 @@ test('a number control takes its bounds from the spec, never from the view', () 
 
 test('every labelled field gets a control whose options are exactly its allowed values', () => {
   for (const [name, spec] of Object.entries(ALL)) {
-    if (!spec.label || spec.kind === 'list') continue;
+    if (!spec.label) continue;
     const c = specControl(spec);
     assert.ok(c.label, name);
     if (spec.kind === 'enum') {
@@ -159,7 +160,20 @@ test('a view may narrow and reword options, never add one', () => {
   assert.equal(specControl(coreFields.compareScale).control, 'radio');
   assert.equal(specControl(coreFields.rankSelfJudgement).control, 'check');
   assert.equal(specControl(trends.fields.trendFrom, { as: 'date' }).control, 'date');
-  assert.throws(() => specControl(coreFields.rankInputs), /list/);
+  assert.throws(() => specControl({ kind: 'blob' }), /blob/);
+});
+
+test('a list field is a group of checkboxes that keeps its order and at least minItems', () => {
+  const c = specControl(coreFields.rankInputs);
+  assert.equal(c.control, 'checks');
+  assert.equal(c.minItems, 1);
+  assert.deepEqual(
+    c.options.map((o) => o.value),
+    ['energy', 'pue', 'wue_site', 'wue_source', 'cif'],
+  );
+  assert.deepEqual(toggleItem(c.options, ['cif', 'energy'], 'pue', true), ['energy', 'pue', 'cif']);
+  assert.deepEqual(toggleItem(c.options, ['energy', 'pue'], 'energy', false), ['pue']);
+  assert.equal(toggleItem(c.options, ['pue'], 'pue', false, c.minItems), null);
 });
 
 test('a yes/no field with words is a pair of radios that reads back as true or false', () => {
@@ -191,4 +205,24 @@ test('bindFields writes a field by its state name; typing a number replaces the 
     [{ scaleDays: 20 }, { replace: false }],
   ]);
   assert.throws(() => field('cb'), /No URL field named "cb"/);
+});
+
+test('the embed dialog says in words what happens to imported data too large for a link', async () => {
+  const fields = { ...coreFields, ...importFeature.fields };
+  assert.equal(importedNote(decode('?ds=paper-v6', fields).state), null);
+  const small = importedNote(decode('?ds=imported&imp=bW9kZWwK', fields).state);
+  assert.equal(small.problem, undefined);
+  assert.match(small.text, /inside the embed’s link/);
+  const large = importedNote(decode('?ds=imported', fields).state);
+  assert.equal(large.problem, true);
+  assert.match(large.text, /too large to travel in a link/);
+  assert.match(large.text, /no numbers/);
+  assert.match(large.text, /6,000 characters/);
+  assert.doesNotMatch(large.text, /pinned/);
+  // That is what an embed of it does: without the file in its link, the data cannot load.
+  const { loadImportedDataset } = await import('../../web/src/data/imported.js');
+  await assert.rejects(
+    loadImportedDataset(async () => ({ ok: false }), {}),
+    /no imported data here/,
+  );
 });

@@ -5,7 +5,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 
 import { num } from '../lib/format.js';
 import { parseNumberInput } from '../lib/number-input.js';
-import { fromControl, specControl, toControl } from './spec-control.js';
+import { fromControl, specControl, toControl, toggleItem } from './spec-control.js';
 
 export { parseNumberInput };
 
@@ -171,6 +171,34 @@ export function CheckField({ label, checked, onChange, name, hint }) {
   );
 }
 
+/** Checkboxes for a list field (the options' order is kept; the last `minItems` stay ticked). */
+export function CheckGroup({ label, name, value, options, onChange, hint, minItems, children }) {
+  const id = useId();
+  const toggle = (item, on) => {
+    const next = toggleItem(options, value, item, on, minItems);
+    if (next) onChange(next);
+  };
+  return (
+    <fieldset aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend>{label}</legend>
+      {options.map((o) => (
+        <label key={o.value} class="radio">
+          <input
+            type="checkbox"
+            name={name}
+            value={o.value}
+            checked={value.includes(o.value)}
+            onChange={(e) => toggle(o.value, e.currentTarget.checked)}
+          />{' '}
+          {o.label}
+        </label>
+      ))}
+      <Hint id={id} text={hint} />
+      {children}
+    </fieldset>
+  );
+}
+
 /** A labelled date input (YYYY-MM-DD), limited to the dates the data have. */
 export function DateField({ label, value, min, max, onChange, name, hint }) {
   const id = useId();
@@ -214,6 +242,12 @@ export function SpecField(props) {
       );
     case 'check':
       return <CheckField {...c} checked={Boolean(value)} onChange={onChange} />;
+    case 'checks':
+      return (
+        <CheckGroup {...c} value={value ?? []} onChange={onChange}>
+          {props.children}
+        </CheckGroup>
+      );
     case 'date':
       return <DateField {...c} value={shown} min={props.min} max={props.max} onChange={onChange} />;
     case 'select':

@@ -47,9 +47,20 @@ export function specControl(spec, props = {}) {
       return { control: 'radio', ...base, options: specOptions(spec, props) };
     case 'enum':
       return { control: props.as === 'select' ? 'select' : 'radio', ...base, options: specOptions(spec, props) };
+    case 'list':
+      return { control: 'checks', ...base, options: specOptions(spec, props), minItems: spec.minItems ?? 0 };
     default:
       throw new Error(`No control for a field of kind "${spec.kind}"`);
   }
+}
+
+/**
+ * A list after ticking (`on`) or unticking one item: the items in the options' order, or
+ * null when unticking would leave fewer than `minItems`.
+ */
+export function toggleItem(options, list, item, on, minItems = 0) {
+  const next = options.map((o) => o.value).filter((x) => (x === item ? on : list.includes(x)));
+  return next.length >= minItems ? next : null;
 }
 
 /** A field's value as its control holds it (a bool with labels is a radio of "true"/"false"). */

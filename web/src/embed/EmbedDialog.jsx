@@ -5,12 +5,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { SelectField, SpecField } from '../components/fields.jsx';
-import { MAX_LINK_CHARS } from '../data/imported.js';
 import { PROMPTS } from '../lib/prompts.js';
 import { chosenModel, modelOptions } from '../lib/requests.js';
 import { coreFields } from '../state/fields.js';
 import { getFields } from '../state/store.js';
 import { checkHosting } from './hosting.js';
+import { importedNote } from './imported-note.js';
 import {
   EMBED_ONLY_FIELDS,
   MAX_MODELS,
@@ -58,24 +58,6 @@ const CHOICES = [
   { key: 'theme', spec: EMBED_SPECS.theme, values: ['light', 'dark', 'page', 'auto'] },
   { key: 'esize', spec: EMBED_SPECS.esize, values: ['s', 'm', 'l'] },
 ];
-
-/**
- * What the data choice says about the visitor's imported data: it travels inside the link
- * when small enough; a larger file cannot, and an embed of it shows no numbers.
- */
-export function importedNote(state) {
-  if (state.dataset !== 'imported') return null;
-  if (state.importedCsv)
-    return {
-      option: 'Your imported data (carried inside the embed’s link)',
-      text: 'Your imported data travels inside the embed’s link, so the embed shows exactly this file.',
-    };
-  return {
-    option: 'Your imported data (too large for a link: the embed would show no numbers)',
-    text: `Your imported file is too large to travel in a link (more than ${MAX_LINK_CHARS.toLocaleString('en')} characters once encoded), so an embed cannot carry it: on another site it would show no numbers, only a message that its data is missing. Choose a published dataset to embed its numbers instead, or import a smaller file.`,
-    problem: true,
-  };
-}
 
 export function Snippet({ id, label, hint, text }) {
   const [copied, setCopied] = useState('');

@@ -83,7 +83,14 @@ export const coreFields = {
   // the second model of "model against model" (and of a two-model embed)
   compareWith: { ...name, url: 'cb', label: 'Model B' },
   // rank
-  rankInputs: { kind: 'list', values: RANK_INPUTS, def: RANK_INPUTS, url: 'rin' },
+  rankInputs: {
+    kind: 'list',
+    values: RANK_INPUTS,
+    def: RANK_INPUTS,
+    url: 'rin',
+    label: 'What counts as a cost (less is better)',
+    minItems: 1,
+  },
   rankOrientation: choice(
     { io: 'How much less could it use?', oo: 'How much more could it give?' },
     { url: 'rorient', label: 'Question asked of each model' },

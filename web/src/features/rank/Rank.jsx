@@ -13,31 +13,15 @@ import { bindFields } from '../../state/bind.js';
 import { RANK_INPUTS, coreFields } from '../../state/fields.js';
 import { RANK_INPUT_NAMES, inputWords, rankRequest, readRank } from './rank-request.js';
 
+/** The words of each input a ranking may count as a cost. */
+const INPUT_LABELS = Object.fromEntries(RANK_INPUTS.map((k) => [k, RANK_INPUT_NAMES[k].label]));
+
 function Settings({ state, setState }) {
-  const toggle = (k) => {
-    const next = state.rankInputs.includes(k)
-      ? state.rankInputs.filter((x) => x !== k)
-      : RANK_INPUTS.filter((x) => x === k || state.rankInputs.includes(x));
-    if (next.length) setState({ rankInputs: next });
-  };
   const field = bindFields(coreFields, state, setState);
   const term = (name, id) => <Term id={id}>{coreFields[name].label}</Term>;
   return (
     <form class="controls rank-settings" onSubmit={(e) => e.preventDefault()} aria-label="Ranking settings">
-      <fieldset>
-        <legend>What counts as a cost (less is better)</legend>
-        {RANK_INPUTS.map((k) => (
-          <label key={k} class="radio">
-            <input
-              type="checkbox"
-              name="rin"
-              value={k}
-              checked={state.rankInputs.includes(k)}
-              onChange={() => toggle(k)}
-            />{' '}
-            {RANK_INPUT_NAMES[k].label}
-          </label>
-        ))}
+      <SpecField {...field('rankInputs')} labels={INPUT_LABELS}>
         <small class="hint">
           In a sentence each: <Term id="pue">overhead</Term>, <Term id="wue-site">cooling water</Term>,{' '}
           <Term id="wue-source">power-plant water</Term>, <Term id="cif">carbon intensity</Term>.
@@ -45,7 +29,7 @@ function Settings({ state, setState }) {
         <small class="hint">
           What counts as the benefit: the model’s intelligence score from Artificial Analysis (more is better).
         </small>
-      </fieldset>
+      </SpecField>
       <div>
         <SpecField {...field('rankReturnsToScale')} label={term('rankReturnsToScale', 'returns-to-scale')} />
         <p class="hint" data-testid="rts-sentence">
