@@ -153,7 +153,7 @@ function Time(ctx) {
   const p = promptEntry(ctx);
   const def = p?.output_tokens ?? 300;
   const out = ctx.knob;
-  const { row, error, loading } = useStepEstimate(ctx, out ? { out } : {});
+  const { row, error, loading } = useStepEstimate(ctx, out ? { outputTokens: out } : {});
   const w = row?.work ?? {};
   const O = row?.output_tokens ?? def;
   return (
@@ -200,7 +200,7 @@ const BATCHES = [1, 2, 4, 8, 16, 32, 64];
 
 function Power(ctx) {
   const batch = ctx.knob;
-  const { row, error, loading } = useStepEstimate(ctx, batch ? { batch } : {});
+  const { row, error, loading } = useStepEstimate(ctx, batch ? { batchSize: batch } : {});
   const a = row?.assumptions ?? {};
   const w = row?.work ?? {};
   const gpus = a.gpus ?? ctx.data.hardware?.size_classes?.find((c) => c.id === a.size_class)?.gpus;
@@ -299,7 +299,7 @@ function Energy(ctx) {
 
 function Water(ctx) {
   const wues = ctx.knob;
-  const { row, error, loading } = useStepEstimate(ctx, wues !== null && wues !== undefined ? { wues } : {});
+  const { row, error, loading } = useStepEstimate(ctx, wues !== null && wues !== undefined ? { wueSite: wues } : {});
   const a = row?.assumptions ?? {};
   const split = row ? waterSplit(row) : null;
   const share = split ? split.onsite / split.total : 0;
@@ -462,7 +462,7 @@ function Reasoning(ctx) {
 
 function Published(ctx) {
   const est = ctx.knob ?? 'v6';
-  const { row, error, loading } = useStepEstimate(ctx, { est });
+  const { row, error, loading } = useStepEstimate(ctx, { estimator: est });
   const reality = views.some((v) => v.id === 'reality');
   return (
     <>
