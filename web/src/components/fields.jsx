@@ -128,26 +128,43 @@ export function SelectField({ label, value, options, onChange, hint, name }) {
   );
 }
 
-/** A group of radio buttons (keyboard: arrows move within the group). */
-export function RadioGroup({ legend, value, options, onChange, name, hint }) {
+/**
+ * A fieldset of radio buttons or checkboxes with a legend and an optional hint:
+ * `checked(value)` says which are on, `onPick(value, on)` reports a change.
+ */
+function ChoiceGroup({ type, legend, name, options, checked, onPick, hint, className, children }) {
   const id = useId();
   return (
-    <fieldset class="radio-group" aria-describedby={hint ? `${id}-hint` : undefined}>
+    <fieldset class={className} aria-describedby={hint ? `${id}-hint` : undefined}>
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o.value} class="radio">
           <input
-            type="radio"
+            type={type}
             name={name}
             value={o.value}
-            checked={value === o.value}
-            onChange={() => onChange(o.value)}
-          />
+            checked={checked(o.value)}
+            onChange={(e) => onPick(o.value, e.currentTarget.checked)}
+          />{' '}
           {o.label}
         </label>
       ))}
       <Hint id={id} text={hint} />
+      {children}
     </fieldset>
+  );
+}
+
+/** A group of radio buttons (keyboard: arrows move within the group). */
+export function RadioGroup({ legend, value, options, onChange, name, hint }) {
+  return (
+    <ChoiceGroup
+      type="radio"
+      className="radio-group"
+      {...{ legend, name, options, hint }}
+      checked={(v) => value === v}
+      onPick={(v) => onChange(v)}
+    />
   );
 }
 
@@ -172,30 +189,20 @@ export function CheckField({ label, checked, onChange, name, hint }) {
 }
 
 /** Checkboxes for a list field (the options' order is kept; the last `minItems` stay ticked). */
-export function CheckGroup({ label, name, value, options, onChange, hint, minItems, children }) {
-  const id = useId();
-  const toggle = (item, on) => {
+export function CheckGroup({ label, value, options, onChange, minItems, ...rest }) {
+  const pick = (item, on) => {
     const next = toggleItem(options, value, item, on, minItems);
     if (next) onChange(next);
   };
   return (
-    <fieldset aria-describedby={hint ? `${id}-hint` : undefined}>
-      <legend>{label}</legend>
-      {options.map((o) => (
-        <label key={o.value} class="radio">
-          <input
-            type="checkbox"
-            name={name}
-            value={o.value}
-            checked={value.includes(o.value)}
-            onChange={(e) => toggle(o.value, e.currentTarget.checked)}
-          />{' '}
-          {o.label}
-        </label>
-      ))}
-      <Hint id={id} text={hint} />
-      {children}
-    </fieldset>
+    <ChoiceGroup
+      type="checkbox"
+      legend={label}
+      options={options}
+      checked={(v) => value.includes(v)}
+      onPick={pick}
+      {...rest}
+    />
   );
 }
 
