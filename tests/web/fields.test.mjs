@@ -226,3 +226,15 @@ test('the embed dialog says in words what happens to imported data too large for
     /no imported data here/,
   );
 });
+
+test('a number field may offer a few values as radios, only within its bounds', () => {
+  const spec = MYUSE_FIELDS.myUseDays;
+  const c = specControl(spec, { as: 'radio', values: [1, 30, 365, 5000, 2.5, 30], labels: { 365: 'A year' } });
+  assert.equal(c.control, 'radio');
+  assert.deepEqual(c.options, [
+    { value: '1', label: '1' },
+    { value: '30', label: '30' },
+    { value: '365', label: 'A year' },
+  ]);
+  assert.equal(fromControl(spec, toControl(spec, 365)), 365);
+});

@@ -15,6 +15,12 @@ export function specOptions(spec, { values, labels = {} } = {}) {
   return shown.map((v) => ({ value: v, label: labels[v] ?? spec.labels?.[v] ?? v }));
 }
 
+/** The radio options of a number field: `values` within its bounds (whole when it says so), with `labels`. */
+function numberOptions(spec, { values = [], labels = {} }) {
+  const ok = (x) => Number.isFinite(x) && x >= spec.min && x <= spec.max && (!spec.int || Number.isInteger(x));
+  return [...new Set(values.map(Number))].filter(ok).map((x) => ({ value: String(x), label: labels[x] ?? String(x) }));
+}
+
 /**
  * The control of a field: {control: 'number'|'check'|'date'|'select'|'radio', name, label,
  * hint, ...}. `props` may give `label`, `hint`, `unit` (words that depend on the data),
@@ -30,6 +36,8 @@ export function specControl(spec, props = {}) {
   };
   switch (spec.kind) {
     case 'number':
+      // A few typical values as radios (e.g. a day, a month, a year), within the spec's bounds.
+      if (props.as === 'radio') return { control: 'radio', ...base, options: numberOptions(spec, props) };
       return {
         control: 'number',
         ...base,
@@ -64,7 +72,9 @@ export function toggleItem(options, list, item, on, minItems = 0) {
 }
 
 /** A field's value as its control holds it (a bool with labels is a radio of "true"/"false"). */
-export const toControl = (spec, value) => (spec.kind === 'bool' ? String(Boolean(value)) : (value ?? ''));
+export const toControl = (spec, value) =>
+  spec.kind === 'bool' ? String(Boolean(value)) : spec.kind === 'number' ? String(value ?? '') : (value ?? '');
 
 /** A control's value as the field holds it. */
-export const fromControl = (spec, v) => (spec.kind === 'bool' ? v === 'true' || v === true : v);
+export const fromControl = (spec, v) =>
+  spec.kind === 'bool' ? v === 'true' || v === true : spec.kind === 'number' && typeof v === 'string' ? Number(v) : v;

@@ -5,7 +5,7 @@
 // extension beyond the paper.
 import { EngineError } from '../../components/engine-error.jsx';
 import { ExportButtons } from '../../components/figure.jsx';
-import { RadioGroup, SpecField } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
 import { num } from '../../lib/format.js';
@@ -16,11 +16,8 @@ import { MYUSE_FIELDS, constantOf, modelsOf, myUseRequest, perDayOf, presetOf, r
 import { Headline } from './Headline.jsx';
 import { sig2 } from './units.js';
 
-const DAY_CHOICES = [
-  { value: '1', label: 'One day' },
-  { value: '30', label: 'A month' },
-  { value: '365', label: 'A year' },
-];
+/** The periods offered (any other number of days from a link is offered too). */
+const DAY_WORDS = { 1: 'One day', 30: 'A month', 365: 'A year' };
 
 function Equivalents({ row, perDay, days, constants }) {
   const y = yearOf(row, perDay, days);
@@ -197,16 +194,12 @@ export default function MyUse({ state, setState, data }) {
           </>
         )}
         <SpecField {...field('myUsePerDay')} placeholder={preset.perDay} />
-        <RadioGroup
-          legend={MYUSE_FIELDS.myUseDays.label}
-          name="mydays"
-          value={String(days)}
-          onChange={(v) => setState({ myUseDays: Number(v) })}
-          options={
-            DAY_CHOICES.some((d) => d.value === String(days))
-              ? DAY_CHOICES
-              : [...DAY_CHOICES, { value: String(days), label: `${days} days` }]
-          }
+        <SpecField
+          {...field('myUseDays', { replace: false })}
+          as="radio"
+          value={days}
+          values={[1, 30, 365, days]}
+          labels={{ [days]: `${days} days`, ...DAY_WORDS }}
         />
         <SpecField {...field('model')} value={chosen} options={options} />
         <SpecField {...field('myUseModel2')} options={none} />
