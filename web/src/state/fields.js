@@ -113,7 +113,7 @@ export const coreFields = {
   scaleQueries: num(1, SCALE_MAX_QUERIES, {
     url: 'sq',
     label: 'Queries',
-    help: 'At most 1 trillion, for up to 3,660 days: the engine totals at most 10 quadrillion (10¹⁶) queries.',
+    help: 'Up to 1 trillion, a day or in total: with up to 3,660 days that stays within the 10 quadrillion (10¹⁶) queries the calculator can add up.',
   }),
   scalePer: choice({ day: 'Queries per day', year: 'Queries in total' }, { url: 'sper', label: 'Traffic given' }),
   scaleShort: num(0, 100, { url: 'sshort' }),
