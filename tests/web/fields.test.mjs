@@ -238,3 +238,17 @@ test('a number field may offer a few values as radios, only within its bounds', 
   ]);
   assert.equal(fromControl(spec, toControl(spec, 365)), 365);
 });
+
+test('no code reads the state by a link key (state.cb instead of state.compareWith)', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const root = new URL('../../web/src/', import.meta.url);
+  const renamed = Object.entries(ALL)
+    .filter(([name, spec]) => urlKey(name, spec) !== name)
+    .map(([name, spec]) => urlKey(name, spec));
+  const pattern = new RegExp(String.raw`\bstate\.(${renamed.join('|')})\b`, 'g');
+  const files = (await readdir(root, { recursive: true })).filter((f) => /\.(js|jsx)$/.test(f));
+  const found = [];
+  for (const f of files)
+    for (const m of (await readFile(new URL(f, root), 'utf8')).matchAll(pattern)) found.push(`${f}: ${m[0]}`);
+  assert.deepEqual(found, []);
+});
