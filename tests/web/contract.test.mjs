@@ -161,8 +161,14 @@ test('the My use requests (every preset, and typed tokens) and Trends requests a
   }
   const index = { models: [{ name: 'gpt-5-high' }, { name: 'claude-3-opus' }], from: '2025-09-10', to: '2026-08-22' };
   for (const state of [
-    { tm: 'gpt-5-high', tp: 'long', test: 'as_published', tfrom: '', tto: '' },
-    { tm: 'gpt-5-high,claude-3-opus', tp: 'extra_long', test: 'v4', tfrom: '2025-10-01', tto: '2025-12-31' },
+    { trendModels: 'gpt-5-high', trendPrompt: 'long', trendEstimator: 'as_published', trendFrom: '', trendTo: '' },
+    {
+      trendModels: 'gpt-5-high,claude-3-opus',
+      trendPrompt: 'extra_long',
+      trendEstimator: 'v4',
+      trendFrom: '2025-10-01',
+      trendTo: '2025-12-31',
+    },
   ]) {
     const { request } = trendRequest(state, index, (n) => `/data/daily/2026-08-22/${n}.json`);
     const validate = v.request('trend');

@@ -38,10 +38,17 @@ const BASE = 'https://example.org/llm-footprint/';
 const EVIL = `<img src=x onerror=alert(1)> "quoted" & more`;
 
 test('embedState keeps only embed settings, maps other views to calc and pins the dataset', () => {
-  const state = { ...defaults(coreFields), view: 'rank', model: 'o3', pue: 1.3, rorient: 'oo', sq: 5 };
+  const state = {
+    ...defaults(coreFields),
+    view: 'rank',
+    model: 'o3',
+    pue: 1.3,
+    rankOrientation: 'oo',
+    scaleQueries: 5,
+  };
   const s = embedState(state, { ref: 'paper-v6@2025-10-26' });
   assert.equal(s.view, 'calc');
-  assert.equal(s.ds, 'paper-v6@2025-10-26');
+  assert.equal(s.dataset, 'paper-v6@2025-10-26');
   assert.equal(s.pue, 1.3);
   assert.ok(Object.keys(s).every((k) => EMBED_KEYS.includes(k)));
   assert.equal(embedState({ ...state, view: 'compare', model: '' }, { model: 'GPT-4.1' }).model, 'GPT-4.1');
@@ -51,9 +58,9 @@ test('an embed URL decodes back to the same state (plus the embed id), and the a
   const state = {
     ...defaults(coreFields),
     view: 'compare',
-    ds: 'snapshot@2025-10-26',
+    dataset: 'snapshot@2025-10-26',
     model: EVIL,
-    cb: 'o3',
+    compareWith: 'o3',
     prompt: 'long',
     cif: 0.25,
   };
@@ -64,7 +71,8 @@ test('an embed URL decodes back to the same state (plus the embed id), and the a
   url.searchParams.delete(EMBED_ID);
   const back = decode(url.search, coreFields);
   assert.deepEqual(back.notices, []);
-  for (const k of ['view', 'ds', 'model', 'cb', 'prompt', 'cif']) assert.equal(back.state[k], state[k], k);
+  for (const k of ['view', 'dataset', 'model', 'compareWith', 'prompt', 'cif'])
+    assert.equal(back.state[k], state[k], k);
   const app = new URL(appUrl(BASE, state, coreFields));
   assert.equal(app.pathname, '/llm-footprint/');
   assert.equal(decode(app.search, coreFields).state.model, EVIL);
@@ -196,7 +204,7 @@ test('embedModels: up to 8 models in the given order, unknown ones named, the de
   assert.equal(many.models.length, 8, 'at most 8');
   assert.deepEqual(embedModels({ ...base, model: 'zzz' }, NAMES).models, ["GPT-4o (Mar '25)"]);
   assert.deepEqual(embedModels({ ...base, model: 'zzz' }, NAMES).unknown, ['zzz']);
-  assert.deepEqual(embedModels({ ...base, view: 'compare', model: 'o3', cb: 'GPT-4.1' }, NAMES).models, [
+  assert.deepEqual(embedModels({ ...base, view: 'compare', model: 'o3', compareWith: 'GPT-4.1' }, NAMES).models, [
     'o3',
     'GPT-4.1',
   ]);
@@ -214,7 +222,7 @@ test('snippets carry the models, format, theme and size as attributes and URL pa
   const state = {
     ...defaults({ ...coreFields, ...EMBED_ONLY_FIELDS }),
     view: 'compare',
-    ds: 'paper-v6@2025-10-26',
+    dataset: 'paper-v6@2025-10-26',
     model: 'GPT-4.1',
     models: `GPT-4.1|o3|${EVIL}`,
     fmt: 'chart',
@@ -309,8 +317,8 @@ test('precomputed files are used only for their dataset version and hash, and on
   );
   const d = defaults(coreFields);
   assert.equal(usesDefaults(d), true);
-  assert.equal(usesDefaults({ ...d, model: 'o3', prompt: 'long', view: 'compare', cmetric: 'water' }), true);
-  for (const change of [{ pue: 1.2 }, { est: 'v4' }, { out: 500 }, { host: 'Azure' }, { rho: 0 }])
+  assert.equal(usesDefaults({ ...d, model: 'o3', prompt: 'long', view: 'compare', compareMetric: 'water' }), true);
+  for (const change of [{ pue: 1.2 }, { estimator: 'v4' }, { outputTokens: 500 }, { host: 'Azure' }, { rho: 0 }])
     assert.equal(usesDefaults({ ...d, ...change }), false, JSON.stringify(change));
 });
 

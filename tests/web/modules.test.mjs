@@ -81,13 +81,16 @@ test('estimate requests carry only the overrides the visitor set', () => {
     method: { estimator: 'v6' },
     select: { models: ['m'], prompts: ['short'] },
   });
-  const r = estimateRequest({ ...s, pue: 1.3, hw: 'DGX A100', region: 'x', out: 500, est: 'v4', w: 1 }, data);
+  const r = estimateRequest(
+    { ...s, pue: 1.3, hardware: 'DGX A100', region: 'x', outputTokens: 500, estimator: 'v4', utilisationWeight: 1 },
+    data,
+  );
   assert.deepEqual(r.overrides, { hardware: 'DGX A100', region: 'x', pue: 1.3, output_tokens: 500 });
   assert.deepEqual(r.method, { estimator: 'v4', w_max: 1 });
   assert.deepEqual(r.hardware, { $data: 'h' });
   assert.deepEqual(r.regions, { $data: 'r' });
   assert.equal(r.hosts, undefined, 'the hosts dataset is sent only when a host override needs it');
-  assert.deepEqual(overridesOf({ ...s, hw: '', host: null }), {});
+  assert.deepEqual(overridesOf({ ...s, hardware: '', host: null }), {});
   assert.deepEqual(estimateRequest(s, data).dataset, { $data: 'd' }, 'no selection: the whole dataset');
 });
 
@@ -235,11 +238,15 @@ test('the GPT-4o preset comes from the case study; a custom mix must add up to 1
   assert.deepEqual(p.mix, { short: 0.8, medium: 0.2 });
   assert.deepEqual(p.per_query_wh, { short: 0.421, medium: 1.214 });
   const s = defaults(coreFields);
-  assert.deepEqual(mixOf({ ...s, sshort: 50, smedium: 30, slong: 20 }).mix, { short: 0.5, medium: 0.3, long: 0.2 });
-  assert.match(mixOf({ ...s, sshort: 50, smedium: 30, slong: 30 }).error, /add up to 100/);
+  assert.deepEqual(mixOf({ ...s, scaleShort: 50, scaleMedium: 30, scaleLong: 20 }).mix, {
+    short: 0.5,
+    medium: 0.3,
+    long: 0.2,
+  });
+  assert.match(mixOf({ ...s, scaleShort: 50, scaleMedium: 30, scaleLong: 30 }).error, /add up to 100/);
   const refs = { dataset: { $data: 'd' }, constants: { $data: 'c' }, hosts: { $data: 'h' } };
   const data = { constants, refs };
-  const preset = scaleRequest({ ...s, spreset: 'gpt4o' }, data, 'x').request;
+  const preset = scaleRequest({ ...s, scalePreset: 'gpt4o' }, data, 'x').request;
   assert.deepEqual(preset, {
     op: 'scale',
     preset: 'gpt-4o-2025',
@@ -247,12 +254,16 @@ test('the GPT-4o preset comes from the case study; a custom mix must add up to 1
     hosts: refs.hosts,
     day: { queries: 8 },
   });
-  const own = scaleRequest({ ...s, sq: 7e8, sdays: 30, sshort: 60, smedium: 40, slong: 0 }, data, 'o3').request;
+  const own = scaleRequest(
+    { ...s, scaleQueries: 7e8, scaleDays: 30, scaleShort: 60, scaleMedium: 40, scaleLong: 0 },
+    data,
+    'o3',
+  ).request;
   assert.deepEqual(own.mix, { short: 0.6, medium: 0.4 });
   assert.deepEqual(own.day, { queries: 7e8 });
   assert.deepEqual(own.year, { queries: 7e8 * 30 });
   assert.deepEqual(own.estimate.select, { models: ['o3'] });
-  const total = scaleRequest({ ...s, sq: 3.65e9, sper: 'year' }, data, 'o3').request;
+  const total = scaleRequest({ ...s, scaleQueries: 3.65e9, scalePer: 'year' }, data, 'o3').request;
   assert.deepEqual([total.day.queries, total.year.queries], [1e7, 3.65e9], 'a total over 365 days is 1e7 a day');
 });
 
@@ -317,12 +328,15 @@ test('prompt sizes are data: extra_long joins the scale mix; a size of its own i
   const { promptInfo } = await import('../../web/src/lib/prompts.js');
   const s = defaults(coreFields);
   const all = ['short', 'medium', 'long', 'extra_long'];
-  assert.deepEqual(mixOf({ ...s, sshort: 0, smedium: 50, slong: 20, sxlong: 30 }, undefined, all).mix, {
-    medium: 0.5,
-    long: 0.2,
-    extra_long: 0.3,
-  });
-  assert.match(mixOf({ ...s, sshort: 80, smedium: 20, sxlong: 10 }, undefined, all).error, /110 %/);
+  assert.deepEqual(
+    mixOf({ ...s, scaleShort: 0, scaleMedium: 50, scaleLong: 20, scaleExtraLong: 30 }, undefined, all).mix,
+    {
+      medium: 0.5,
+      long: 0.2,
+      extra_long: 0.3,
+    },
+  );
+  assert.match(mixOf({ ...s, scaleShort: 80, scaleMedium: 20, scaleExtraLong: 10 }, undefined, all).error, /110 %/);
   assert.equal(promptInfo({ prompt: 'extra_long', output_tokens: 2000 }).detail, '100,000 in, 2,000 out');
   assert.deepEqual(promptInfo({ prompt: 'huge_doc', input_tokens: 250000, output_tokens: 4000 }), {
     value: 'huge_doc',

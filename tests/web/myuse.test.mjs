@@ -48,42 +48,42 @@ test('the reverse question divides the everyday constant by one use', () => {
 
 test('the request: a workload or a session, never select.prompts or an output override', () => {
   const data = { refs: { dataset: { $data: true, id: 'x' } } };
-  const quick = myUseRequest({ mypre: 'quick', out: 999 }, data, ['A', 'B']);
+  const quick = myUseRequest({ myUsePreset: 'quick', outputTokens: 999 }, data, ['A', 'B']);
   assert.deepEqual(quick.workload, { input_tokens: 100, output_tokens: 300 });
   assert.deepEqual(quick.select, { models: ['A', 'B'] });
   assert.equal(quick.overrides, undefined);
-  const agent = myUseRequest({ mypre: 'agent' }, data, ['A']);
+  const agent = myUseRequest({ myUsePreset: 'agent' }, data, ['A']);
   assert.equal(agent.workload, undefined);
   assert.equal(agent.session.generate.turns, 50);
   assert.ok(agent.session.cached_share.low <= agent.session.cached_share.value);
   const custom = PRESETS.find((p) => p.value === 'custom');
-  assert.deepEqual(workloadOf({ myin: 4000, myout: 800, mythink: 5000 }, custom), {
+  assert.deepEqual(workloadOf({ myUseTokensIn: 4000, myUseTokensOut: 800, myUseThinking: 5000 }, custom), {
     input_tokens: 4000,
     output_tokens: 800,
     reasoning_tokens: 5000,
   });
   // Typed tokens apply to "my own prompt" only.
-  assert.deepEqual(workloadOf({ myin: 4000 }, PRESETS[0]), { input_tokens: 100, output_tokens: 300 });
+  assert.deepEqual(workloadOf({ myUseTokensIn: 4000 }, PRESETS[0]), { input_tokens: 100, output_tokens: 300 });
 });
 
 test('models side by side: the chosen one, then known and distinct extras', () => {
   const fp = { models: [{ model: 'A' }, { model: 'B' }, { model: 'C' }] };
-  assert.deepEqual(modelsOf({ my2: 'B', my3: 'A' }, fp, 'A'), ['A', 'B']);
-  assert.deepEqual(modelsOf({ my2: 'Z', my3: 'C' }, fp, 'A'), ['A', 'C']);
+  assert.deepEqual(modelsOf({ myUseModel2: 'B', myUseModel3: 'A' }, fp, 'A'), ['A', 'B']);
+  assert.deepEqual(modelsOf({ myUseModel2: 'Z', myUseModel3: 'C' }, fp, 'A'), ['A', 'C']);
 });
 
 test('the URL keeps every My use setting', () => {
   const state = {
     ...defaults(fields),
     view: 'myuse',
-    mypre: 'custom',
-    myin: 4000,
-    myout: 800,
-    mythink: 0,
-    myper: 2.5,
-    mydays: 30,
-    my2: 'GPT-4.1',
-    myrev: 'car',
+    myUsePreset: 'custom',
+    myUseTokensIn: 4000,
+    myUseTokensOut: 800,
+    myUseThinking: 0,
+    myUsePerDay: 2.5,
+    myUseDays: 30,
+    myUseModel2: 'GPT-4.1',
+    myUseReverse: 'car',
   };
   const back = decode(new URLSearchParams(encode(state, fields)), fields);
   assert.deepEqual(back.notices, []);

@@ -19,7 +19,7 @@ const figures = JSON.parse(
 ).figures;
 const byId = Object.fromEntries(figures.map((f) => [f.id, f]));
 const base = { op: 'estimate', dataset: { $data: 'd.json' }, method: { estimator: 'v6' } };
-const state = { rlike: 'like', rmetric: 'energy', rmkt: null, est: 'v6' };
+const state = { realityLikeForLike: 'like', realityMetric: 'energy', realityMarketCif: null, estimator: 'v6' };
 
 test("each figure's boundary maps onto the engine's overrides; what cannot be matched is named", () => {
   assert.deepEqual(boundaryFor(byId['google-gemini-2025-minimal'], null), {
@@ -36,7 +36,7 @@ test("each figure's boundary maps onto the engine's overrides; what cannot be ma
 });
 
 test('switch off: one request; on: one per distinct boundary, sharing the paper default', () => {
-  assert.equal(realityRequests(base, { ...state, rlike: '' }, figures).requests.length, 1);
+  assert.equal(realityRequests(base, { ...state, realityLikeForLike: '' }, figures).requests.length, 1);
   const { requests, keyFor } = realityRequests(base, state, figures);
   // base, Google (site water), Google minimal (accelerator + site water)
   assert.equal(requests.length, 3);
@@ -47,7 +47,7 @@ test('switch off: one request; on: one per distinct boundary, sharing the paper 
   // The visitor's own overrides travel along; a location factor gives way to the market basis.
   const withMkt = realityRequests(
     { ...base, overrides: { cif_kg_per_kwh: 0.3, pue: 1.2 } },
-    { ...state, rmkt: 0.05, cif: 0.3, pue: 1.2 },
+    { ...state, realityMarketCif: 0.05, cif: 0.3, pue: 1.2 },
     figures,
   );
   const g = withMkt.requests.find((r) => r.key === withMkt.keyFor['google-gemini-2025']).request;

@@ -62,14 +62,19 @@ function dataFor(kind = 'footprint', ref = '') {
 }
 
 test('every op each view sends is routed to a module that serves it', async () => {
-  const state = { ...defaults(coreFields), ...defaults(UNCERTAINTY_FIELDS), upue: 'range', ubatch: 'range' };
+  const state = {
+    ...defaults(coreFields),
+    ...defaults(UNCERTAINTY_FIELDS),
+    uncertaintyPue: 'range',
+    uncertaintyBatch: 'range',
+  };
   const data = dataFor();
   const model = data.footprint.models[0].model;
   const prompt = data.footprint.models[0].prompts[0].prompt;
   const index = readJson(findDataset(manifest, 'provider-daily').file);
   const entry = index.models.find((m) => data.footprint.models.some((f) => f.model === m.model)) ?? index.models[0];
   const attribution = attributionRequests(
-    { ascale: 'linear', adedupe: false },
+    { attributionScale: 'linear', attributionDedupe: false },
     {
       entry,
       ref: entry.providers[0],
@@ -85,7 +90,7 @@ test('every op each view sends is routed to a module that serves it', async () =
     calculator: estimateRequest({ ...state, prompt }, data, { models: [model], prompts: [prompt] }),
     compare: estimateRequest(state, data, { prompts: [prompt] }),
     rank: rankRequest(state, data),
-    scale: scaleRequest({ ...state, sq: 20 }, data, model).request,
+    scale: scaleRequest({ ...state, scaleQueries: 20 }, data, model).request,
     uncertainty: { ...uncertainty, draws: 200 },
     sensitivity: { ...sensitivity, draws: 200 },
     'hardware (statistics)': attribution.attribute,
@@ -110,7 +115,7 @@ test('the old Infer hardware request (estimates inside "attribute") is what the 
   const index = readJson(findDataset(manifest, 'provider-daily').file);
   const entry = index.models.find((m) => m.model === 'GPT-4o mini');
   const { attribute } = attributionRequests(
-    { ascale: 'linear', adedupe: false },
+    { attributionScale: 'linear', attributionDedupe: false },
     { entry, ref: 'Microsoft Azure', hw: 'DGX H200/H100', hypotheses: index.hardware_hypotheses, dataUrl: (f) => f },
     data,
   );

@@ -63,9 +63,12 @@ test('a link with 100,000 unknown parameters gives a few notices and a count', (
 });
 
 test('an embed of imported data carries the file (imp) with ds=imported', () => {
-  assert.ok(EMBED_KEYS.includes('imp'));
-  const fields = { ...coreFields, imp: { kind: 'string', max: 6000, pattern: /^[A-Za-z0-9_-]*$/, def: '' } };
-  const state = { ...decode('v=1', fields).state, ds: 'imported', imp: 'bW9kZWwK', model: 'M' };
+  assert.ok(EMBED_KEYS.includes('importedCsv'));
+  const fields = {
+    ...coreFields,
+    importedCsv: { url: 'imp', kind: 'string', max: 6000, pattern: /^[A-Za-z0-9_-]*$/, def: '' },
+  };
+  const state = { ...decode('v=1', fields).state, dataset: 'imported', importedCsv: 'bW9kZWwK', model: 'M' };
   const { src } = snippets('https://example.org/app/', embedState(state, { ref: 'imported' }), fields);
   assert.equal(new URL(src).searchParams.get('imp'), 'bW9kZWwK');
   assert.equal(new URL(src).searchParams.get('ds'), 'imported');

@@ -14,43 +14,58 @@ const data = {
   },
 };
 const state = {
-  est: 'v6',
-  ulat: '',
-  upue: 'fixed',
-  uw: 'fixed',
-  ubatch: 'fixed',
-  uwues: 'fixed',
-  uregion: 'fixed',
-  useed: null,
+  estimator: 'v6',
+  uncertaintyLatency: '',
+  uncertaintyPue: 'fixed',
+  uncertaintyWeight: 'fixed',
+  uncertaintyBatch: 'fixed',
+  uncertaintyWueSite: 'fixed',
+  uncertaintyRegion: 'fixed',
+  uncertaintySeed: null,
 };
 const ALL = ['pue', 'w_max', 'batch_size', 'wue_site_l_per_kwh', 'region'];
 
 test('by default every assumption varies over its documented range', () => {
-  const open = { est: 'v6', ulat: '', upue: '', uw: '', ubatch: '', uwues: '', uregion: '', useed: null };
+  const open = {
+    estimator: 'v6',
+    uncertaintyLatency: '',
+    uncertaintyPue: '',
+    uncertaintyWeight: '',
+    uncertaintyBatch: '',
+    uncertaintyWueSite: '',
+    uncertaintyRegion: '',
+    uncertaintySeed: null,
+  };
   assert.deepEqual(Object.keys(uncertainSpec(open)).sort(), [...ALL].sort());
   for (const k of ALL) assert.deepEqual(uncertainSpec(open)[k], { dist: 'default' });
 });
 
 test('everything fixed but latency/speed: the paper preset', () => {
   assert.deepEqual(uncertainSpec(state), {});
-  assert.deepEqual(uncertainSpec({ ...state, ulat: 'fixed' }), { latency_speed: { dist: 'fixed' } });
+  assert.deepEqual(uncertainSpec({ ...state, uncertaintyLatency: 'fixed' }), { latency_speed: { dist: 'fixed' } });
 });
 
 test('a switched assumption takes its documented default range; PUE may have its own bounds', () => {
-  assert.deepEqual(uncertainSpec({ ...state, upue: 'range', ubatch: 'range' }), {
+  assert.deepEqual(uncertainSpec({ ...state, uncertaintyPue: 'range', uncertaintyBatch: 'range' }), {
     pue: { dist: 'default' },
     batch_size: { dist: 'default' },
   });
-  assert.deepEqual(uncertainSpec({ ...state, upue: 'range', upuelo: 1.1, upuehi: 1.4 }), {
-    pue: { dist: 'uniform', min: 1.1, max: 1.4 },
-  });
+  assert.deepEqual(
+    uncertainSpec({ ...state, uncertaintyPue: 'range', uncertaintyPueLow: 1.1, uncertaintyPueHigh: 1.4 }),
+    {
+      pue: { dist: 'uniform', min: 1.1, max: 1.4 },
+    },
+  );
   // Bounds in the wrong order fall back to the default range rather than an error.
-  assert.deepEqual(uncertainSpec({ ...state, upue: 'range', upuelo: 1.4, upuehi: 1.1 }), { pue: { dist: 'default' } });
+  assert.deepEqual(
+    uncertainSpec({ ...state, uncertaintyPue: 'range', uncertaintyPueLow: 1.4, uncertaintyPueHigh: 1.1 }),
+    { pue: { dist: 'default' } },
+  );
 });
 
 test('requests: the estimate selection and overrides, reference datasets, no v4 estimator', () => {
   const { uncertainty, sensitivity } = uncertaintyRequests(
-    { ...state, est: 'v4', pue: 1.3, uregion: 'range', useed: 5 },
+    { ...state, estimator: 'v4', pue: 1.3, uncertaintyRegion: 'range', uncertaintySeed: 5 },
     data,
     'GPT-4.1',
     'short',

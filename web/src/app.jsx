@@ -173,7 +173,7 @@ function ViewBoundary({ children }) {
 export function App() {
   const state = useAppState();
   const view = views.find((v) => v.id === state.view) ?? views[0];
-  const data = useDatasets(state.ds);
+  const data = useDatasets(state.dataset);
   const mainRef = useRef(null);
   const firstView = useRef(true);
   // Move focus to the new view's content after navigation (not on the first load).

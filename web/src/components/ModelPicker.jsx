@@ -4,10 +4,15 @@
 // own group) even when it does not match.
 import { useId, useState } from 'preact/hooks';
 
-import { SelectField } from './fields.jsx';
+import { SpecField } from './fields.jsx';
 import { modelOptions } from '../lib/requests.js';
 
-export function ModelPicker({ footprint, value, onChange, label = 'Model', name = 'model', hint }) {
+/**
+ * `spec` is the URL field the choice is kept in (state/fields.js `model` by default: a
+ * string field whose options are the dataset's models); `label` and `name` replace its words.
+ */
+export function ModelPicker({ footprint, value, onChange, spec, label, name = 'model', hint }) {
+  const field = { kind: 'string', url: name, label: 'Model', ...spec, ...(label ? { label } : {}) };
   const id = useId();
   const [filter, setFilter] = useState('');
   const all = modelOptions(footprint);
@@ -23,9 +28,9 @@ export function ModelPicker({ footprint, value, onChange, label = 'Model', name 
       : `No model matches “${filter.trim()}” in this data`;
   return (
     <div class="model-picker">
-      <SelectField label={label} name={name} value={value} options={options} onChange={onChange} hint={hint} />
+      <SpecField spec={field} value={value} options={options} onChange={onChange} hint={hint} />
       <div class="field find">
-        <label for={id}>Find a {label.toLowerCase()}</label>
+        <label for={id}>Find a {String(field.label).toLowerCase()}</label>
         <input
           id={id}
           type="search"

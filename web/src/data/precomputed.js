@@ -90,11 +90,11 @@ export function checkPrecomputed(file, meta) {
 }
 
 /** State fields that change an estimate; when none is set, precomputed rows apply. */
-const ASSUMPTIONS = [...Object.keys(OVERRIDE_KEYS), 'rho', 'w'];
+const ASSUMPTIONS = [...Object.keys(OVERRIDE_KEYS), 'rho', 'utilisationWeight'];
 
 /** True when the state uses the default assumptions (the precomputed ones). */
 export function usesDefaults(state) {
-  if (state.est && state.est !== 'v6') return false;
+  if (state.estimator && state.estimator !== 'v6') return false;
   return ASSUMPTIONS.every((k) => state[k] === null || state[k] === undefined || state[k] === '');
 }
 

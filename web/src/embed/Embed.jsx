@@ -108,7 +108,7 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
   const rootRef = useRef(null);
   useEffect(() => reportHeight(rootRef.current, id, { width: look.fmt === 'badge' }), []);
   const defaults = usesDefaults(state);
-  const data = useEmbedData(state.ds, state.prompt, defaults);
+  const data = useEmbedData(state.dataset, state.prompt, defaults);
   const [Live, setLive] = useState(null);
   const pick = data.pre
     ? embedModels(
@@ -123,10 +123,10 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
   }, [needLive]);
   const value = data.meta;
   // Before the manifest, a pinned embed's numbers are those of its own version.
-  const ref = value?.ref ?? (data.pre ? state.ds : null);
+  const ref = value?.ref ?? (data.pre ? state.dataset : null);
   const pinned = ref ? embedState(state, { ref }) : state;
   const here = document.baseURI;
-  const newer = value && { ...pinned, ds: `${value.entry.id}@${value.entry.latest}` };
+  const newer = value && { ...pinned, dataset: `${value.entry.id}@${value.entry.latest}` };
   const href = ref ? appUrl(here, pinned, fields) : './';
   const body = (rows, loading, prompt, asked) => (
     <Body
@@ -156,7 +156,12 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
       )}
       {value && look.fmt !== 'badge' && (
         <>
-          <VersionNotice ds={state.ds} meta={value} newerHref={newer && appUrl(here, newer, fields)} target="_blank" />
+          <VersionNotice
+            ds={state.dataset}
+            meta={value}
+            newerHref={newer && appUrl(here, newer, fields)}
+            target="_blank"
+          />
           <p class="embed-foot">
             <a href={href} target="_blank" rel="noopener noreferrer" data-testid="app-link">
               Open in the llm-footprint calculator
@@ -174,7 +179,7 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
 
 /** The chosen format for rows (already in the blogger's order, or sorted for "every model"). */
 function Body({ rows, loading, prompt, look, state, asked, constants, href }) {
-  const metric = METRICS[state.cmetric] ? state.cmetric : 'energy';
+  const metric = METRICS[state.compareMetric] ? state.compareMetric : 'energy';
   const key = METRICS[metric].key;
   const shown = asked.all ? [...rows].sort((x, y) => x[key].mean - y[key].mean || (x.model < y.model ? -1 : 1)) : rows;
   const fmt = look.fmt;

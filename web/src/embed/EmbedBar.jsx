@@ -13,12 +13,12 @@ export function EmbedBar({ state, data, view }) {
   const [open, setOpen] = useState(false);
   if (!data) return null;
   // The link to the newest data only when there is one (it encodes the whole state).
-  const newer = versionStatus(state.ds, data.meta).newer
-    ? appUrl(document.baseURI, { ...state, ds: `${data.meta.entry.id}@${data.meta.entry.latest}` }, getFields())
+  const newer = versionStatus(state.dataset, data.meta).newer
+    ? appUrl(document.baseURI, { ...state, dataset: `${data.meta.entry.id}@${data.meta.entry.latest}` }, getFields())
     : undefined;
   return (
     <>
-      <VersionNotice ds={state.ds} meta={data.meta} newerHref={newer} />
+      <VersionNotice ds={state.dataset} meta={data.meta} newerHref={newer} />
       {(view === 'calc' || view === 'compare') && (
         <div class="embed-bar">
           <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="embed-open">

@@ -4,13 +4,60 @@
 // two snippets and copy buttons, and a check of what the hosting must provide.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { RadioGroup, SelectField } from '../components/fields.jsx';
+import { SelectField, SpecField } from '../components/fields.jsx';
 import { PROMPTS } from '../lib/prompts.js';
 import { chosenModel, modelOptions } from '../lib/requests.js';
+import { coreFields } from '../state/fields.js';
 import { getFields } from '../state/store.js';
 import { checkHosting } from './hosting.js';
-import { MAX_MODELS, MODEL_SEPARATOR, embedFormat, embedState, embedUrl, snippets } from './links.js';
+import { importedNote } from './imported-note.js';
+import {
+  EMBED_ONLY_FIELDS,
+  MAX_MODELS,
+  MODEL_SEPARATOR,
+  embedFormat,
+  embedState,
+  embedUrl,
+  snippets,
+} from './links.js';
 import { HEIGHT_MESSAGE, THEME_MESSAGE } from './resize-child.js';
+
+/** The embed's own settings: their values from the embed's URL fields, their words here. */
+const EMBED_SPECS = {
+  fmt: {
+    ...EMBED_ONLY_FIELDS.fmt,
+    label: 'Format',
+    labels: {
+      card: 'Card: a headline and an everyday equivalent',
+      chart: 'Comparison chart',
+      table: 'Table',
+      badge: 'One-line badge (first model)',
+    },
+  },
+  theme: {
+    ...EMBED_ONLY_FIELDS.theme,
+    label: 'Theme',
+    labels: {
+      light: 'Light',
+      dark: 'Dark',
+      page: 'Follow the page (transparent; needs embed.js)',
+      auto: 'Follow the reader’s system setting',
+    },
+  },
+  esize: { ...EMBED_ONLY_FIELDS.esize, label: 'Text size', labels: { s: 'Small', m: 'Medium', l: 'Large' } },
+};
+/** The dialog's choices, in order: the configuration key, its field, and what a view adds (options shown, words). */
+const CHOICES = [
+  { key: 'fmt', spec: EMBED_SPECS.fmt, values: ['card', 'chart', 'table', 'badge'] },
+  { key: 'compareMetric', spec: coreFields.compareMetric, label: 'Headline and chart show' },
+  {
+    key: 'prompt',
+    spec: coreFields.prompt,
+    labels: Object.fromEntries(PROMPTS.map((p) => [p.value, `${p.label} (${p.detail})`])),
+  },
+  { key: 'theme', spec: EMBED_SPECS.theme, values: ['light', 'dark', 'page', 'auto'] },
+  { key: 'esize', spec: EMBED_SPECS.esize, values: ['s', 'm', 'l'] },
+];
 
 export function Snippet({ id, label, hint, text }) {
   const [copied, setCopied] = useState('');
@@ -116,30 +163,30 @@ function Models({ models, options, onChange }) {
 function initial(state, data) {
   const model = chosenModel(state, data.footprint);
   const models = [model];
-  if (state.view === 'compare' && state.cb && state.cb !== model) models.push(state.cb);
+  if (state.view === 'compare' && state.compareWith && state.compareWith !== model) models.push(state.compareWith);
   return {
     models,
     fmt: embedFormat({ view: models.length > 1 ? 'compare' : 'calc' }),
-    cmetric: state.cmetric || 'energy',
+    compareMetric: state.compareMetric || 'energy',
     prompt: state.prompt || 'short',
     theme: 'auto',
     esize: 'm',
-    ds: data.meta.ref,
+    dataset: data.meta.ref,
   };
 }
 
 /** The embed state of a configuration (two models as model + compare-with, more as `models`). */
 export function configState(state, c) {
-  const base = embedState(state, { ref: c.ds });
+  const base = embedState(state, { ref: c.dataset });
   const [first, ...rest] = c.models;
   return {
     ...base,
     view: c.models.length > 1 ? 'compare' : 'calc',
     model: first,
-    cb: c.models.length === 2 ? rest[0] : '',
+    compareWith: c.models.length === 2 ? rest[0] : '',
     models: c.models.length > 2 ? c.models.join(MODEL_SEPARATOR) : '',
     prompt: c.prompt,
-    cmetric: c.cmetric,
+    compareMetric: c.compareMetric,
     fmt: c.fmt,
     theme: c.theme,
     esize: c.esize,
@@ -178,9 +225,14 @@ export default function EmbedDialog({ state, data, onClose }) {
   const pinned = configState(state, config);
   const base = new URL('./', document.baseURI).href;
   const s = snippets(base, pinned, fields);
-  const versions = data.footprintDatasets.flatMap((d) =>
-    d.versions.map((v) => ({ value: `${d.id}@${v.version}`, label: `${d.title ?? d.id}: version ${v.version}` })),
-  );
+  const imported = importedNote(state);
+  const versions = [
+    ...(imported ? [{ value: 'imported', label: imported.option }] : []),
+    ...data.footprintDatasets.flatMap((d) =>
+      d.versions.map((v) => ({ value: `${d.id}@${v.version}`, label: `${d.title ?? d.id}: version ${v.version}` })),
+    ),
+  ];
+  const importedChosen = imported && config.dataset === 'imported';
   const what = config.models.length > 1 ? 'comparison' : 'estimate';
   return (
     <dialog ref={ref} class="embed-dialog" aria-labelledby="embed-dialog-title" data-testid="embed-dialog">
@@ -191,10 +243,12 @@ export default function EmbedDialog({ state, data, onClose }) {
         </button>
       </div>
       <p>
-        Choose what your readers see, then paste one of the snippets into your page. The data version is pinned, so the
-        embed keeps these numbers after newer data are published. It makes no request to anyone but this site, sets no
-        cookie and stores nothing about your readers; with the default assumptions it loads about as much as a small
-        image.
+        Choose what your readers see, then paste one of the snippets into your page.{' '}
+        {importedChosen
+          ? 'The embed shows your imported data, not a published dataset.'
+          : 'The data version is pinned, so the embed keeps these numbers after newer data are published.'}{' '}
+        It makes no request to anyone but this site, sets no cookie and stores nothing about your readers; with the
+        default assumptions it loads about as much as a small image.
       </p>
       <form class="embed-config" onSubmit={(e) => e.preventDefault()} aria-label="Embed settings">
         <Models
@@ -202,67 +256,34 @@ export default function EmbedDialog({ state, data, onClose }) {
           options={modelOptions(data.footprint)}
           onChange={(models) => change({ models })}
         />
-        <RadioGroup
-          legend="Format"
-          name="embed-fmt"
-          value={config.fmt}
-          onChange={(fmt) => change({ fmt })}
-          options={[
-            { value: 'card', label: 'Card: a headline and an everyday equivalent' },
-            { value: 'chart', label: 'Comparison chart' },
-            { value: 'table', label: 'Table' },
-            { value: 'badge', label: 'One-line badge (first model)' },
-          ]}
-        />
-        <RadioGroup
-          legend="Headline and chart show"
-          name="embed-metric"
-          value={config.cmetric}
-          onChange={(cmetric) => change({ cmetric })}
-          options={[
-            { value: 'energy', label: 'Energy' },
-            { value: 'water', label: 'Water' },
-            { value: 'carbon', label: 'Carbon' },
-          ]}
-        />
-        <RadioGroup
-          legend="Prompt size"
-          name="embed-prompt"
-          value={config.prompt}
-          onChange={(prompt) => change({ prompt })}
-          options={PROMPTS.map((p) => ({ value: p.value, label: `${p.label} (${p.detail})` }))}
-        />
-        <RadioGroup
-          legend="Theme"
-          name="embed-theme"
-          value={config.theme}
-          onChange={(theme) => change({ theme })}
-          options={[
-            { value: 'light', label: 'Light' },
-            { value: 'dark', label: 'Dark' },
-            { value: 'page', label: 'Follow the page (transparent; needs embed.js)' },
-            { value: 'auto', label: 'Follow the reader’s system setting' },
-          ]}
-        />
-        <RadioGroup
-          legend="Text size"
-          name="embed-size"
-          value={config.esize}
-          onChange={(esize) => change({ esize })}
-          options={[
-            { value: 's', label: 'Small' },
-            { value: 'm', label: 'Medium' },
-            { value: 'l', label: 'Large' },
-          ]}
-        />
+        {CHOICES.map(({ key, spec, ...words }) => (
+          <SpecField
+            key={key}
+            spec={{ ...spec, url: `embed-${key}` }}
+            {...words}
+            value={config[key]}
+            onChange={(v) => change({ [key]: v })}
+          />
+        ))}
         <SelectField
-          label="Data version (pinned)"
+          label={importedChosen ? 'Data' : 'Data version (pinned)'}
           name="embed-ds"
-          value={config.ds}
+          value={config.dataset}
           options={versions}
-          onChange={(ds) => change({ ds })}
-          hint="The embed always shows this version; readers are told when newer data exist."
+          onChange={(dataset) => change({ dataset })}
+          hint={
+            importedChosen
+              ? imported.problem
+                ? undefined
+                : imported.text
+              : 'The embed always shows this version; readers are told when newer data exist.'
+          }
         />
+        {importedChosen && imported.problem && (
+          <p class="error" role="alert" data-testid="embed-imported-too-large">
+            {imported.text}
+          </p>
+        )}
       </form>
       <h3>Preview</h3>
       <p class="hint">

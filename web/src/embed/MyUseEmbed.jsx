@@ -11,13 +11,13 @@ import { LinkNotices, LoadError } from './notices.jsx';
 
 /** A My use embed (view=myuse): always computed by the engine (any workload or session). */
 export default function MyUseEmbed({ state, fields, notices, id }) {
-  const data = useDatasets(state.ds);
+  const data = useDatasets(state.dataset);
   const rootRef = useRef(null);
   useEffect(() => reportHeight(rootRef.current, id), []);
   const value = data.value;
   const pinned = value ? embedState(state, { ref: value.meta.ref }) : state;
   const here = document.baseURI;
-  const newer = value && { ...pinned, ds: `${value.meta.entry.id}@${value.meta.entry.latest}` };
+  const newer = value && { ...pinned, dataset: `${value.meta.entry.id}@${value.meta.entry.latest}` };
   return (
     <div ref={rootRef} class="embed-root">
       <LinkNotices notices={notices} />
@@ -29,7 +29,7 @@ export default function MyUseEmbed({ state, fields, notices, id }) {
         <>
           <EmbedMyUse state={state} data={value} />
           <VersionNotice
-            ds={state.ds}
+            ds={state.dataset}
             meta={value.meta}
             newerHref={newer && appUrl(here, newer, fields)}
             target="_blank"

@@ -19,16 +19,16 @@ export default function TrendsEmbed({ state, fields, notices, id }) {
   const rootRef = useRef(null);
   useEffect(() => reportHeight(rootRef.current, id), []);
   const { index, files, error: loadError } = useDaily();
-  const metric = METRICS[state.tmetric] ?? METRICS.energy;
+  const metric = METRICS[state.trendMetric] ?? METRICS.energy;
   const built = index ? trendRequest(state, index, (n) => dataUrl(files.get(n))) : {};
   const { result, error, loading } = useEngine(built.request ?? null);
   const names = index ? selectedModels(state, index) : [];
   const byName = new Map((index?.models ?? []).map((m) => [m.name, m]));
   const who = names.map((n) => byName.get(n)?.model ?? n).join(', ');
-  const prompt = promptInfo({ prompt: state.tp, output_tokens: 0 });
+  const prompt = promptInfo({ prompt: state.trendPrompt, output_tokens: 0 });
   const { series, frozen, events } = chartOf(result, index, metric);
-  const from = state.tfrom || index?.from;
-  const to = state.tto || index?.to;
+  const from = state.trendFrom || index?.from;
+  const to = state.trendTo || index?.to;
   return (
     <div ref={rootRef} class="embed-root">
       <LinkNotices notices={notices} />

@@ -10,46 +10,46 @@ export const EMBED_ID = 'eid';
 /** The settings an embed uses: view, pinned dataset, model, prompt, assumptions, comparison. */
 export const EMBED_KEYS = [
   'view',
-  'ds',
+  'dataset',
   'model',
   'prompt',
-  'out',
-  'hw',
-  'size',
+  'outputTokens',
+  'hardware',
+  'sizeClass',
   'gpus',
-  'batch',
+  'batchSize',
   'host',
   'region',
-  'mult',
+  'hostMultipliers',
   'pue',
-  'wues',
-  'wuesrc',
+  'wueSite',
+  'wueSource',
   'cif',
-  'est',
+  'estimator',
   'rho',
-  'w',
-  'cmetric',
-  'cb',
+  'utilisationWeight',
+  'compareMetric',
+  'compareWith',
   // Trends (features/trends)
-  'tm',
-  'tp',
-  'tmetric',
-  'test',
-  'tfrom',
-  'tto',
+  'trendModels',
+  'trendPrompt',
+  'trendMetric',
+  'trendEstimator',
+  'trendFrom',
+  'trendTo',
   // My use (features/myuse)
-  'mypre',
-  'myin',
-  'myout',
-  'mythink',
-  'myper',
-  'mydays',
+  'myUsePreset',
+  'myUseTokensIn',
+  'myUseTokensOut',
+  'myUseThinking',
+  'myUsePerDay',
+  'myUseDays',
   'models',
   'fmt',
   'theme',
   'esize',
   // The imported file itself (with ds=imported): without it the embed has no data to pin.
-  'imp',
+  'importedCsv',
 ];
 
 /** At most this many models in one embed. */
@@ -77,7 +77,7 @@ export const defaultModel = (names) => chosenModel({}, { models: names.map((mode
 /**
  * The models an embed shows, given the names the dataset has for its prompt size:
  * {models, unknown, all, highlight}. `models` (1 to 8, deduplicated, in order) wins; else
- * `model` (+ `cb` in a comparison); a comparison without `cb` shows every model (`all`).
+ * `model` (+ `compareWith` in a comparison); a comparison without it shows every model (`all`).
  * Unknown names are listed in `unknown` and left out; with none left, the default model.
  */
 export function embedModels(state, names) {
@@ -86,14 +86,14 @@ export function embedModels(state, names) {
   const chosen = have.has(state.model) ? state.model : def;
   let asked;
   if (state.models) asked = state.models.split(MODEL_SEPARATOR).map((n) => n.trim());
-  else if (state.view === 'compare' && !state.cb)
+  else if (state.view === 'compare' && !state.compareWith)
     return {
       models: [...names],
       unknown: state.model && !have.has(state.model) ? [state.model] : [],
       all: true,
       highlight: chosen,
     };
-  else asked = [state.model || def, ...(state.view === 'compare' ? [state.cb] : [])];
+  else asked = [state.model || def, ...(state.view === 'compare' ? [state.compareWith] : [])];
   asked = [...new Set(asked.filter(Boolean))].slice(0, MAX_MODELS);
   const unknown = asked.filter((n) => !have.has(n));
   const models = asked.filter((n) => have.has(n));
@@ -113,7 +113,7 @@ const pick = (obj, keys) => Object.fromEntries(keys.filter((k) => k in obj).map(
 export function embedState(state, { ref, model } = {}) {
   const s = pick(state, EMBED_KEYS);
   s.view = EMBED_VIEWS.includes(state.view) ? state.view : 'calc';
-  if (ref) s.ds = ref;
+  if (ref) s.dataset = ref;
   if (model && !s.model) s.model = model;
   return s;
 }

@@ -45,13 +45,16 @@ const escapeText = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** A short, human title for an embed: "GPT-4o: energy, water and carbon of one short prompt". */
 export function embedTitle(state) {
   if (state.view === 'myuse') return `${state.model || 'one LLM'}: my use over a day or a year`;
-  if (state.view === 'trends') return `${state.tm || 'a model'}: one ${state.tp ?? 'long'} prompt, day by day`;
+  if (state.view === 'trends')
+    return `${state.trendModels || 'a model'}: one ${state.trendPrompt ?? 'long'} prompt, day by day`;
   const list = state.models ? state.models.split(MODEL_SEPARATOR).filter(Boolean) : [];
   if (list.length > 2) return `${list.length} models: energy, water and carbon of one ${state.prompt} prompt`;
   if (list.length === 2) return `${list[0]} vs ${list[1]}: one ${state.prompt} prompt`;
   const who = list[0] || state.model || 'one LLM';
   if (state.view === 'compare')
-    return state.cb ? `${who} vs ${state.cb}: one ${state.prompt} prompt` : `Every model: one ${state.prompt} prompt`;
+    return state.compareWith
+      ? `${who} vs ${state.compareWith}: one ${state.prompt} prompt`
+      : `Every model: one ${state.prompt} prompt`;
   return `${who}: energy, water and carbon of one ${state.prompt} prompt`;
 }
 

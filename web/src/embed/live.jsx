@@ -8,7 +8,7 @@ import { estimateRequest } from '../lib/requests.js';
 import { embedModels } from './embed-state.js';
 
 export default function Live({ state: asked, render }) {
-  const data = useDatasets(asked.ds);
+  const data = useDatasets(asked.dataset);
   const fp = data.value?.footprint;
   // A prompt size this dataset does not have: its first one (as the calculator does).
   const has = (p) => fp?.models.some((m) => m.prompts.some((x) => x.prompt === p));

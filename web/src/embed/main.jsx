@@ -32,7 +32,7 @@ const look = { fmt: embedFormat(state), theme: state.theme, size: state.esize };
 // get the same cached promises): a pinned estimate with the default assumptions, its
 // precomputed file alone (Embed.jsx); any other embed, the manifest.
 const estimate = state.view !== 'myuse' && state.view !== 'trends';
-const early = estimate && usesDefaults(state) ? fetchPinnedFile(state.ds, state.prompt) : null;
+const early = estimate && usesDefaults(state) ? fetchPinnedFile(state.dataset, state.prompt) : null;
 if (!early) loadManifest().catch(() => {});
 
 const html = document.documentElement;

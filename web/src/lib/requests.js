@@ -3,18 +3,18 @@
 
 /** URL field -> estimate `overrides` key. */
 export const OVERRIDE_KEYS = {
-  hw: 'hardware',
-  size: 'size_class',
+  hardware: 'hardware',
+  sizeClass: 'size_class',
   gpus: 'gpus',
-  batch: 'batch_size',
+  batchSize: 'batch_size',
   host: 'host',
   region: 'region',
-  mult: 'multipliers',
+  hostMultipliers: 'multipliers',
   pue: 'pue',
-  wues: 'wue_site_l_per_kwh',
-  wuesrc: 'wue_source_l_per_kwh',
+  wueSite: 'wue_site_l_per_kwh',
+  wueSource: 'wue_source_l_per_kwh',
   cif: 'cif_kg_per_kwh',
-  out: 'output_tokens',
+  outputTokens: 'output_tokens',
 };
 
 const isSet = (v) => v !== null && v !== undefined && v !== '';
@@ -28,9 +28,9 @@ export function overridesOf(state) {
 
 /** The estimator settings of the state. */
 export function methodOf(state) {
-  const m = { estimator: state.est || 'v6' };
+  const m = { estimator: state.estimator || 'v6' };
   if (isSet(state.rho)) m.rho = state.rho;
-  if (isSet(state.w)) m.w_max = state.w;
+  if (isSet(state.utilisationWeight)) m.w_max = state.utilisationWeight;
   return m;
 }
 

@@ -11,12 +11,37 @@
 export const URL_VERSION = 1;
 
 /**
- * @typedef {{kind: 'enum', values: string[], def: string}
+ * A field: its kind, limits and default, and how a control shows it (components/fields.jsx
+ * SpecField): `label`, `unit`, `help` (a sentence under the control) and, for an enum or a
+ * list, `labels` (value -> words, in the order shown). The state holds a field under its
+ * descriptive name (the key of the field set, e.g. `compareWith`); the link writes it under
+ * `url` (e.g. `cb`), the same name when `url` is absent. Links keep their short keys.
+ *
+ * @typedef {{url?: string, label?: string, unit?: string, help?: string, labels?: Record<string, string>}} FieldText
+ * @typedef {FieldText & ({kind: 'enum', values: string[], def: string}
  *   | {kind: 'number', min: number, max: number, int?: boolean, def: number|null}
  *   | {kind: 'string', max?: number, pattern?: RegExp, def: string}
  *   | {kind: 'list', values: string[], def: string[]}
- *   | {kind: 'bool', def: boolean}} FieldSpec
+ *   | {kind: 'bool', def: boolean})} FieldSpec
  */
+
+/** The key a field has in links: its `url`, else its name. */
+export const urlKey = (name, spec) => spec.url ?? name;
+
+/** The state name of each link key of a field set (link key -> name). */
+export function namesByUrlKey(fields) {
+  return new Map(Object.entries(fields).map(([name, spec]) => [urlKey(name, spec), name]));
+}
+
+/**
+ * An enum field from its options in the order shown ({value: words}; values are words, never
+ * whole numbers, so the object keeps their order): the values a link may hold and the words
+ * of each come from the same table. The default is the first option unless `def` says otherwise.
+ */
+export function choice(labels, extra = {}) {
+  const values = Object.keys(labels);
+  return { kind: 'enum', values, labels, def: values[0], ...extra };
+}
 
 /** Upgrades old query parameters, one version at a time: {fromVersion: (URLSearchParams) => void}. */
 export const MIGRATIONS = {};
@@ -108,33 +133,35 @@ export function decode(search, fields, { migrations = MIGRATIONS, version = URL_
   let skipped = dropped;
   const note = (text) => (notices.length < MAX_NOTICES ? notices.push(text) : skipped++);
   let read = 0;
+  const names = namesByUrlKey(fields);
   for (const [key, raw] of params) {
     if (key === 'v') continue;
     if (++read > MAX_PARAMS) {
       skipped++;
       continue;
     }
-    const spec = fields[key];
+    const name = names.get(key);
+    const spec = name === undefined ? undefined : fields[name];
     if (!spec) {
       note(`Ignored unknown setting "${key.slice(0, 30)}" in the link.`);
       continue;
     }
     const { value, error } = readField(spec, raw);
     if (error) note(`Setting "${key}" in the link was invalid (${error}); using the default.`);
-    else state[key] = value;
+    else state[name] = value;
   }
   if (skipped) notices.push(`${skipped} more settings in the link were unknown or invalid and were ignored.`);
   return { state, notices };
 }
 
-/** Encodes a state into a query string "v=1&..." listing only the fields that differ from their default. */
+/** Encodes a state into a query string "v=1&..." listing only the fields that differ from their default (under their link keys). */
 export function encode(state, fields, { version = URL_VERSION } = {}) {
   const params = new URLSearchParams();
   params.set('v', String(version));
-  for (const [key, spec] of Object.entries(fields)) {
-    const value = state[key];
+  for (const [name, spec] of Object.entries(fields)) {
+    const value = state[name];
     if (value === undefined || value === null || sameValue(value, spec.def)) continue;
-    params.set(key, writeField(spec, value));
+    params.set(urlKey(name, spec), writeField(spec, value));
   }
   return params.toString();
 }

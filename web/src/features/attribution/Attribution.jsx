@@ -5,14 +5,16 @@
 // energy per hypothesis is one "estimate" per hardware (core module), see requests.js.
 import { useEffect, useState } from 'preact/hooks';
 
-import { RadioGroup, SelectField } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { dataUrl, findDataset, loadDataFile, loadManifest } from '../../data/datasets.js';
 import { useEngine, useEngineAll } from '../../engine/engine.js';
 import { num } from '../../lib/format.js';
+import { bindFields } from '../../state/bind.js';
 import { BoxPlot } from './BoxPlot.jsx';
+import feature from './index.js';
 import { attributionRequests, energyRows } from './requests.js';
 
 /** Engine and dataset wording for visitors: column names and request fields in words. */
@@ -143,12 +145,14 @@ function Energy({ energy }) {
 
 export default function Attribution({ state, setState, data }) {
   const { index, error: indexError } = useIndex();
-  const entry = index?.models.find((m) => m.slug === state.amodel) ?? index?.models[0];
+  const entry = index?.models.find((m) => m.slug === state.attributionModel) ?? index?.models[0];
   const known = index?.reference_hardware.find((r) => entry?.providers.includes(r.provider));
-  const ref = entry?.providers.includes(state.aref) ? state.aref : (known?.provider ?? entry?.providers[0] ?? '');
+  const ref = entry?.providers.includes(state.attributionReference)
+    ? state.attributionReference
+    : (known?.provider ?? entry?.providers[0] ?? '');
   const hws = index?.hardware_hypotheses ?? [];
-  const hw = hws.some((h) => h.hardware === state.ahw)
-    ? state.ahw
+  const hw = hws.some((h) => h.hardware === state.attributionHardware)
+    ? state.attributionHardware
     : known && ref === known.provider
       ? known.hardware
       : (hws[1]?.hardware ?? '');
@@ -167,6 +171,7 @@ export default function Attribution({ state, setState, data }) {
     { key: 'range', label: 'Range', render: (c) => `${num(c.min)}–${num(c.max)}` },
     { key: 'mean', label: 'Mean', numeric: true, render: (c) => num(c.mean) },
   ];
+  const field = bindFields(feature.fields, state, setState);
   return (
     <article>
       <h1>Infer hardware</h1>
@@ -182,47 +187,24 @@ export default function Attribution({ state, setState, data }) {
       )}
       {index && (
         <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Attribution settings">
-          <SelectField
-            label="Model"
-            name="amodel"
+          <SpecField
+            {...field('attributionModel')}
             value={entry?.slug}
-            onChange={(v) => setState({ amodel: v, aref: '', ahw: '' })}
+            onChange={(v) => setState({ attributionModel: v, attributionReference: '', attributionHardware: '' })}
             options={index.models.map((m) => ({ value: m.slug, label: `${m.model} (${m.providers.length} hosts)` }))}
           />
-          <SelectField
-            label="Reference host"
-            name="aref"
+          <SpecField
+            {...field('attributionReference')}
             value={ref}
-            onChange={(v) => setState({ aref: v })}
             options={(entry?.providers ?? []).map((p) => ({ value: p, label: p }))}
           />
-          <SelectField
-            label="Reference host's hardware"
-            name="ahw"
+          <SpecField
+            {...field('attributionHardware')}
             value={hw}
-            onChange={(v) => setState({ ahw: v })}
             options={hws.map((h) => ({ value: h.hardware, label: `${h.hardware} (${h.memory_bandwidth_tb_s} TB/s)` }))}
           />
-          <RadioGroup
-            legend="Test scale"
-            name="ascale"
-            value={state.ascale}
-            onChange={(v) => setState({ ascale: v })}
-            options={[
-              { value: 'linear', label: 'Speeds (as the paper)' },
-              { value: 'log', label: 'Log speeds (damps spikes)' },
-            ]}
-          />
-          <RadioGroup
-            legend="Repeated days"
-            name="adedupe"
-            value={state.adedupe ? 'drop' : 'keep'}
-            onChange={(v) => setState({ adedupe: v === 'drop' })}
-            options={[
-              { value: 'keep', label: 'Keep' },
-              { value: 'drop', label: 'Drop days that repeat the previous value' },
-            ]}
-          />
+          <SpecField {...field('attributionScale')} />
+          <SpecField {...field('attributionDedupe')} />
         </form>
       )}
       <EngineError error={error} what="attribute hardware" />

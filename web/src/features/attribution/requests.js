@@ -5,7 +5,7 @@
 // of that table an error in the browser (web/src/engine/modules.js routes each op).
 
 /**
- * @param {{ascale: string, adedupe: boolean}} state
+ * @param {{attributionScale: string, attributionDedupe: boolean}} state
  * @param {{entry: object, ref: string, hw: string, hypotheses: object[], dataUrl: (f: string) => string}} choice
  * @param {object} data useDatasets() value (footprint and refs), may be null
  * @returns {{attribute: object|null, estimates: {hardware: string, request: object}[]}}
@@ -17,8 +17,8 @@ export function attributionRequests(state, { entry, ref, hw, hypotheses, dataUrl
     data: { $data: dataUrl(entry.file) },
     reference: { host: ref, hardware: hw },
     hypotheses: hypotheses.map(({ hardware, memory_bandwidth_tb_s }) => ({ hardware, memory_bandwidth_tb_s })),
-    scale: state.ascale,
-    dedupe: state.adedupe,
+    scale: state.attributionScale,
+    dedupe: state.attributionDedupe,
   };
   const fpModel = data?.footprint?.models?.find((m) => m.model === entry.model);
   const refs = data?.refs ?? {};

@@ -1,61 +1,62 @@
 // The "assumptions" panel: every input of the method can be overridden; an override is
 // marked "changed" and has its own reset button; "Reset all" returns to the dataset.
-import { NumberField, RadioGroup, SelectField } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { Slot } from '../../components/lazy.jsx';
 import { Term } from '../../glossary/Term.jsx';
 import { OVERRIDE_KEYS } from '../../lib/requests.js';
+import { bindFields } from '../../state/bind.js';
+import { coreFields } from '../../state/fields.js';
 import { slotLoaders } from '../../views.js';
 
 const isSet = (v) => v !== null && v !== undefined && v !== '';
-const ASSUMPTION_FIELDS = [...Object.keys(OVERRIDE_KEYS).filter((k) => k !== 'out'), 'est', 'rho', 'w'];
+const ASSUMPTION_FIELDS = [
+  ...Object.keys(OVERRIDE_KEYS).filter((k) => k !== 'outputTokens'),
+  'estimator',
+  'rho',
+  'utilisationWeight',
+];
+/** The glossary entry of each assumption's label. */
+const TERMS = {
+  estimator: 'estimator',
+  rho: 'rho',
+  utilisationWeight: 'w-weight',
+  sizeClass: 'size-class',
+  gpus: 'gpu',
+  batchSize: 'batch',
+  host: 'host',
+  region: 'region',
+  pue: 'pue',
+  wueSite: 'wue-site',
+  wueSource: 'wue-source',
+  cif: 'cif',
+};
+
+/** True when the field differs from its default (the dataset's value, or paper v6). */
+const changed = (state, k) => isSet(state[k]) && state[k] !== coreFields[k].def;
 
 /** True when some assumption differs from the dataset / paper defaults. */
-export const hasOverrides = (state) =>
-  ASSUMPTION_FIELDS.some((k) => (k === 'est' ? state.est !== 'v6' : isSet(state[k])));
+export const hasOverrides = (state) => ASSUMPTION_FIELDS.some((k) => changed(state, k));
 
 function Changed({ field, state, setState }) {
-  if (!isSet(state[field])) return null;
+  if (!changed(state, field)) return null;
   return (
     <p class="changed">
       <span class="badge">changed</span>{' '}
-      <button type="button" onClick={() => setState({ [field]: field === 'est' ? 'v6' : null })}>
+      <button type="button" onClick={() => setState({ [field]: coreFields[field].def })}>
         Reset
       </button>
     </p>
   );
 }
 
-function Num({ field, label, unit, state, setState, resolved, min, max, int, hint }) {
+/** One assumption: its control (from the field spec, label linked to the glossary) and its "changed" mark. */
+function Assumption({ field, state, setState, ...props }) {
+  const spec = coreFields[field];
+  const label = TERMS[field] ? <Term id={TERMS[field]}>{spec.label}</Term> : spec.label;
+  const bound = bindFields(coreFields, state, setState)(field);
   return (
     <div class="override">
-      <NumberField
-        label={label}
-        unit={unit}
-        name={field}
-        value={state[field]}
-        placeholder={resolved}
-        min={min}
-        max={max}
-        int={int}
-        hint={hint ?? (resolved !== undefined && resolved !== null ? `Dataset: ${resolved}` : undefined)}
-        onChange={(v) => setState({ [field]: v }, { replace: true })}
-      />
-      <Changed field={field} state={state} setState={setState} />
-    </div>
-  );
-}
-
-function Choice({ field, label, options, state, setState, hint }) {
-  return (
-    <div class="override">
-      <SelectField
-        label={label}
-        name={field}
-        value={state[field] ?? ''}
-        options={options}
-        hint={hint}
-        onChange={(v) => setState({ [field]: v || (field === 'size' || field === 'mult' ? '' : '') })}
-      />
+      <SpecField {...bound} value={bound.value ?? (spec.kind === 'number' ? null : '')} label={label} {...props} />
       <Changed field={field} state={state} setState={setState} />
     </div>
   );
@@ -80,7 +81,10 @@ export function Assumptions({ state, setState, data, row, request, result }) {
   const hostNames = [...new Set(hostPresets.flatMap((p) => p.hosts.map((h) => h.host)))];
   const regions = regionOptions(data.regions);
   const datasetValue = (v) => (v === undefined || v === null ? '' : ` (dataset: ${v})`);
+  const asDataset = (v) => `As in the dataset${datasetValue(v)}`;
   const overridden = a.overridden ?? [];
+  const dataHint = (v) => (v !== undefined && v !== null ? `Dataset: ${v}` : undefined);
+  const ctx = { state, setState };
   return (
     <details class="panel" data-testid="assumptions" open={hasOverrides(state)}>
       <summary>Assumptions{hasOverrides(state) && <span class="badge">changed</span>}</summary>
@@ -90,177 +94,55 @@ export function Assumptions({ state, setState, data, row, request, result }) {
         {overridden.length > 0 && ` The engine applied: ${overridden.join(', ')}.`}
       </p>
       <div class="controls">
-        <RadioGroup
-          legend={<Term id="estimator">Estimator</Term>}
-          name="est"
-          value={state.est}
-          onChange={(v) => setState({ est: v })}
+        <SpecField
+          {...bindFields(coreFields, state, setState)('estimator')}
+          label={<Term id="estimator">{coreFields.estimator.label}</Term>}
+        />
+        <Assumption field="rho" {...ctx} placeholder={a.rho ?? -0.3} />
+        <Assumption field="utilisationWeight" {...ctx} placeholder={a.w_max ?? 0.5} />
+        <Assumption
+          field="hardware"
+          {...ctx}
           options={[
-            { value: 'v6', label: 'v6: Monte Carlo copula (paper v6)' },
-            { value: 'v4', label: 'v4: quantile grid (paper v4)' },
-          ]}
-        />
-        <Num
-          field="rho"
-          label={<Term id="rho">Latency–speed correlation ρ</Term>}
-          state={state}
-          setState={setState}
-          resolved={a.rho ?? -0.3}
-          min={-0.99}
-          max={0.99}
-          hint="v6 only; paper: −0.3"
-        />
-        <Num
-          field="w"
-          label={<Term id="w-weight">Weight of the high-utilisation bound w</Term>}
-          state={state}
-          setState={setState}
-          resolved={a.w_max ?? 0.5}
-          min={0}
-          max={1}
-          hint="E = w·E_max + (1−w)·E_min; paper: 0.5"
-        />
-        <Choice
-          field="hw"
-          label="Hardware"
-          state={state}
-          setState={setState}
-          options={[
-            { value: '', label: `As in the dataset${datasetValue(a.hardware)}` },
+            { value: '', label: asDataset(a.hardware) },
             ...hw.map((h) => ({ value: h.id, label: `${h.label} (${h.p_gpu_kw} + ${h.p_nongpu_kw} kW)` })),
           ]}
         />
-        <Choice
-          field="size"
-          label={<Term id="size-class">Size class</Term>}
-          state={state}
-          setState={setState}
-          options={[
-            { value: '', label: `As in the dataset${datasetValue(a.size_class)}` },
-            ...['Nano', 'Micro', 'Small', 'Medium', 'Large'].map((s) => ({ value: s, label: s })),
-          ]}
-        />
-        <Num
-          field="gpus"
-          label={<Term id="gpu">GPUs per query</Term>}
-          state={state}
-          setState={setState}
-          resolved={a.gpus}
-          min={1}
-          max={64}
-          int
-          hint="Utilisation is derived: U = G·D / (N·B)"
-        />
-        <Num
-          field="batch"
-          label={<Term id="batch">Batch size</Term>}
-          state={state}
-          setState={setState}
-          resolved={a.batch_size ?? 8}
-          min={1}
-          max={1024}
-          int
-          hint="Paper: 8 (appendix: 4 and 16)"
-        />
-        <Choice
+        <Assumption field="sizeClass" {...ctx} as="select" labels={{ '': asDataset(a.size_class) }} />
+        <Assumption field="gpus" {...ctx} placeholder={a.gpus} />
+        <Assumption field="batchSize" {...ctx} placeholder={a.batch_size ?? 8} />
+        <Assumption
           field="host"
-          label={<Term id="host">Host</Term>}
-          state={state}
-          setState={setState}
+          {...ctx}
           options={[
-            { value: '', label: `As in the dataset${datasetValue(a.host ?? row?.host)}` },
+            { value: '', label: asDataset(a.host ?? row?.host) },
             ...hostNames.map((h) => ({ value: h, label: h })),
           ]}
         />
-        <Choice
-          field="mult"
-          label="Host multipliers"
-          state={state}
-          setState={setState}
-          options={[
-            { value: '', label: 'As in the dataset' },
-            { value: 'v6', label: 'Paper v6 (coded values)' },
-            { value: 'v4', label: 'Paper v4' },
-          ]}
-        />
+        <Assumption field="hostMultipliers" {...ctx} as="select" />
         {regions.length > 0 && (
-          <Choice
+          <Assumption
             field="region"
-            label={<Term id="region">Region</Term>}
-            state={state}
-            setState={setState}
+            {...ctx}
             options={[{ value: '', label: 'Provider average (dataset)' }, ...regions]}
-            hint="Water and carbon of one Azure or AWS region"
           />
         )}
-        <Num
-          field="pue"
-          label={<Term id="pue">PUE</Term>}
-          state={state}
-          setState={setState}
-          resolved={a.pue}
-          min={1}
-          max={3}
+        <Assumption field="pue" {...ctx} placeholder={a.pue} hint={dataHint(a.pue)} />
+        <Assumption field="wueSite" {...ctx} placeholder={a.wue_site_l_per_kwh} hint={dataHint(a.wue_site_l_per_kwh)} />
+        <Assumption
+          field="wueSource"
+          {...ctx}
+          placeholder={a.wue_source_l_per_kwh}
+          hint={dataHint(a.wue_source_l_per_kwh)}
         />
-        <Num
-          field="wues"
-          label={<Term id="wue-site">On-site water (WUE site)</Term>}
-          unit="L/kWh"
-          state={state}
-          setState={setState}
-          resolved={a.wue_site_l_per_kwh}
-          min={0}
-          max={20}
-        />
-        <Num
-          field="wuesrc"
-          label={<Term id="wue-source">Electricity water (WUE source)</Term>}
-          unit="L/kWh"
-          state={state}
-          setState={setState}
-          resolved={a.wue_source_l_per_kwh}
-          min={0}
-          max={50}
-        />
-        <Num
-          field="cif"
-          label={<Term id="cif">Carbon intensity (CIF)</Term>}
-          unit="kg CO₂e/kWh"
-          state={state}
-          setState={setState}
-          resolved={a.cif_kg_per_kwh}
-          min={0}
-          max={2}
-        />
+        <Assumption field="cif" {...ctx} placeholder={a.cif_kg_per_kwh} hint={dataHint(a.cif_kg_per_kwh)} />
       </div>
-      <Slot
-        loaders={slotLoaders('calculator.assumptions')}
-        state={state}
-        setState={setState}
-        data={data}
-        request={request}
-        result={result}
-      />
+      <Slot loaders={slotLoaders('calculator.assumptions')} {...{ state, setState, data, request, result }} />
       {hasOverrides(state) && (
         <p>
           <button
             type="button"
-            onClick={() =>
-              setState(
-                Object.fromEntries(
-                  ASSUMPTION_FIELDS.map((k) => [
-                    k,
-                    k === 'est'
-                      ? 'v6'
-                      : k === 'size' || k === 'mult'
-                        ? ''
-                        : k === 'hw' || k === 'host' || k === 'region'
-                          ? ''
-                          : null,
-                  ]),
-                ),
-              )
-            }
+            onClick={() => setState(Object.fromEntries(ASSUMPTION_FIELDS.map((k) => [k, coreFields[k].def])))}
           >
             Reset all assumptions
           </button>

@@ -2,7 +2,7 @@
 // sentence (2 significant figures, units that scale) with a range bar, then energy, water
 // and carbon with everyday equivalents, the statistics in "Details", the effort levels of
 // reasoning models side by side, where the data come from, and every assumption.
-import { NumberField, SelectField } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { Slot } from '../../components/lazy.jsx';
 import { ViewLink } from '../../components/view-link.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
@@ -12,6 +12,8 @@ import { prefetchEngine, useEngine } from '../../engine/engine.js';
 import { METRICS, num, plain } from '../../lib/format.js';
 import { quantity, range, scaleFor } from '../../lib/units.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
+import { bindFields } from '../../state/bind.js';
+import { coreFields } from '../../state/fields.js';
 import { slotLoaders } from '../../views.js';
 import { Assumptions } from './Assumptions.jsx';
 import { everyday } from '../../lib/equivalents.js';
@@ -153,11 +155,10 @@ function DataLine({ data, model, prompt, setState }) {
         {measured ? `; ${model} measured on ${readableDate(measured)} for this prompt size` : ''}.
       </p>
       {options.length > 1 && (
-        <SelectField
-          label="Data"
-          name="ds"
+        <SpecField
+          spec={coreFields.dataset}
           value={known ? current : ''}
-          onChange={(v) => setState({ ds: v })}
+          onChange={(v) => setState({ dataset: v })}
           options={known ? options : [{ value: '', label: data.meta.entry.title ?? 'Imported data' }, ...options]}
         />
       )}
@@ -277,22 +278,15 @@ export default function Calculator({ state, setState, data }) {
       />
       <details class="panel">
         <summary>Answer length</summary>
-        <NumberField
-          label="Custom output tokens"
-          name="out"
-          value={state.out}
+        <SpecField
+          {...bindFields(coreFields, state, setState)('outputTokens')}
           placeholder={promptEntry?.output_tokens}
-          min={1}
-          max={100000}
-          int
-          hint="Outside the measured configurations: keeps this prompt size's latency and speed, changes only the length of the answer (a token is about three quarters of a word)."
-          onChange={(v) => setState({ out: v }, { replace: true })}
         />
       </details>
-      {state.out !== null && (
+      {state.outputTokens !== null && (
         <p class="notice">
-          Custom answer of {plain(state.out)} tokens: this is outside the measured configurations.{' '}
-          <button type="button" onClick={() => setState({ out: null })}>
+          Custom answer of {plain(state.outputTokens)} tokens: this is outside the measured configurations.{' '}
+          <button type="button" onClick={() => setState({ outputTokens: null })}>
             Back to the measured length
           </button>
         </p>

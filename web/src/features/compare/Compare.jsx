@@ -2,7 +2,7 @@
 // data have, as a dot plot (log axis fitted to the data, colour by provider or by reasoning,
 // full labels) and a sortable table of the same numbers, plus a model-vs-model ratio.
 import { DotPlot, GROUP_COLOURS } from '../../components/charts.jsx';
-import { RadioGroup, SelectField } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
 import { DataTable } from '../../components/table.jsx';
@@ -26,8 +26,10 @@ import {
   ratioSentence,
   sortRows,
 } from './compare-derive.js';
+import { bindFields } from '../../state/bind.js';
+import { coreFields } from '../../state/fields.js';
 
-function Ratio({ rows, a, b, metric, setState, options }) {
+function Ratio({ rows, a, b, metric, field, options }) {
   const ra = rows.find((r) => r.model === a);
   const rb = rows.find((r) => r.model === b);
   const m = METRICS[metric];
@@ -36,14 +38,8 @@ function Ratio({ rows, a, b, metric, setState, options }) {
     <section aria-labelledby="vs-h">
       <h2 id="vs-h">Model against model</h2>
       <div class="controls">
-        <SelectField
-          label="Model A"
-          name="model"
-          value={a}
-          options={options}
-          onChange={(v) => setState({ model: v })}
-        />
-        <SelectField label="Model B" name="cb" value={b} options={options} onChange={(v) => setState({ cb: v })} />
+        <SpecField {...field('model')} label="Model A" value={a} options={options} />
+        <SpecField {...field('compareWith')} value={b} options={options} />
       </div>
       <p aria-live="polite" data-testid="ratio">
         <strong>{text}</strong>
@@ -59,7 +55,7 @@ function ModelChoice({ fp, subset, setState }) {
   const toggle = (name, on) => {
     const next = on ? [...subset, name] : subset.filter((n) => n !== name);
     if (next.length > MAX_MODELS) return;
-    setState({ cm: next.join(SEP) });
+    setState({ compareModels: next.join(SEP) });
   };
   const full = subset.length >= MAX_MODELS;
   return (
@@ -74,7 +70,7 @@ function ModelChoice({ fp, subset, setState }) {
             ? `${MAX_MODELS} models chosen: untick one to choose another.`
             : 'Tick the models you want side by side.'}{' '}
         {subset.length > 0 && (
-          <button type="button" onClick={() => setState({ cm: '' })}>
+          <button type="button" onClick={() => setState({ compareModels: '' })}>
             Show all models again
           </button>
         )}
@@ -107,9 +103,9 @@ export default function Compare({ state, setState, data }) {
   const fp = data.footprint;
   const sizes = promptsOf(fp);
   const prompt = nearestPrompt(state.prompt, sizes);
-  const metric = state.cmetric;
+  const metric = state.compareMetric;
   const m = METRICS[metric];
-  const subset = chosenSubset(state.cm, fp);
+  const subset = chosenSubset(state.compareModels, fp);
   const useSubset = subset.length >= 2;
   const { models, missing } = modelsInScope(fp, subset, prompt);
   const request = models.length ? estimateRequest(state, data, { models, prompts: [prompt] }) : null;
@@ -126,20 +122,24 @@ export default function Compare({ state, setState, data }) {
   const unsorted = (result?.rows ?? []).filter((r) => models.includes(r.model));
   // Model against model: only the models in the chart (those measured at this prompt size).
   const options = modelOptions({ models: fp.models.filter((x) => models.includes(x.model)) });
-  const { a: chosen, b } = pairOf(models, options, chosenModel(state, fp), state.cb);
-  const key = state.csort;
-  const rows = sortRows(unsorted, metric, key, state.cdesc);
-  const colourKey = colourKeyOf(state.ccolor);
+  const { a: chosen, b } = pairOf(models, options, chosenModel(state, fp), state.compareWith);
+  const key = state.compareSort;
+  const rows = sortRows(unsorted, metric, key, state.compareDescending);
+  const colourKey = colourKeyOf(state.compareColour);
   const keys = [...new Set(rows.map(colourKey))].sort();
   const colourOf = (k) => GROUP_COLOURS[keys.indexOf(k) % GROUP_COLOURS.length];
   const { dots, unit } = dotsOf(rows, metric, {
-    band: state.cerr,
+    band: state.compareLine,
     chosen,
     colour: (r) => colourOf(colourKey(r)),
   });
   const onSort = (col) => {
     const k = col === 'model' ? 'name' : col === 'company' ? 'company' : 'value';
-    setState(k === key ? { cdesc: !state.cdesc } : { csort: k, cdesc: k === 'value' });
+    setState(
+      k === key
+        ? { compareDescending: !state.compareDescending }
+        : { compareSort: k, compareDescending: k === 'value' },
+    );
   };
   const sortCol = key === 'name' ? 'model' : key === 'company' ? 'company' : 'mean';
   const columns = [
@@ -174,25 +174,24 @@ export default function Compare({ state, setState, data }) {
     metric,
     count: rows.length,
     promptLabel: described.label,
-    band: state.cerr,
+    band: state.compareLine,
     chosen,
     chosenShown: rows.some((r) => r.model === chosen),
   });
+  const field = bindFields(coreFields, state, setState);
   const dsOptions = datasetOptions(data.manifest);
   return (
     <article>
       <h1>Compare models</h1>
       <p class="lede">
         {useSubset ? `${rows.length} chosen models` : 'Every model'} of the chosen data, one prompt size. Dots are
-        averages; lines show {state.cerr === 'sd' ? 'one standard deviation either side' : 'the likely range'}.
+        averages; lines show {state.compareLine === 'sd' ? 'one standard deviation either side' : 'the likely range'}.
       </p>
       <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Chart settings">
         {dsOptions.length > 1 && (
-          <SelectField
-            label="Data"
-            name="ds"
+          <SpecField
+            {...field('dataset')}
             value={dsOptions.some((o) => o.value === data.meta.ref) ? data.meta.ref : ''}
-            onChange={(v) => setState({ ds: v })}
             options={
               dsOptions.some((o) => o.value === data.meta.ref)
                 ? dsOptions
@@ -200,58 +199,19 @@ export default function Compare({ state, setState, data }) {
             }
           />
         )}
-        <RadioGroup
-          legend="Prompt size"
-          name="prompt"
-          value={prompt}
-          onChange={(v) => setState({ prompt: v })}
-          options={sizes.map((p) => ({ value: p, label: describePrompt(p).label }))}
-        />
+        <SpecField {...field('prompt')} value={prompt} values={sizes} />
       </form>
       <p class="hint">{described.text}.</p>
       <details class="panel">
         <summary>
-          Chart settings: {m.label.toLowerCase()}, {state.cscale === 'log' ? 'log' : 'linear'} scale, colour by{' '}
-          {state.ccolor === 'reasoning' ? 'reasoning' : 'provider'}
+          Chart settings: {m.label.toLowerCase()}, {state.compareScale === 'log' ? 'log' : 'linear'} scale, colour by{' '}
+          {state.compareColour === 'reasoning' ? 'reasoning' : 'provider'}
         </summary>
         <div class="controls">
-          <RadioGroup
-            legend="Quantity"
-            name="cmetric"
-            value={metric}
-            onChange={(v) => setState({ cmetric: v })}
-            options={Object.entries(METRICS).map(([k, v]) => ({ value: k, label: v.label }))}
-          />
-          <RadioGroup
-            legend="Colour by"
-            name="ccolor"
-            value={state.ccolor}
-            onChange={(v) => setState({ ccolor: v })}
-            options={[
-              { value: 'company', label: 'Provider' },
-              { value: 'reasoning', label: 'Reasoning or not' },
-            ]}
-          />
-          <RadioGroup
-            legend="Scale"
-            name="cscale"
-            value={state.cscale}
-            onChange={(v) => setState({ cscale: v })}
-            options={[
-              { value: 'log', label: 'Logarithmic' },
-              { value: 'lin', label: 'Linear' },
-            ]}
-          />
-          <RadioGroup
-            legend="Line shows"
-            name="cerr"
-            value={state.cerr}
-            onChange={(v) => setState({ cerr: v })}
-            options={[
-              { value: 'p5p95', label: 'Likely range' },
-              { value: 'sd', label: 'Mean ± standard deviation' },
-            ]}
-          />
+          <SpecField {...field('compareMetric')} />
+          <SpecField {...field('compareColour')} />
+          <SpecField {...field('compareScale')} />
+          <SpecField {...field('compareLine')} />
         </div>
       </details>
       <ModelChoice fp={fp} subset={subset} setState={setState} />
@@ -273,7 +233,7 @@ export default function Compare({ state, setState, data }) {
             chart={
               <DotPlot
                 rows={dots}
-                scale={state.cscale}
+                scale={state.compareScale}
                 unit={`${m.label} per question (${unit})`}
                 label={caption}
                 format={plain}
@@ -286,7 +246,7 @@ export default function Compare({ state, setState, data }) {
                 columns={columns}
                 rows={rows}
                 rowKey={(r) => r.model}
-                sort={{ key: sortCol, desc: state.cdesc }}
+                sort={{ key: sortCol, desc: state.compareDescending }}
                 onSort={onSort}
                 highlight={chosen}
                 className="compare-table"
@@ -300,7 +260,7 @@ export default function Compare({ state, setState, data }) {
       {missing.length > 0 && (
         <p class="muted">No measurement of this prompt size in this data for: {missing.join(', ')}.</p>
       )}
-      {rows.length > 0 && <Ratio rows={rows} a={chosen} b={b} metric={metric} setState={setState} options={options} />}
+      {rows.length > 0 && <Ratio rows={rows} a={chosen} b={b} metric={metric} field={field} options={options} />}
     </article>
   );
 }

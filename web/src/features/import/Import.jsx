@@ -92,10 +92,10 @@ export default function Import({ setState, data }) {
     const env = await engine.request({ op: 'export', dataset: outcome.result.dataset });
     const imp = env.ok ? encodeCsv(env.result.csv) : '';
     setState({
-      ds: 'imported',
+      dataset: 'imported',
       view: 'compare',
       model: outcome.result.dataset.models[0].model,
-      imp: imp.length <= MAX_LINK_CHARS ? imp : '',
+      importedCsv: imp.length <= MAX_LINK_CHARS ? imp : '',
     });
   };
   const models = outcome?.result?.dataset.models ?? [];

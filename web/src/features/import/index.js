@@ -8,6 +8,6 @@ export default {
   load: () => import('./Import.jsx'),
   fields: {
     // A small imported file travels in the link (URL-safe base64 of its CSV) so it can be shared.
-    imp: { kind: 'string', max: 6000, pattern: /^[A-Za-z0-9_-]*$/, def: '' },
+    importedCsv: { url: 'imp', kind: 'string', max: 6000, pattern: /^[A-Za-z0-9_-]*$/, def: '' },
   },
 };

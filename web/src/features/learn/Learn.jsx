@@ -95,8 +95,8 @@ export default function Learn({ state, setState, data }) {
     })),
   ];
   const n = screens.length;
-  const index = Math.min(Math.max((state.lstep ?? 1) - 1, 0), n - 1);
-  const presenting = Boolean(state.lpres);
+  const index = Math.min(Math.max((state.learnStep ?? 1) - 1, 0), n - 1);
+  const presenting = Boolean(state.learnPresenter);
   const [knobs, setKnobs] = useState({});
   const [entries, setEntries] = useState({});
   const [all, setAll] = useState(false);
@@ -107,11 +107,11 @@ export default function Learn({ state, setState, data }) {
     const next = Math.min(Math.max(i, 0), n - 1);
     if (next === index) return;
     moved.current = true;
-    setState({ lstep: next + 1 }, { replace: true });
+    setState({ learnStep: next + 1 }, { replace: true });
   };
   const setPresenting = (on) => {
     moved.current = true;
-    setState({ lpres: on });
+    setState({ learnPresenter: on });
   };
 
   useEffect(() => {

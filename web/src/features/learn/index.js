@@ -8,8 +8,8 @@ export default {
   load: () => import('./Learn.jsx'),
   fields: {
     // the screen shown (1-based: the steps, then the questions)
-    lstep: { kind: 'number', min: 1, max: 30, int: true, def: 1 },
+    learnStep: { url: 'lstep', kind: 'number', min: 1, max: 30, int: true, def: 1 },
     // presenter mode (projector): large type, one step per screen, no site navigation
-    lpres: { kind: 'bool', def: false },
+    learnPresenter: { url: 'lpres', kind: 'bool', def: false },
   },
 };

@@ -48,7 +48,7 @@ export function Time(ctx) {
   const p = promptEntry(ctx);
   const def = p?.output_tokens ?? 300;
   const out = ctx.knob;
-  const { row, error, loading } = useStepEstimate(ctx, out ? { out } : {});
+  const { row, error, loading } = useStepEstimate(ctx, out ? { outputTokens: out } : {});
   const w = row?.work ?? {};
   const O = row?.output_tokens ?? def;
   return (
@@ -95,7 +95,7 @@ const BATCHES = [1, 2, 4, 8, 16, 32, 64];
 
 export function Power(ctx) {
   const batch = ctx.knob;
-  const { row, error, loading } = useStepEstimate(ctx, batch ? { batch } : {});
+  const { row, error, loading } = useStepEstimate(ctx, batch ? { batchSize: batch } : {});
   const a = row?.assumptions ?? {};
   const w = row?.work ?? {};
   const gpus = a.gpus ?? ctx.data.hardware?.size_classes?.find((c) => c.id === a.size_class)?.gpus;

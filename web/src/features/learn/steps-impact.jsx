@@ -12,7 +12,7 @@ import { Amount, Figures, Slider, s2, sig4, useStepEstimate } from './step-parts
 
 export function Water(ctx) {
   const wues = ctx.knob;
-  const { row, error, loading } = useStepEstimate(ctx, wues !== null && wues !== undefined ? { wues } : {});
+  const { row, error, loading } = useStepEstimate(ctx, wues !== null && wues !== undefined ? { wueSite: wues } : {});
   const a = row?.assumptions ?? {};
   const split = row ? waterSplit(row) : null;
   const share = split ? split.onsite / split.total : 0;
@@ -175,7 +175,7 @@ export function Reasoning(ctx) {
 
 export function Published(ctx) {
   const est = ctx.knob ?? 'v6';
-  const { row, error, loading } = useStepEstimate(ctx, { est });
+  const { row, error, loading } = useStepEstimate(ctx, { estimator: est });
   const reality = views.some((v) => v.id === 'reality');
   return (
     <>

@@ -3,7 +3,7 @@
 // engine's own intermediate results (result.rows[0].work), not recomputed here. A second
 // model (?m2=) puts two estimates side by side, for a class comparing them.
 import { EngineError } from '../../components/engine-error.jsx';
-import { SelectField } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { ViewLink } from '../../components/view-link.jsx';
 import { useEngine } from '../../engine/engine.js';
@@ -11,6 +11,9 @@ import { Term } from '../../glossary/Term.jsx';
 import './work.css';
 import { num4 } from '../../lib/format.js';
 import { chosenModel, chosenPrompt, estimateRequest, modelOptions } from '../../lib/requests.js';
+import { bindFields } from '../../state/bind.js';
+import { coreFields } from '../../state/fields.js';
+import feature from './index.js';
 
 const PCT = ['P5', 'P25', 'P50', 'P75', 'P95'];
 
@@ -45,8 +48,8 @@ function WorkColumn({ state, data, model, headingLevel, testId }) {
   const w = row?.work ?? {};
   const a = { ...info, ...(row?.assumptions ?? {}) };
   const O = row?.output_tokens ?? a.output_tokens ?? promptInfo?.output_tokens;
-  const wMax = result?.method?.w_max ?? state.w ?? 0.5;
-  const estimator = result?.method?.estimator ?? state.est;
+  const wMax = result?.method?.w_max ?? state.utilisationWeight ?? 0.5;
+  const estimator = result?.method?.estimator ?? state.estimator;
   const eq = (s) => <code class="eq">{s}</code>;
   const H = headingLevel === 3 ? 'h3' : 'h2';
   return (
@@ -161,8 +164,10 @@ const NONE = '';
 export default function ShowWork({ state, setState, data }) {
   const fp = data.footprint;
   const model = chosenModel(state, fp);
-  const second = fp.models.some((m) => m.model === state.m2) && state.m2 !== model ? state.m2 : NONE;
+  const second =
+    fp.models.some((m) => m.model === state.secondModel) && state.secondModel !== model ? state.secondModel : NONE;
   const options = modelOptions(fp);
+  const field = bindFields({ ...coreFields, ...feature.fields }, state, setState);
   return (
     <article class="show-work">
       <h1>Show the work</h1>
@@ -171,19 +176,11 @@ export default function ShowWork({ state, setState, data }) {
         change the prompt or the assumptions in the <ViewLink view="calc">calculator</ViewLink>.
       </p>
       <form class="controls work-pickers" onSubmit={(e) => e.preventDefault()} aria-label="Models">
-        <SelectField
-          label="Model"
-          name="model"
-          value={model}
-          options={options}
-          onChange={(v) => setState({ model: v })}
-        />
-        <SelectField
-          label="Side by side with"
-          name="m2"
+        <SpecField {...field('model')} value={model} options={options} />
+        <SpecField
+          {...field('secondModel')}
           value={second}
           options={[{ value: NONE, label: 'No second model' }, ...options.filter((o) => o.value !== model)]}
-          onChange={(v) => setState({ m2: v })}
         />
       </form>
       <div class={second ? 'work-pair' : ''}>

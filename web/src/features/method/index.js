@@ -6,6 +6,6 @@ export default {
   load: () => import('./ShowWork.jsx'),
   fields: {
     // a second model shown side by side (empty = none)
-    m2: { kind: 'string', max: 160, def: '' },
+    secondModel: { url: 'm2', kind: 'string', max: 160, def: '', label: 'Side by side with' },
   },
 };

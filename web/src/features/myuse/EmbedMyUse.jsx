@@ -20,7 +20,7 @@ export function EmbedMyUse({ state, data }) {
       {loading && !row && <p aria-busy="true">Computing…</p>}
       {row && (
         <div aria-busy={loading ? 'true' : 'false'} class="embed-result" data-testid="result">
-          <Headline row={row} preset={preset} perDay={perDayOf(state, preset)} days={state.mydays ?? 365} />
+          <Headline row={row} preset={preset} perDay={perDayOf(state, preset)} days={state.myUseDays ?? 365} />
           <p class="muted">An extension beyond the paper: any prompt length and sessions (see the full view).</p>
         </div>
       )}

@@ -5,20 +5,19 @@
 // extension beyond the paper.
 import { EngineError } from '../../components/engine-error.jsx';
 import { ExportButtons } from '../../components/figure.jsx';
-import { NumberField, RadioGroup, SelectField } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
 import { num, plain } from '../../lib/format.js';
 import { chosenModel, modelOptions } from '../../lib/requests.js';
-import { PRESETS, REVERSE, modelsOf, myUseRequest, perDayOf, presetOf, reverseOf, yearOf } from './myuse.js';
+import { bindFields } from '../../state/bind.js';
+import { coreFields } from '../../state/fields.js';
+import { MYUSE_FIELDS, modelsOf, myUseRequest, perDayOf, presetOf, reverseOf, yearOf } from './myuse.js';
 import { Headline } from './Headline.jsx';
 import { periodEquivalents } from './myuse-derive.js';
 
-const DAY_CHOICES = [
-  { value: '1', label: 'One day' },
-  { value: '30', label: 'A month' },
-  { value: '365', label: 'A year' },
-];
+/** The periods offered (any other number of days from a link is offered too). */
+const DAY_WORDS = { 1: 'One day', 30: 'A month', 365: 'A year' };
 
 function Equivalents({ row, perDay, days, constants }) {
   const items = periodEquivalents(row, perDay, days, constants);
@@ -36,17 +35,11 @@ function Equivalents({ row, perDay, days, constants }) {
   );
 }
 
-function Reverse({ rows, constants, which, setState, preset }) {
+function Reverse({ rows, constants, which, field, preset }) {
   return (
     <section aria-labelledby="rev-h">
       <h2 id="rev-h">The other way round</h2>
-      <RadioGroup
-        legend="How many equal"
-        name="myrev"
-        value={which}
-        onChange={(v) => setState({ myrev: v })}
-        options={REVERSE.map((r) => ({ value: r.value, label: r.label }))}
-      />
+      <SpecField {...field('myUseReverse')} value={which} />
       <ul data-testid="reverse">
         {rows.map((row) => {
           const r = reverseOf(row, constants, which);
@@ -107,12 +100,13 @@ function Turns({ row }) {
 }
 
 export default function MyUse({ state, setState, data }) {
+  const field = bindFields({ ...coreFields, ...MYUSE_FIELDS }, state, setState);
   const fp = data.footprint;
   const chosen = chosenModel(state, fp);
   const models = modelsOf(state, fp, chosen);
   const preset = presetOf(state);
   const perDay = perDayOf(state, preset);
-  const days = state.mydays ?? 365;
+  const days = state.myUseDays ?? 365;
   const request = myUseRequest(state, data, models);
   const { result, error, loading } = useEngine(request);
   const rows = models.map((m) => result?.rows?.find((r) => r.model === m)).filter(Boolean);
@@ -181,90 +175,26 @@ export default function MyUse({ state, setState, data }) {
         <Headline row={rows[0]} preset={preset} perDay={perDay} days={days} />
       </div>
       <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="My use">
-        <RadioGroup
-          legend="What I do"
-          name="mypre"
-          value={preset.value}
-          onChange={(v) => setState({ mypre: v })}
-          options={PRESETS.map((p) => ({ value: p.value, label: p.label }))}
-        />
+        <SpecField {...field('myUsePreset')} value={preset.value} />
         <p class="hint">{preset.detail}</p>
         {preset.value === 'custom' && (
           <>
-            <NumberField
-              label="Tokens in"
-              name="myin"
-              value={state.myin}
-              placeholder={1000}
-              int
-              min={1}
-              max={2000000}
-              hint="Everything sent: your text, any document, earlier messages. About 4 tokens per 3 words."
-              onChange={(v) => setState({ myin: v })}
-            />
-            <NumberField
-              label="Tokens out"
-              name="myout"
-              value={state.myout}
-              placeholder={500}
-              int
-              min={1}
-              max={1000000}
-              onChange={(v) => setState({ myout: v })}
-            />
-            <NumberField
-              label="Hidden thinking tokens"
-              name="mythink"
-              value={state.mythink}
-              int
-              min={0}
-              max={1000000}
-              hint="Leave empty to use the measured time to the first word, which already includes a reasoning model’s thinking. A number replaces it (never both)."
-              onChange={(v) => setState({ mythink: v })}
-            />
+            <SpecField {...field('myUseTokensIn')} placeholder={1000} />
+            <SpecField {...field('myUseTokensOut')} placeholder={500} />
+            <SpecField {...field('myUseThinking')} />
           </>
         )}
-        <NumberField
-          label="Times a day"
-          name="myper"
-          value={state.myper}
-          placeholder={preset.perDay}
-          min={0}
-          max={100000}
-          onChange={(v) => setState({ myper: v })}
+        <SpecField {...field('myUsePerDay')} placeholder={preset.perDay} />
+        <SpecField
+          {...field('myUseDays', { replace: false })}
+          as="radio"
+          value={days}
+          values={[1, 30, 365, days]}
+          labels={{ [days]: `${days} days`, ...DAY_WORDS }}
         />
-        <RadioGroup
-          legend="For"
-          name="mydays"
-          value={String(days)}
-          onChange={(v) => setState({ mydays: Number(v) })}
-          options={
-            DAY_CHOICES.some((d) => d.value === String(days))
-              ? DAY_CHOICES
-              : [...DAY_CHOICES, { value: String(days), label: `${days} days` }]
-          }
-        />
-        <SelectField
-          label="Model"
-          name="model"
-          value={chosen}
-          options={options}
-          onChange={(v) => setState({ model: v })}
-        />
-        <SelectField
-          label="Compare with"
-          name="my2"
-          value={state.my2}
-          options={none}
-          onChange={(v) => setState({ my2: v })}
-        />
-        <SelectField
-          label="And with"
-          name="my3"
-          value={state.my3}
-          options={none}
-          onChange={(v) => setState({ my3: v })}
-        />
+        <SpecField {...field('model')} value={chosen} options={options} />
+        <SpecField {...field('myUseModel2')} options={none} />
+        <SpecField {...field('myUseModel3')} options={none} />
       </form>
       {rows.length > 0 && (
         <section aria-labelledby="year-h">
@@ -295,7 +225,7 @@ export default function MyUse({ state, setState, data }) {
         </section>
       )}
       {rows.length > 0 && (
-        <Reverse rows={rows} constants={data.constants} which={state.myrev} setState={setState} preset={preset} />
+        <Reverse rows={rows} constants={data.constants} which={state.myUseReverse} field={field} preset={preset} />
       )}
       {notes.length > 0 && (
         <ul class="muted" data-testid="myuse-notes">

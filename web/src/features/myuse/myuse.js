@@ -1,6 +1,7 @@
 // My use: presets, the engine request (an estimate with a `workload` or a `session`,
 // docs/workloads.md), a year of use and the reverse question. Pure functions: no DOM.
 import { estimateRequest } from '../../lib/requests.js';
+import { choice } from '../../state/url-state.js';
 
 /**
  * The presets. Token counts are assumptions, stated in the view: about 0.75 English words per
@@ -82,24 +83,50 @@ export const REVERSE = [
 
 /** URL fields of the view (state/url-state.js FieldSpec). */
 export const MYUSE_FIELDS = {
-  mypre: { kind: 'enum', values: PRESETS.map((p) => p.value), def: 'quick' },
-  myin: { kind: 'number', min: 1, max: 2000000, int: true, def: null },
-  myout: { kind: 'number', min: 1, max: 1000000, int: true, def: null },
-  mythink: { kind: 'number', min: 0, max: 1000000, int: true, def: null },
-  myper: { kind: 'number', min: 0, max: 100000, def: null },
-  mydays: { kind: 'number', min: 1, max: 3660, int: true, def: 365 },
-  my2: { kind: 'string', max: 160, def: '' },
-  my3: { kind: 'string', max: 160, def: '' },
-  myrev: { kind: 'enum', values: REVERSE.map((r) => r.value), def: 'kettle' },
+  myUsePreset: choice(Object.fromEntries(PRESETS.map((p) => [p.value, p.label])), {
+    def: 'quick',
+    url: 'mypre',
+    label: 'What I do',
+  }),
+  myUseTokensIn: {
+    url: 'myin',
+    kind: 'number',
+    min: 1,
+    max: 2000000,
+    int: true,
+    def: null,
+    label: 'Tokens in',
+    help: 'Everything sent: your text, any document, earlier messages. About 4 tokens per 3 words.',
+  },
+  myUseTokensOut: { url: 'myout', kind: 'number', min: 1, max: 1000000, int: true, def: null, label: 'Tokens out' },
+  myUseThinking: {
+    url: 'mythink',
+    kind: 'number',
+    min: 0,
+    max: 1000000,
+    int: true,
+    def: null,
+    label: 'Hidden thinking tokens',
+    help: 'Leave empty to use the measured time to the first word, which already includes a reasoning model’s thinking. A number replaces it (never both).',
+  },
+  myUsePerDay: { url: 'myper', kind: 'number', min: 0, max: 100000, def: null, label: 'Times a day' },
+  myUseDays: { url: 'mydays', kind: 'number', min: 1, max: 3660, int: true, def: 365, label: 'For' },
+  myUseModel2: { url: 'my2', kind: 'string', max: 160, def: '', label: 'Compare with' },
+  myUseModel3: { url: 'my3', kind: 'string', max: 160, def: '', label: 'And with' },
+  myUseReverse: choice(Object.fromEntries(REVERSE.map((r) => [r.value, r.label])), {
+    def: 'kettle',
+    url: 'myrev',
+    label: 'How many equal',
+  }),
 };
 
-export const presetOf = (state) => PRESETS.find((p) => p.value === state.mypre) ?? PRESETS[0];
+export const presetOf = (state) => PRESETS.find((p) => p.value === state.myUsePreset) ?? PRESETS[0];
 
 /** The models to show side by side: the chosen model, then up to two more (known, distinct). */
 export function modelsOf(state, footprint, chosen) {
   const names = new Set((footprint?.models ?? []).map((m) => m.model));
   const out = [chosen];
-  for (const m of [state.my2, state.my3]) if (m && names.has(m) && !out.includes(m)) out.push(m);
+  for (const m of [state.myUseModel2, state.myUseModel3]) if (m && names.has(m) && !out.includes(m)) out.push(m);
   return out.filter(Boolean);
 }
 
@@ -108,9 +135,9 @@ export function workloadOf(state, preset) {
   if (preset.session) return null;
   const w = { ...(preset.workload ?? { input_tokens: 1000, output_tokens: 500 }) };
   if (preset.value !== 'custom') return w;
-  if (state.myin) w.input_tokens = state.myin;
-  if (state.myout) w.output_tokens = state.myout;
-  if (state.mythink !== null && state.mythink !== undefined) w.reasoning_tokens = state.mythink;
+  if (state.myUseTokensIn) w.input_tokens = state.myUseTokensIn;
+  if (state.myUseTokensOut) w.output_tokens = state.myUseTokensOut;
+  if (state.myUseThinking !== null && state.myUseThinking !== undefined) w.reasoning_tokens = state.myUseThinking;
   return w;
 }
 
@@ -130,7 +157,7 @@ export function myUseRequest(state, data, models) {
 }
 
 /** Uses per day: the typed number, else the preset's. */
-export const perDayOf = (state, preset) => state.myper ?? preset.perDay;
+export const perDayOf = (state, preset) => state.myUsePerDay ?? preset.perDay;
 
 /**
  * A year (or `days`) of use of one result row: {energy_kwh, water_l, carbon_kg}, each {mean, low, high}

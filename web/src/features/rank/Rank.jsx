@@ -3,13 +3,14 @@
 // a scatter of energy against intelligence, and an explanation of the chosen model's score.
 import { BarChart, ScatterChart } from '../../components/charts.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
-import { RadioGroup } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
 import { Term } from '../../glossary/Term.jsx';
 import { num, percent } from '../../lib/format.js';
-import { RANK_INPUTS } from '../../state/fields.js';
+import { bindFields } from '../../state/bind.js';
+import { RANK_INPUTS, coreFields } from '../../state/fields.js';
 import { RANK_INPUT_NAMES, inputWords, rankRequest, readRank } from './rank-request.js';
 import {
   energyOf,
@@ -23,23 +24,15 @@ import {
   weightsText,
 } from './rank-derive.js';
 
+/** The words of each input a ranking may count as a cost. */
+const INPUT_LABELS = Object.fromEntries(RANK_INPUTS.map((k) => [k, RANK_INPUT_NAMES[k].label]));
+
 function Settings({ state, setState }) {
-  const toggle = (k) => {
-    const next = state.rin.includes(k)
-      ? state.rin.filter((x) => x !== k)
-      : RANK_INPUTS.filter((x) => x === k || state.rin.includes(x));
-    if (next.length) setState({ rin: next });
-  };
+  const field = bindFields(coreFields, state, setState);
+  const term = (name, id) => <Term id={id}>{coreFields[name].label}</Term>;
   return (
     <form class="controls rank-settings" onSubmit={(e) => e.preventDefault()} aria-label="Ranking settings">
-      <fieldset>
-        <legend>What counts as a cost (less is better)</legend>
-        {RANK_INPUTS.map((k) => (
-          <label key={k} class="radio">
-            <input type="checkbox" name="rin" value={k} checked={state.rin.includes(k)} onChange={() => toggle(k)} />{' '}
-            {RANK_INPUT_NAMES[k].label}
-          </label>
-        ))}
+      <SpecField {...field('rankInputs')} labels={INPUT_LABELS}>
         <small class="hint">
           In a sentence each: <Term id="pue">overhead</Term>, <Term id="wue-site">cooling water</Term>,{' '}
           <Term id="wue-source">power-plant water</Term>, <Term id="cif">carbon intensity</Term>.
@@ -47,36 +40,17 @@ function Settings({ state, setState }) {
         <small class="hint">
           What counts as the benefit: the model’s intelligence score from Artificial Analysis (more is better).
         </small>
-      </fieldset>
+      </SpecField>
       <div>
-        <RadioGroup
-          legend={<Term id="returns-to-scale">Comparing small and large models</Term>}
-          name="rrts"
-          value={state.rrts}
-          onChange={(v) => setState({ rrts: v })}
-          options={[
-            { value: 'crs', label: 'All on one scale (the paper)' },
-            { value: 'vrs', label: 'Each against models of its size' },
-          ]}
-        />
+        <SpecField {...field('rankReturnsToScale')} label={term('rankReturnsToScale', 'returns-to-scale')} />
         <p class="hint" data-testid="rts-sentence">
-          {state.rrts === 'crs'
+          {state.rankReturnsToScale === 'crs'
             ? 'Constant returns to scale: a model that uses twice the resources must give twice the result to score the same, whatever its size.'
             : 'Variable returns to scale: a very small or very large model can be efficient for its size, even if its ratio of result to resources is lower.'}
         </p>
       </div>
       <div>
-        <RadioGroup
-          legend={<Term id="aggressive">When several weightings are equally good</Term>}
-          name="rmethod"
-          value={state.rmethod}
-          onChange={(v) => setState({ rmethod: v })}
-          options={[
-            { value: 'aggressive', label: 'Aggressive (the paper)' },
-            { value: 'benevolent', label: 'Benevolent' },
-            { value: 'arbitrary', label: 'Simple' },
-          ]}
-        />
+        <SpecField {...field('rankTies')} label={term('rankTies', 'aggressive')} />
         <p class="hint" data-testid="method-sentence">
           {
             {
@@ -85,33 +59,16 @@ function Settings({ state, setState }) {
               benevolent:
                 'Benevolent: each model, among the weightings that suit it best, picks the one that makes the other models look best.',
               arbitrary: 'Simple: each model keeps whichever of its best weightings the solver finds first.',
-            }[state.rmethod]
+            }[state.rankTies]
           }
         </p>
       </div>
-      <RadioGroup
-        legend={<Term id="orientation">Question asked of each model</Term>}
-        name="rorient"
-        value={state.rorient}
-        onChange={(v) => setState({ rorient: v })}
-        options={[
-          { value: 'io', label: 'How much less could it use?' },
-          { value: 'oo', label: 'How much more could it give?' },
-        ]}
-      />
+      <SpecField {...field('rankOrientation')} label={term('rankOrientation', 'orientation')} />
       <fieldset>
         <legend>
           <Term id="self-appraisal">Self-judgement</Term>
         </legend>
-        <label class="radio">
-          <input
-            type="checkbox"
-            name="rself"
-            checked={state.rself}
-            onChange={(e) => setState({ rself: e.currentTarget.checked })}
-          />{' '}
-          Count how each model judges itself
-        </label>
+        <SpecField {...field('rankSelfJudgement')} />
       </fieldset>
     </form>
   );
@@ -165,9 +122,9 @@ export default function Rank({ state, setState, data }) {
   const { result, error, loading } = useEngine(rankRequest(state, data));
   const ranked = readRank(result);
   const rows = rankedRows(ranked);
-  const selected = rows.find((r) => r.model === state.rsel);
+  const selected = rows.find((r) => r.model === state.rankSelected);
   const caption = `Eco-efficiency score of ${rows.length} models (higher is better, 1 at most); efficient models are marked.`;
-  const points = scatterPoints(rows, state.rsel);
+  const points = scatterPoints(rows, state.rankSelected);
   const columns = [
     {
       key: 'model',
@@ -176,8 +133,8 @@ export default function Rank({ state, setState, data }) {
         <button
           type="button"
           class="sort"
-          onClick={() => setState({ rsel: r.model })}
-          aria-pressed={r.model === state.rsel}
+          onClick={() => setState({ rankSelected: r.model })}
+          aria-pressed={r.model === state.rankSelected}
         >
           {r.model}
         </button>
@@ -219,7 +176,7 @@ export default function Rank({ state, setState, data }) {
           <Figure
             name="rank-scores"
             caption={caption}
-            chart={<BarChart rows={scoreBars(rows, state.rsel)} unit="Eco-efficiency score" label={caption} />}
+            chart={<BarChart rows={scoreBars(rows, state.rankSelected)} unit="Eco-efficiency score" label={caption} />}
             table={
               <DataTable
                 caption="Eco-efficiency scores"
@@ -243,7 +200,7 @@ export default function Rank({ state, setState, data }) {
                 xLabel="Energy per query (Wh, log scale)"
                 yLabel="Intelligence index"
                 label="Scatter of energy per query against intelligence index"
-                onSelect={(k) => setState({ rsel: k })}
+                onSelect={(k) => setState({ rankSelected: k })}
               />
             }
             table={
@@ -271,7 +228,7 @@ export default function Rank({ state, setState, data }) {
             columns={columns}
             rows={rows}
             rowKey={(r) => r.model}
-            highlight={state.rsel}
+            highlight={state.rankSelected}
             className="rank-table"
           />
         </section>

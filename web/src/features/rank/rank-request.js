@@ -24,14 +24,14 @@ export function rankRequest(state, data) {
   const req = {
     op: 'rank',
     dataset: data.refs.dataset,
-    inputs: state.rin.map((k) => RANK_INPUT_NAMES[k].id),
+    inputs: state.rankInputs.map((k) => RANK_INPUT_NAMES[k].id),
     output: 'aa_intelligence_index',
     model: {
       type: 'cross',
-      orientation: state.rorient,
-      rts: state.rrts,
-      method: state.rmethod,
-      self_appraisal: state.rself,
+      orientation: state.rankOrientation,
+      rts: state.rankReturnsToScale,
+      method: state.rankTies,
+      self_appraisal: state.rankSelfJudgement,
     },
     method: methodOf(state),
   };

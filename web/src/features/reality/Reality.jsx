@@ -5,7 +5,7 @@ import { format } from 'd3-format';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { EngineError } from '../../components/engine-error.jsx';
-import { NumberField, RadioGroup } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { ViewLink } from '../../components/view-link.jsx';
 import { findDataset, loadDataFile, loadManifest } from '../../data/datasets.js';
 import { engine } from '../../engine/engine.js';
@@ -13,11 +13,14 @@ import { METRICS, num, times } from '../../lib/format.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
 import { ModelPicker } from '../../components/ModelPicker.jsx';
 import { PROMPTS } from '../../lib/prompts.js';
+import { bindFields } from '../../state/bind.js';
+import { coreFields } from '../../state/fields.js';
 import { DotPlot } from './DotPlot.jsx';
 import {
   BOUNDARY_WORDS,
   CARBON_WORDS,
   METHOD_WORDS,
+  REALITY_FIELDS,
   WATER_WORDS,
   gapLine,
   publishedValue,
@@ -171,20 +174,27 @@ export default function Reality({ state, setState, data }) {
   const prompt = chosenPrompt(state, fp, model);
   const modelInfo = fp.models.find((x) => x.model === model);
   const available = new Set(modelInfo?.prompts.map((p) => p.prompt));
-  const metric = state.rmetric;
+  const metric = state.realityMetric;
   const m = METRICS[metric];
-  const like = state.rlike === 'like';
+  const like = state.realityLikeForLike === 'like';
   const { figures, error: dataError } = useDisclosures();
   const base = model ? estimateRequest({ ...state, prompt }, data, { models: [model], prompts: [prompt] }) : null;
   const { requests, keyFor } = realityRequests(base, state, figures ?? []);
   const { rows, error, loading } = useEstimates(requests);
   const ours = rows.base;
   const promptInfo = PROMPTS.find((p) => p.value === prompt);
-  const ctx = { metric, like, prompt, promptDetail: promptInfo?.detail ?? prompt, marketFactor: state.rmkt };
+  const ctx = {
+    metric,
+    like,
+    prompt,
+    promptDetail: promptInfo?.detail ?? prompt,
+    marketFactor: state.realityMarketCif,
+  };
   const oursFor = (f) => (like ? rows[keyFor[f.id] ?? 'base'] : ours);
   const plotted = (figures ?? []).filter((f) => publishedValue(f, metric));
   const rowsOfChart = chartRows({ ours, plotted, metric, like, oursFor });
   const caption = chartCaption({ metric, model, prompt, like, count: plotted.length });
+  const field = bindFields({ ...coreFields, ...REALITY_FIELDS }, state, setState);
   return (
     <article class="reality">
       <h1>Reality check</h1>
@@ -194,23 +204,13 @@ export default function Reality({ state, setState, data }) {
       </p>
       <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Comparison">
         <ModelPicker footprint={fp} value={model} onChange={(v) => setState({ model: v })} />
-        <RadioGroup
-          legend="Prompt size"
-          name="prompt"
+        <SpecField
+          {...field('prompt')}
           value={prompt}
-          onChange={(v) => setState({ prompt: v })}
-          options={PROMPTS.filter((p) => available.has(p.value)).map((p) => ({
-            value: p.value,
-            label: `${p.label} (${p.detail})`,
-          }))}
+          values={coreFields.prompt.values.filter((p) => available.has(p))}
+          labels={Object.fromEntries(PROMPTS.map((p) => [p.value, `${p.label} (${p.detail})`]))}
         />
-        <RadioGroup
-          legend="Quantity"
-          name="rmetric"
-          value={metric}
-          onChange={(v) => setState({ rmetric: v })}
-          options={Object.entries(METRICS).map(([k, v]) => ({ value: k, label: `${v.label} (${v.unit})` }))}
-        />
+        <SpecField {...field('realityMetric')} />
       </form>
       <EngineError error={error} />
       {dataError && (
@@ -221,7 +221,10 @@ export default function Reality({ state, setState, data }) {
       {ours && (
         <p class="reality-summary" aria-live="polite" data-testid="reality-ours" data-value={String(ours[m.key].mean)}>
           Your estimate for {model}, {prompt} prompt ({promptInfo?.detail ?? prompt}
-          {Number.isFinite(state.out) ? `; output length changed to your ${num(state.out)} tokens` : ''}): about{' '}
+          {Number.isFinite(state.outputTokens)
+            ? `; output length changed to your ${num(state.outputTokens)} tokens`
+            : ''}
+          ): about{' '}
           <strong>
             {sig2(ours[m.key].mean)} {m.unit}
           </strong>{' '}
@@ -243,9 +246,9 @@ export default function Reality({ state, setState, data }) {
             type="checkbox"
             name="rlike"
             checked={like}
-            onChange={(e) => setState({ rlike: e.currentTarget.checked ? 'like' : '' }, { replace: true })}
+            onChange={(e) => setState({ realityLikeForLike: e.currentTarget.checked ? 'like' : '' }, { replace: true })}
           />{' '}
-          Compare like with like: recompute ours on each figure's boundary
+          {REALITY_FIELDS.realityLikeForLike.label}
         </label>
         <p class="hint">
           An extension beyond the paper. The paper counts the whole data centre, the water of cooling and of power
@@ -253,15 +256,7 @@ export default function Reality({ state, setState, data }) {
           accelerators only, cooling water only, or market-based carbon with your factor below. Idle reserve machines,
           life-cycle impacts and unstated boundaries cannot be matched.
         </p>
-        <NumberField
-          label="Your market-based carbon factor (kg CO₂e per kWh, optional)"
-          name="rmkt"
-          value={state.rmkt}
-          min={0}
-          max={2}
-          hint="This calculator has no market-based data. Enter a factor from the provider's sustainability report to compare with market-based carbon figures."
-          onChange={(v) => setState({ rmkt: v }, { replace: true })}
-        />
+        <SpecField {...field('realityMarketCif')} />
       </fieldset>
       {figures && (
         <section aria-labelledby="figures-h">
@@ -275,7 +270,7 @@ export default function Reality({ state, setState, data }) {
                 ours={oursFor(f)}
                 like={like}
                 ctx={ctx}
-                marketFactor={state.rmkt}
+                marketFactor={state.realityMarketCif}
               />
             ))}
           </ol>

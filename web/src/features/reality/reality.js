@@ -2,12 +2,32 @@
 // estimate requests that recompute ours on it, and a one-line reason for the gap.
 // Pure functions, tested under Node in tests/web/reality.test.mjs.
 import { overridesOf } from '../../lib/requests.js';
+import { choice } from '../../state/url-state.js';
 
 /** URL fields of the view (state/url-state.js FieldSpec). */
 export const REALITY_FIELDS = {
-  rlike: { kind: 'enum', values: ['', 'like'], def: '' }, // '' = the paper's boundary for ours
-  rmetric: { kind: 'enum', values: ['energy', 'water', 'carbon'], def: 'energy' },
-  rmkt: { kind: 'number', min: 0, max: 2, def: null }, // market-based kg CO2e/kWh, user-given
+  // '' = the paper's boundary for ours
+  realityLikeForLike: {
+    url: 'rlike',
+    kind: 'enum',
+    values: ['', 'like'],
+    def: '',
+    label: "Compare like with like: recompute ours on each figure's boundary",
+  },
+  realityMetric: choice(
+    { energy: 'Energy (Wh)', water: 'Water (mL)', carbon: 'Carbon (g CO₂e)' },
+    { url: 'rmetric', label: 'Quantity' },
+  ),
+  // market-based kg CO2e/kWh, user-given
+  realityMarketCif: {
+    url: 'rmkt',
+    kind: 'number',
+    min: 0,
+    max: 2,
+    def: null,
+    label: 'Your market-based carbon factor (kg CO₂e per kWh, optional)',
+    help: "This calculator has no market-based data. Enter a factor from the provider's sustainability report to compare with market-based carbon figures.",
+  },
 };
 
 /** Plain words for the tags of a figure. */
@@ -71,10 +91,10 @@ const keyOf = (o) => JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b 
 export function realityRequests(base, state, figures) {
   const requests = [{ key: 'base', request: base }];
   const keyFor = {};
-  if (!base || state.rlike !== 'like') return { requests, keyFor };
+  if (!base || state.realityLikeForLike !== 'like') return { requests, keyFor };
   const seen = new Map();
   for (const f of figures) {
-    const { overrides } = boundaryFor(f, state.rmkt);
+    const { overrides } = boundaryFor(f, state.realityMarketCif);
     if (!Object.keys(overrides).length) {
       keyFor[f.id] = 'base';
       continue;

@@ -2,7 +2,7 @@
 // equivalences. The GPT-4o preset reproduces the paper's 2025 case study as far as its
 // published numbers allow, and says what cannot be reproduced.
 import { EngineError } from '../../components/engine-error.jsx';
-import { NumberField, RadioGroup } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { ExportButtons } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
 import { useEngine } from '../../engine/engine.js';
@@ -10,6 +10,8 @@ import { compact, count, equivalentText, num, num4, plain } from '../../lib/form
 import { chosenModel } from '../../lib/requests.js';
 import { describePrompt, promptsOf } from '../../lib/prompts.js';
 import { ModelPicker } from '../../components/ModelPicker.jsx';
+import { bindFields } from '../../state/bind.js';
+import { coreFields } from '../../state/fields.js';
 import { paperEquivalences } from './paper-totals.js';
 import { defaultMix, MIX_FIELDS, presetOf, readScale, scaleRequest } from './scale-request.js';
 import {
@@ -24,38 +26,13 @@ import {
 } from './scale-derive.js';
 
 function Custom({ state, setState, data, model, available }) {
+  const field = bindFields(coreFields, state, setState);
   return (
     <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="Traffic">
       <ModelPicker footprint={data.footprint} value={model} onChange={(v) => setState({ model: v })} />
-      <RadioGroup
-        legend="Traffic given"
-        name="sper"
-        value={state.sper}
-        onChange={(v) => setState({ sper: v })}
-        options={[
-          { value: 'day', label: 'Queries per day' },
-          { value: 'year', label: 'Queries in total' },
-        ]}
-      />
-      <NumberField
-        label={state.sper === 'day' ? 'Queries per day' : 'Queries in total'}
-        name="sq"
-        value={state.sq}
-        placeholder={1e9}
-        min={1}
-        max={1e13}
-        onChange={(v) => setState({ sq: v }, { replace: true })}
-      />
-      <NumberField
-        label="Days"
-        name="sdays"
-        value={state.sdays}
-        placeholder={365}
-        min={1}
-        max={3660}
-        int
-        onChange={(v) => setState({ sdays: v }, { replace: true })}
-      />
+      <SpecField {...field('scalePer')} />
+      <SpecField {...field('scaleQueries')} label={coreFields.scalePer.labels[state.scalePer]} placeholder={1e9} />
+      <SpecField {...field('scaleDays')} placeholder={365} />
       <fieldset>
         <legend>Prompt-size mix (%)</legend>
         {available.length === 1 && (
@@ -65,16 +42,12 @@ function Custom({ state, setState, data, model, available }) {
           </p>
         )}
         {available.map((p) => (
-          <NumberField
+          <SpecField
             key={p}
+            {...field(MIX_FIELDS[p])}
             label={describePrompt(p).label}
-            name={MIX_FIELDS[p]}
-            value={state[MIX_FIELDS[p]]}
             placeholder={plain(defaultMix(available)[p])}
-            min={0}
-            max={100}
             hint={describePrompt(p).text.replace(/^[^:]*: /, '')}
-            onChange={(v) => setState({ [MIX_FIELDS[p]]: v }, { replace: true })}
           />
         ))}
       </fieldset>
@@ -198,7 +171,7 @@ function Day({ day, isPreset, shortWh, constants }) {
 export default function Scale({ state, setState, data }) {
   const model = chosenModel(state, data.footprint);
   const preset = presetOf(data.constants);
-  const isPreset = state.spreset === 'gpt4o' && preset;
+  const isPreset = state.scalePreset === 'gpt4o' && preset;
   const available = promptsOf(data.footprint, model);
   const built = scaleRequest(state, data, model, available);
   const { result, error, loading, retry } = useEngine(built.request ?? null);
@@ -206,7 +179,7 @@ export default function Scale({ state, setState, data }) {
   const totals = scaled?.totals;
   const rows = cellRows(TOTALS, totals);
   const perDay = built.request?.day?.queries;
-  const days = isPreset ? 365 : (state.sdays ?? 365);
+  const days = isPreset ? 365 : (state.scaleDays ?? 365);
   return (
     <article>
       <h1>Scale up: a year of queries</h1>
@@ -214,16 +187,7 @@ export default function Scale({ state, setState, data }) {
         One query is small; billions are not. Multiply a model's footprint by its traffic, with low and high bounds from
         the utilisation range.
       </p>
-      <RadioGroup
-        legend="Scenario"
-        name="spreset"
-        value={state.spreset}
-        onChange={(v) => setState({ spreset: v })}
-        options={[
-          { value: 'gpt4o', label: 'Paper: GPT-4o in 2025 (772 billion queries, 80 % short / 20 % medium)' },
-          { value: '', label: 'My own traffic' },
-        ]}
-      />
+      <SpecField {...bindFields(coreFields, state, setState)('scalePreset')} />
       {isPreset ? (
         <p>
           Preset: {compact(preset.queries_per_year)} GPT-4o queries in 2025,{' '}

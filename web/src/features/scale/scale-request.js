@@ -19,7 +19,12 @@ export function presetOf(constants) {
 }
 
 /** The URL field of each prompt size's share in the mix. */
-export const MIX_FIELDS = { short: 'sshort', medium: 'smedium', long: 'slong', extra_long: 'sxlong' };
+export const MIX_FIELDS = {
+  short: 'scaleShort',
+  medium: 'scaleMedium',
+  long: 'scaleLong',
+  extra_long: 'scaleExtraLong',
+};
 const DEFAULT_MIX = { short: 80, medium: 20, long: 0, extra_long: 0 };
 
 /**
@@ -39,7 +44,7 @@ export function defaultMix(available = ['short', 'medium', 'long']) {
  * has (`available`) take part: the visitor's shares when any is set, else defaultMix().
  */
 export function mixOf(state, preset, available = ['short', 'medium', 'long']) {
-  if (state.spreset === 'gpt4o' && preset) return { mix: preset.mix };
+  if (state.scalePreset === 'gpt4o' && preset) return { mix: preset.mix };
   const sizes = Object.keys(MIX_FIELDS).filter((k) => available.includes(k));
   const set = sizes.some((k) => state[MIX_FIELDS[k]] !== null && state[MIX_FIELDS[k]] !== undefined);
   const def = defaultMix(sizes);
@@ -54,7 +59,7 @@ export function mixOf(state, preset, available = ['short', 'medium', 'long']) {
 
 /** The scale request, or {error} when the inputs do not allow one. */
 export function scaleRequest(state, data, model, available) {
-  const preset = state.spreset === 'gpt4o' ? presetOf(data.constants) : null;
+  const preset = state.scalePreset === 'gpt4o' ? presetOf(data.constants) : null;
   if (preset) {
     const session = data.constants.case_study.session_queries;
     const req = { op: 'scale', preset: 'gpt-4o-2025', constants: data.refs.constants, hosts: data.refs.hosts };
@@ -63,9 +68,9 @@ export function scaleRequest(state, data, model, available) {
   }
   const { mix, error } = mixOf(state, null, available);
   if (error) return { error };
-  const days = state.sdays ?? 365;
-  const q = state.sq ?? 1e9;
-  const perDay = state.sper === 'year' ? q / days : q;
+  const days = state.scaleDays ?? 365;
+  const q = state.scaleQueries ?? 1e9;
+  const perDay = state.scalePer === 'year' ? q / days : q;
   const est = estimateRequest(state, data, { models: [model], prompts: Object.keys(mix) });
   delete est.op;
   delete est.select.prompts;

@@ -3,9 +3,9 @@
 // change, the prompt-size change and the frozen period; the monthly summaries of the
 // authors' monthly analysis; the change over the period (Theil-Sen). All numbers come from
 // the engine's "trend" op on the "daily" dataset (docs/trends.md).
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
-import { RadioGroup, SelectField } from '../../components/fields.jsx';
+import { SelectField, SpecField } from '../../components/fields.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
 import { DataTable } from '../../components/table.jsx';
@@ -13,6 +13,8 @@ import { dataUrl, findDataset, loadDataFile, loadManifest } from '../../data/dat
 import { useEngine } from '../../engine/engine.js';
 import { METRICS, num } from '../../lib/format.js';
 import { promptInfo } from '../../lib/prompts.js';
+import { bindFields } from '../../state/bind.js';
+import feature from './index.js';
 import { TrendChart } from './TrendChart.jsx';
 import { dayOf, selectedModels, trendRequest } from './trend-request.js';
 import {
@@ -45,24 +47,6 @@ export function useDaily() {
       );
   }, []);
   return state;
-}
-
-function DateField({ label, value, min, max, onChange, name }) {
-  const id = useId();
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="date"
-        value={value}
-        min={min}
-        max={max}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      />
-    </div>
-  );
 }
 
 export function Summary({ result, metric, prompt }) {
@@ -111,16 +95,18 @@ export { chartOf };
 
 export default function Trends({ state, setState }) {
   const { index, files, error: loadError } = useDaily();
-  const metric = METRICS[state.tmetric] ?? METRICS.energy;
+  const metric = METRICS[state.trendMetric] ?? METRICS.energy;
   const names = selectedModels(state, index);
   const built = index ? trendRequest(state, index, (n) => dataUrl(files.get(n))) : {};
   const { result, error, loading } = useEngine(built.request ?? null);
   const byName = new Map((index?.models ?? []).map((m) => [m.name, m]));
-  const setModel = (i, v) => setState({ tm: nextModels(names, i, v) });
+  const setModel = (i, v) => setState({ trendModels: nextModels(names, i, v) });
   const sizes = index?.prompts ?? [];
-  const promptLabel = promptInfo(sizes.find((p) => p.prompt === state.tp) ?? { prompt: state.tp, output_tokens: 0 });
-  const from = state.tfrom || index?.from;
-  const to = state.tto || index?.to;
+  const promptLabel = promptInfo(
+    sizes.find((p) => p.prompt === state.trendPrompt) ?? { prompt: state.trendPrompt, output_tokens: 0 },
+  );
+  const from = state.trendFrom || index?.from;
+  const to = state.trendTo || index?.to;
   const { series, frozen, events } = chartOf(result, index, metric);
   const dailyRows = result?.rows ?? [];
   const dailyCols = [
@@ -152,6 +138,7 @@ export default function Trends({ state, setState }) {
     { key: 'intra', label: 'Within-day SD', numeric: true, render: (m) => num(m[metric.key].intra_day_sd) },
     { key: 'pooled', label: 'Pooled SD', numeric: true, render: (m) => num(m[metric.key].pooled_sd ?? NaN) },
   ];
+  const field = bindFields(feature.fields, state, setState);
   return (
     <article>
       <h1>Trends over a year</h1>
@@ -188,53 +175,28 @@ export default function Trends({ state, setState }) {
               />
             ) : null,
           )}
-          <RadioGroup
-            legend="Prompt size"
-            name="tp"
-            value={state.tp}
-            onChange={(v) => setState({ tp: v })}
-            options={sizes.map((p) => {
-              const info = promptInfo(p);
-              return {
-                value: p.prompt,
-                label: `${info.label} (${info.detail}; ${longDate(p.from)} to ${longDate(p.to)})`,
-              };
-            })}
+          <SpecField
+            {...field('trendPrompt')}
+            values={sizes.map((p) => p.prompt)}
+            labels={Object.fromEntries(
+              sizes.map((p) => {
+                const info = promptInfo(p);
+                return [p.prompt, `${info.label} (${info.detail}; ${longDate(p.from)} to ${longDate(p.to)})`];
+              }),
+            )}
           />
-          <RadioGroup
-            legend="Show"
-            name="tmetric"
-            value={state.tmetric}
-            onChange={(v) => setState({ tmetric: v })}
-            options={Object.entries(METRICS).map(([k, m]) => ({ value: k, label: `${m.label} (${m.unit})` }))}
-          />
-          <RadioGroup
-            legend="Method"
-            name="test"
-            value={state.test}
-            onChange={(v) => setState({ test: v })}
-            options={[
-              { value: 'as_published', label: "Each day's own method, as the authors published it" },
-              { value: 'v6', label: 'The v6 method for every day (days compare)' },
-              { value: 'v4', label: 'The v4 grid for every day' },
-            ]}
-          />
-          <DateField
-            label="From"
-            name="tfrom"
-            value={from}
-            min={index.from}
-            max={index.to}
-            onChange={(v) => setState({ tfrom: v === index.from ? '' : v })}
-          />
-          <DateField
-            label="To"
-            name="tto"
-            value={to}
-            min={index.from}
-            max={index.to}
-            onChange={(v) => setState({ tto: v === index.to ? '' : v })}
-          />
+          <SpecField {...field('trendMetric')} />
+          <SpecField {...field('trendEstimator')} />
+          {['trendFrom', 'trendTo'].map((k) => (
+            <SpecField
+              key={k}
+              {...field(k, { map: (v) => (v === index[k === 'trendFrom' ? 'from' : 'to'] ? '' : v) })}
+              as="date"
+              value={k === 'trendFrom' ? from : to}
+              min={index.from}
+              max={index.to}
+            />
+          ))}
         </form>
       )}
       {built.error && (
@@ -248,7 +210,7 @@ export default function Trends({ state, setState }) {
         <section aria-busy={loading ? 'true' : 'false'} data-testid="trend-result">
           <Summary result={result} metric={metric} prompt={promptLabel.label.toLowerCase()} />
           <Figure
-            name={`trend-${names.join('-')}-${state.tp}-${state.tmetric}`}
+            name={`trend-${names.join('-')}-${state.trendPrompt}-${state.trendMetric}`}
             caption={`${metric.label} per ${promptLabel.label.toLowerCase()} prompt (${promptLabel.detail}), day by day, ${longDate(from)} to ${longDate(to)}.`}
             chart={
               <>

@@ -3,7 +3,7 @@
 /** The selected model file names (at most three, known to the index, no repeats). */
 export function selectedModels(state, index) {
   const known = new Set((index?.models ?? []).map((m) => m.name));
-  const names = (state.tm ?? '').split(',').filter((n) => known.has(n));
+  const names = (state.trendModels ?? '').split(',').filter((n) => known.has(n));
   return [...new Set(names)].slice(0, 3);
 }
 
@@ -11,17 +11,17 @@ export function selectedModels(state, index) {
 export function trendRequest(state, index, fileUrl) {
   const names = selectedModels(state, index);
   if (!names.length) return { error: 'Choose at least one model.' };
-  const from = state.tfrom || index.from;
-  const to = state.tto || index.to;
+  const from = state.trendFrom || index.from;
+  const to = state.trendTo || index.to;
   if (from > to) return { error: `The start date (${from}) is after the end date (${to}): swap them or change one.` };
   return {
     request: {
       op: 'trend',
       dataset: names.map((n) => ({ $data: fileUrl(n) })),
-      select: { prompts: [state.tp] },
+      select: { prompts: [state.trendPrompt] },
       from,
       to,
-      method: { estimator: state.test },
+      method: { estimator: state.trendEstimator },
     },
   };
 }

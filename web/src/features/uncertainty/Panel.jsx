@@ -3,7 +3,7 @@
 // energy, water and carbon per query (Monte Carlo over every varying assumption jointly
 // with the latency/speed copula), and a tornado of what drives the chosen metric, each
 // with a table alternative. State in the URL (request.js UNCERTAINTY_FIELDS).
-import { NumberField, RadioGroup } from '../../components/fields.jsx';
+import { SpecField } from '../../components/fields.jsx';
 import { EngineError } from '../../components/engine-error.jsx';
 import { Figure } from '../../components/figure.jsx';
 import { DataTable } from '../../components/table.jsx';
@@ -12,7 +12,8 @@ import { METRICS, num } from '../../lib/format.js';
 import { range as rangeText } from '../../lib/units.js';
 import { chosenModel, chosenPrompt } from '../../lib/requests.js';
 import { Histogram, Tornado } from './charts.jsx';
-import { DRAWS, INPUT_LABELS, INPUT_WORDS, SWITCHES, uncertaintyRequests } from './request.js';
+import { bindFields } from '../../state/bind.js';
+import { DRAWS, INPUT_LABELS, INPUT_WORDS, SWITCHES, UNCERTAINTY_FIELDS, uncertaintyRequests } from './request.js';
 import './panel.css';
 
 const STATS = [
@@ -27,14 +28,15 @@ const STATS = [
 
 function Switches({ state, setState }) {
   const set = (patch) => setState(patch, { replace: true });
+  const field = bindFields(UNCERTAINTY_FIELDS, state, setState);
   return (
     <fieldset class="unc-switches">
       <legend>Assumptions that vary (untick one to fix it at the data's value, as the paper does)</legend>
       <label>
         <input
           type="checkbox"
-          checked={state.ulat !== 'fixed'}
-          onChange={(e) => set({ ulat: e.currentTarget.checked ? '' : 'fixed' })}
+          checked={state.uncertaintyLatency !== 'fixed'}
+          onChange={(e) => set({ uncertaintyLatency: e.currentTarget.checked ? '' : 'fixed' })}
         />{' '}
         Latency and speed (the paper's measured spread)
       </label>
@@ -49,27 +51,10 @@ function Switches({ state, setState }) {
             />{' '}
             {s.label}
           </label>
-          {s.input === 'pue' && state.upue !== 'fixed' && (
+          {s.input === 'pue' && state.uncertaintyPue !== 'fixed' && (
             <div class="unc-range">
-              <NumberField
-                label="PUE from"
-                name="upuelo"
-                value={state.upuelo}
-                placeholder="default"
-                min={1}
-                max={3}
-                hint="Empty: the default range (lowest to highest PUE of the paper's hosts)."
-                onChange={(v) => set({ upuelo: v })}
-              />
-              <NumberField
-                label="PUE to"
-                name="upuehi"
-                value={state.upuehi}
-                placeholder="default"
-                min={1}
-                max={3}
-                onChange={(v) => set({ upuehi: v })}
-              />
+              <SpecField {...field('uncertaintyPueLow')} placeholder="default" />
+              <SpecField {...field('uncertaintyPueHigh')} placeholder="default" />
             </div>
           )}
         </div>
@@ -194,7 +179,7 @@ function PanelBody({ state, setState, data }) {
   return (
     <>
       <p class="lead" data-testid="unc-lead" aria-live="polite">
-        {srow ? driverSentence(srow, state.umetric) : 'Working out what moves this estimate most…'}
+        {srow ? driverSentence(srow, state.uncertaintyMetric) : 'Working out what moves this estimate most…'}
       </p>
       <p>
         The paper fixes most assumptions; here they all vary together over their documented ranges (
@@ -204,14 +189,8 @@ function PanelBody({ state, setState, data }) {
       <EngineError error={u.error ?? s.error} what="uncertainty" onRetry={u.error ? u.retry : s.retry} />
       {srow && (
         <div class={busy ? 'stale' : ''} aria-busy={s.loading ? 'true' : 'false'} data-testid="unc-drivers">
-          <RadioGroup
-            legend="Drivers of"
-            name="umetric"
-            value={state.umetric}
-            onChange={(v) => setState({ umetric: v }, { replace: true })}
-            options={Object.entries(METRICS).map(([k, m]) => ({ value: k, label: m.label }))}
-          />
-          <Drivers row={srow} metric={state.umetric} />
+          <SpecField {...bindFields(UNCERTAINTY_FIELDS, state, setState)('uncertaintyMetric', { replace: true })} />
+          <Drivers row={srow} metric={state.uncertaintyMetric} />
         </div>
       )}
       {row && (
@@ -241,16 +220,16 @@ export default function UncertaintyPanel({ state, setState, data }) {
     <details
       class="panel unc-panel"
       data-testid="uncertainty"
-      open={state.uopen}
+      open={state.uncertaintyOpen}
       onToggle={(e) => {
         const open = e.currentTarget.open;
-        if (open !== state.uopen) setState({ uopen: open }, { replace: true });
+        if (open !== state.uncertaintyOpen) setState({ uncertaintyOpen: open }, { replace: true });
       }}
     >
       <summary>
         <h2 id="unc-title">How sure is this, and what drives it?</h2>
       </summary>
-      {state.uopen && <PanelBody state={state} setState={setState} data={data} />}
+      {state.uncertaintyOpen && <PanelBody state={state} setState={setState} data={data} />}
     </details>
   );
 }

@@ -1,5 +1,6 @@
 // The calculator state -> "uncertainty" and "sensitivity" requests (docs/uncertainty.md). Pure functions, tested under Node in tests/web/uncertainty.test.mjs.
 import { estimateRequest } from '../../lib/requests.js';
+import { choice } from '../../state/url-state.js';
 
 // '' (the default) and 'range' (older links) = the assumption varies over its documented
 // range; 'fixed' = held at the dataset's value, as the paper does.
@@ -8,26 +9,37 @@ const range = { kind: 'enum', values: ['', 'range', 'fixed'], def: '' };
 /** URL fields of the panel (state/url-state.js FieldSpec). */
 export const UNCERTAINTY_FIELDS = {
   // The panel starts collapsed; opened, every assumption varies unless the visitor fixes it.
-  uopen: { kind: 'bool', def: false },
-  ulat: { kind: 'enum', values: ['', 'fixed'], def: '' }, // '' = the v6 copula
-  upue: range,
-  upuelo: { kind: 'number', min: 1, max: 3, def: null },
-  upuehi: { kind: 'number', min: 1, max: 3, def: null },
-  uw: range,
-  ubatch: range,
-  uwues: range,
-  uregion: range,
-  umetric: { kind: 'enum', values: ['energy', 'water', 'carbon'], def: 'energy' },
-  useed: { kind: 'number', min: 0, max: 1e9, int: true, def: null },
+  uncertaintyOpen: { url: 'uopen', kind: 'bool', def: false },
+  uncertaintyLatency: { url: 'ulat', kind: 'enum', values: ['', 'fixed'], def: '' }, // '' = the v6 copula
+  uncertaintyPue: { ...range, url: 'upue' },
+  uncertaintyPueLow: {
+    url: 'upuelo',
+    kind: 'number',
+    min: 1,
+    max: 3,
+    def: null,
+    label: 'PUE from',
+    help: "Empty: the default range (lowest to highest PUE of the paper's hosts).",
+  },
+  uncertaintyPueHigh: { url: 'upuehi', kind: 'number', min: 1, max: 3, def: null, label: 'PUE to' },
+  uncertaintyWeight: { ...range, url: 'uw' },
+  uncertaintyBatch: { ...range, url: 'ubatch' },
+  uncertaintyWueSite: { ...range, url: 'uwues' },
+  uncertaintyRegion: { ...range, url: 'uregion' },
+  uncertaintyMetric: choice(
+    { energy: 'Energy', water: 'Water', carbon: 'Carbon' },
+    { url: 'umetric', label: 'Drivers of' },
+  ),
+  uncertaintySeed: { url: 'useed', kind: 'number', min: 0, max: 1e9, int: true, def: null },
 };
 
-/** The assumptions a visitor can switch between a range (the default) and fixed, with their URL field. */
+/** The assumptions a visitor can switch between a range (the default) and fixed, with their state field. */
 export const SWITCHES = [
-  { field: 'upue', input: 'pue', label: 'PUE (data-centre overhead)' },
-  { field: 'uw', input: 'w_max', label: 'GPU utilisation between its low and high bound' },
-  { field: 'ubatch', input: 'batch_size', label: 'Batch size (4, 8 or 16 queries)' },
-  { field: 'uwues', input: 'wue_site_l_per_kwh', label: 'On-site water use (WUE site)' },
-  { field: 'uregion', input: 'region', label: "Region (the provider's regions, weighted)" },
+  { field: 'uncertaintyPue', input: 'pue', label: 'PUE (data-centre overhead)' },
+  { field: 'uncertaintyWeight', input: 'w_max', label: 'GPU utilisation between its low and high bound' },
+  { field: 'uncertaintyBatch', input: 'batch_size', label: 'Batch size (4, 8 or 16 queries)' },
+  { field: 'uncertaintyWueSite', input: 'wue_site_l_per_kwh', label: 'On-site water use (WUE site)' },
+  { field: 'uncertaintyRegion', input: 'region', label: "Region (the provider's regions, weighted)" },
 ];
 
 /** Readable names of the engine's inputs. */
@@ -65,11 +77,11 @@ export const DRAWS = { uncertainty: 20000, sensitivity: 10000 };
 /** The "uncertain" object of the state. */
 export function uncertainSpec(state) {
   const u = {};
-  if (state.ulat === 'fixed') u.latency_speed = { dist: 'fixed' };
+  if (state.uncertaintyLatency === 'fixed') u.latency_speed = { dist: 'fixed' };
   for (const s of SWITCHES) {
     if (state[s.field] === 'fixed') continue;
-    const lo = state.upuelo;
-    const hi = state.upuehi;
+    const lo = state.uncertaintyPueLow;
+    const hi = state.uncertaintyPueHigh;
     if (s.input === 'pue' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi) {
       u.pue = { dist: 'uniform', min: lo, max: hi };
     } else {
@@ -87,7 +99,7 @@ export function uncertaintyRequests(state, data, model, prompt) {
   const est = estimateRequest({ ...state, prompt }, data, { models: [model], prompts: [prompt] });
   const { method, ...rest } = est;
   delete rest.op;
-  const base = { ...rest, uncertain: uncertainSpec(state), seed: state.useed ?? 0 };
+  const base = { ...rest, uncertain: uncertainSpec(state), seed: state.uncertaintySeed ?? 0 };
   for (const k of ['hardware', 'hosts', 'regions']) if (data.refs?.[k]) base[k] = data.refs[k];
   const m = {};
   if (method?.rho !== undefined) m.rho = method.rho;
