@@ -7,8 +7,8 @@
 #   4. the emcc on PATH, resolved, .../            any other install (Homebrew, a tarball)
 #   5. LLMFP_EMSCRIPTEN_FALLBACK/...               Debian's package, /usr/share/emscripten
 # where ... is cmake/Modules/Platform/Emscripten.cmake. <file-var> is empty when none exists.
-# The pinned versions (Debian 12's Emscripten 3.1.6 in CI; an SDK of the same version
-# elsewhere, `emsdk install 3.1.6`) are in docs/TOOLCHAIN.md.
+# Pinned versions (README.md "Building by hand"): Debian 12's Emscripten 3.1.6 in CI; with an SDK,
+# the same version (`emsdk install 3.1.6`).
 set(LLMFP_EMSCRIPTEN_FALLBACK "/usr/share/emscripten")
 
 function(llmfp_find_emscripten file_var from_var)
