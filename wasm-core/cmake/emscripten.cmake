@@ -1,30 +1,16 @@
 # Toolchain file of the wasm preset: finds Emscripten's own toolchain file and includes it.
-# Order: the EMSCRIPTEN_TOOLCHAIN_FILE environment variable (an explicit path), an
-# Emscripten SDK activated with emsdk_env.sh (EMSDK), the emcc found on PATH (its
-# cmake/Modules/Platform/Emscripten.cmake beside it), and Debian's emscripten package as the
-# fallback. CI uses Debian 12's Emscripten 3.1.6 (docs/TOOLCHAIN.md).
-set(_llmfp_candidates)
-if(DEFINED ENV{EMSCRIPTEN_TOOLCHAIN_FILE})
-  list(APPEND _llmfp_candidates "$ENV{EMSCRIPTEN_TOOLCHAIN_FILE}")
+# Order (emscripten_find.cmake): EMSCRIPTEN_TOOLCHAIN_FILE, an Emscripten SDK (EMSDK, or
+# EMSCRIPTEN), the emcc on PATH, and Debian's emscripten package only as the fallback.
+# CI uses Debian 12's Emscripten 3.1.6 (docs/TOOLCHAIN.md).
+include("${CMAKE_CURRENT_LIST_DIR}/emscripten_find.cmake")
+llmfp_find_emscripten(_llmfp_toolchain _llmfp_from)
+if(NOT _llmfp_toolchain)
+  message(FATAL_ERROR "Emscripten not found (looked at: ${_llmfp_from}). Install Debian's "
+                      "emscripten package (scripts/setup.sh) or activate an Emscripten SDK "
+                      "(source emsdk_env.sh), or set EMSCRIPTEN_TOOLCHAIN_FILE.")
 endif()
-if(DEFINED ENV{EMSDK})
-  list(APPEND _llmfp_candidates
-       "$ENV{EMSDK}/upstream/emscripten/cmake/Modules/Platform/Emscripten.cmake")
+if(NOT _llmfp_emscripten_reported)  # the toolchain file is read more than once
+  set(_llmfp_emscripten_reported TRUE)
+  message(STATUS "Emscripten from ${_llmfp_from}: ${_llmfp_toolchain}")
 endif()
-find_program(_llmfp_emcc emcc)
-if(_llmfp_emcc)
-  get_filename_component(_llmfp_emcc_real "${_llmfp_emcc}" REALPATH)
-  get_filename_component(_llmfp_emcc_dir "${_llmfp_emcc_real}" DIRECTORY)
-  list(APPEND _llmfp_candidates "${_llmfp_emcc_dir}/cmake/Modules/Platform/Emscripten.cmake")
-endif()
-list(APPEND _llmfp_candidates "/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake")
-
-foreach(_llmfp_file IN LISTS _llmfp_candidates)
-  if(EXISTS "${_llmfp_file}")
-    include("${_llmfp_file}")
-    return()
-  endif()
-endforeach()
-message(FATAL_ERROR "Emscripten not found (looked at: ${_llmfp_candidates}). Install Debian's "
-                    "emscripten package (scripts/setup.sh) or activate an Emscripten SDK "
-                    "(source emsdk_env.sh), or set EMSCRIPTEN_TOOLCHAIN_FILE.")
+include("${_llmfp_toolchain}")

@@ -1,7 +1,8 @@
 // Statistical hardware attribution (the paper's "statistical inference of hardware"):
 // do hosts serving the same model differ in speed, and which hardware class does each
 // host's speed, relative to a reference host of known hardware, point to?
-// Plain structs; the JSON op is ops/attribute.cpp.
+// Plain structs, no JSON: the op is ops/attribute.cpp, the result's JSON form
+// attribution_json.hpp.
 #pragma once
 
 #include <string>
@@ -91,8 +92,18 @@ struct Result {
   std::vector<HostVerdict> verdicts;  // every host but the reference
 };
 
+/// Where the inputs came from: the location (InputError path) of the errors infer()
+/// reports, filled in by the caller (see stats::Where).
+struct Where {
+  std::string hosts;               // the hosts measured (fewer than 2)
+  std::string reference_host;      // Settings::reference_host (no measurements)
+  std::string reference_hardware;  // Settings::reference_hardware (not a hypothesis)
+  std::string data;                // the observations (too few left after the selection)
+  stats::Where values;             // the values of the ANOVA and Tukey (no spread)
+};
+
 /// Runs the tests and the inference; throws InputError (invalid_value, infeasible) when
 /// the data cannot support them (fewer than 2 hosts, the reference host absent, ...).
-Result attribute(std::vector<Observation> observations, const Settings& settings);
+Result infer(std::vector<Observation> observations, const Settings& settings, const Where& where);
 
 }  // namespace llmfp::attribution

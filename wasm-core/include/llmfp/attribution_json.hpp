@@ -3,11 +3,16 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "llmfp/attribution.hpp"
 #include "llmfp/json_in.hpp"
 
 namespace llmfp::attribution {
+
+/// infer() for the op "attribute": its errors name the request's fields (/hosts,
+/// /reference/host, /reference/hardware, /data).
+Result attribute(std::vector<Observation> observations, const Settings& settings);
 
 json to_json(const Result& r, const Settings& s, const std::string& metric);
 

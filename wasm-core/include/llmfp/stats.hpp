@@ -4,8 +4,9 @@
 //
 // Every p-value comes from the distributions of stats_dist.hpp (built on pmath), so
 // results are bit-identical natively and in WebAssembly. Functions throw
-// InputError(invalid_value / infeasible) when the data cannot support the test (too few
-// observations, zero variance); they never abort.
+// InputError(invalid_value / infeasible, status.hpp) when the data cannot support the test
+// (too few observations, zero variance), located where the caller says the data came
+// from (Where); they never abort.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +15,24 @@
 #include <vector>
 
 namespace llmfp::stats {
+
+/// Where a test's inputs came from: the location (InputError path) of the errors it
+/// reports. The caller fills these in (at the API edge, the JSON pointers of the request's
+/// fields); the maths never invents a location.
+struct Where {
+  std::string y;  // the values (Welch: the second sample)
+  std::string x;  // Welch: the first sample
+  std::string a;  // the labels of factor A (one-way: the groups)
+  std::string b;  // the labels of factor B
+};
+
+/// Labels of a factor sorted in byte order, as statsmodels does (np.unique), and each
+/// observation's level index.
+struct Factor {
+  std::vector<std::size_t> index;
+  std::vector<std::string> levels;
+};
+Factor make_factor(const std::vector<std::string>& labels);
 
 /// Summary of one group (sd with ddof = 1; 0 when n = 1).
 struct GroupSummary {
@@ -31,6 +50,7 @@ struct OneFactorData {
   std::vector<double> y;
   std::vector<std::size_t> level;
   std::vector<std::string> levels;
+  Where where;  // of y and the labels (a)
 };
 
 /// Observations of y labelled by two factors A and B.
@@ -40,6 +60,7 @@ struct TwoFactorData {
   std::vector<std::size_t> b;
   std::vector<std::string> a_levels;
   std::vector<std::string> b_levels;
+  Where where;  // of y and the labels (a, b)
 };
 
 /// One row of an ANOVA table. f and p are absent (has_f false) for the residual row.
@@ -120,7 +141,9 @@ struct WelchResult {
 };
 
 /// Welch's unequal-variance t-test of mean(x) - mean(y); each sample needs n >= 2.
-WelchResult welch_t_test(const std::vector<double>& x, const std::vector<double>& y, double alpha);
+/// `where` locates x and y in errors.
+WelchResult welch_t_test(const std::vector<double>& x, const std::vector<double>& y, double alpha,
+                         const Where& where);
 
 /// Summary of one sample (sorted copy for the median).
 GroupSummary summarize(const std::string& name, const std::vector<double>& values);

@@ -10,14 +10,8 @@
 
 namespace llmfp::stats {
 
-/// Labels of a factor (strings, or integers written as text) sorted in byte order, as
-/// statsmodels does (np.unique), and each observation's level index.
-struct Factor {
-  std::vector<std::size_t> index;
-  std::vector<std::string> levels;
-};
+/// Labels of a factor (strings, or integers written as text): see make_factor.
 Factor read_factor(const Arr& labels);
-Factor make_factor(const std::vector<std::string>& labels);
 
 json to_json(const GroupSummary& g);
 /// ANOVA table; term names "a", "b", "a:b" are replaced by the given factor names.

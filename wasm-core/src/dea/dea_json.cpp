@@ -1,9 +1,7 @@
 // JSON for DEA: model options, data validation, results (see dea_json.hpp).
 #include "llmfp/dea_json.hpp"
 
-#include <algorithm>
 #include <cmath>
-#include <limits>
 #include <map>
 
 namespace llmfp::dea {
@@ -37,11 +35,11 @@ const char* rts_name(Rts r) {
   return "crs";
 }
 
-json peers_of(const Table& t, const Eigen::VectorXd& lambda) {
+json peers_of(const std::vector<std::string>& dmus, const Eigen::VectorXd& lambda) {
   json peers = json::array();
   for (Eigen::Index j = 0; j < lambda.size(); ++j) {
     if (lambda(j) > 1e-9) {
-      peers.push_back({{"dmu", t.dmus[j]}, {"index", j}, {"lambda", lambda(j)}});
+      peers.push_back({{"dmu", dmus[j]}, {"index", j}, {"lambda", lambda(j)}});
     }
   }
   return peers;
@@ -63,84 +61,80 @@ json model_echo(const Model& m) {
   return out;
 }
 
-json radial_result(const Table& t, const Model& m) {
-  RadialOptions ro = m.radial;
-  ro.super = m.type == ModelType::super;
-  const auto res = radial(t.data, ro);
-  const bool io = ro.orientation == Orientation::input;
+// Scores (null where missing) and their ranks (null where missing).
+json score_list(const std::vector<double>& scores) {
+  json out = json::array();
+  for (double s : scores) out.push_back(std::isfinite(s) ? json(s) : json());
+  return out;
+}
+
+json rank_list(const std::vector<int>& ranks) {
+  json out = json::array();
+  for (int r : ranks) out.push_back(r > 0 ? json(r) : json(nullptr));
+  return out;
+}
+
+json radial_result(const Outcome& o) {
   json status = json::array(), eff = json::array(), weak = json::array(), peers = json::array();
   json lambdas = json::array(), s_in = json::array(), s_out = json::array();
   json v = json::array(), u = json::array(), w0 = json::array();
-  std::vector<double> scores;
-  for (const auto& r : res) {
+  for (const auto& r : o.radial) {
     const bool ok = r.status == lp::Status::optimal;
-    scores.push_back(ok ? r.score : std::numeric_limits<double>::quiet_NaN());
     status.push_back(lp::to_string(r.status));
     eff.push_back(ok && r.efficient);
     weak.push_back(ok && r.weakly_efficient);
-    peers.push_back(ok ? peers_of(t, r.lambda) : json::array());
-    if (m.return_matrix) lambdas.push_back(ok ? vec(r.lambda) : json());
+    peers.push_back(ok ? peers_of(o.dmus, r.lambda) : json::array());
+    if (o.model.return_matrix) lambdas.push_back(ok ? vec(r.lambda) : json());
     s_in.push_back(ok ? vec(r.slack_in) : json());
     s_out.push_back(ok ? vec(r.slack_out) : json());
     v.push_back(ok ? vec(r.v) : json());
     u.push_back(ok ? vec(r.u) : json());
     w0.push_back(ok ? json(r.w0) : json());
   }
-  json score_json = json::array();
-  for (double s : scores) score_json.push_back(std::isfinite(s) ? json(s) : json());
-  json out = {{"scores", score_json},
-              {"ranks", competition_ranks(scores, io)},
+  json out = {{"scores", score_list(o.scores)},
+              {"ranks", rank_list(o.ranks)},
               {"status", status},
               {"efficient", eff},
               {"weakly_efficient", weak},
               {"peers", peers},
               {"slacks", {{"inputs", s_in}, {"outputs", s_out}}},
               {"weights", {{"inputs", v}, {"outputs", u}, {"rts", w0}}}};
-  if (m.return_matrix) out["lambdas"] = lambdas;
+  if (o.model.return_matrix) out["lambdas"] = lambdas;
   return out;
 }
 
-json cross_result(const Table& t, const Model& m) {
-  const CrossResult r = cross(t.data, m.cross);
-  const bool io = m.cross.orientation == Orientation::input;
-  std::vector<double> scores(r.e.data(), r.e.data() + r.e.size());
+json cross_result(const Outcome& o) {
+  const CrossResult& r = o.cross;
   json status = json::array(), eff = json::array(), peers = json::array();
   for (int j = 0; j < static_cast<int>(r.primary.size()); ++j) {
     status.push_back(lp::to_string(r.secondary[j]));
     const bool ok = r.primary[j].status == lp::Status::optimal;
     eff.push_back(ok ? json(r.primary[j].score) : json());
-    peers.push_back(ok ? peers_of(t, r.primary[j].lambda) : json::array());
+    peers.push_back(ok ? peers_of(o.dmus, r.primary[j].lambda) : json::array());
   }
   json out = {{"scores", vec(r.e)},
-              {"ranks", competition_ranks(scores, io)},
+              {"ranks", rank_list(o.ranks)},
               {"efficiency", eff},
               {"rating_means", vec(r.A)},
               {"maverick", vec(r.maverick)},
               {"status", status},
               {"peers", peers},
               {"weights", {{"inputs", rows(r.V)}, {"outputs", rows(r.U)}, {"rts", vec(r.W0)}}}};
-  if (m.return_matrix) out["matrix"] = rows(r.E);
+  if (o.model.return_matrix) out["matrix"] = rows(r.E);
   return out;
+}
+
+json game_result(const Outcome& o) {
+  return {{"scores", vec(o.game.e)},
+          {"ranks", rank_list(o.ranks)},
+          {"status", json::array({lp::to_string(o.game.status)})},
+          {"rounds", o.game.rounds}};
 }
 
 }  // namespace
 
 json competition_ranks(const std::vector<double>& scores, bool higher_is_better) {
-  json ranks = json::array();
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    if (!std::isfinite(scores[i])) {
-      ranks.push_back(nullptr);
-      continue;
-    }
-    int better = 0;
-    for (double s : scores) {
-      if (!std::isfinite(s)) continue;
-      const double tol = 1e-9 * std::max(1.0, std::fabs(scores[i]));
-      if (higher_is_better ? s > scores[i] + tol : s < scores[i] - tol) ++better;
-    }
-    ranks.push_back(better + 1);
-  }
-  return ranks;
+  return rank_list(competition_rank(scores, higher_is_better));
 }
 
 Model read_model(const Obj* model) {
@@ -297,23 +291,14 @@ std::vector<std::string> validate(const Table& t, const Model& model) {
   return data_warnings(t, model);
 }
 
-static json game_result(const Table& t) {
-  const GameResult g = game(t.data);
-  std::vector<double> scores(g.e.data(), g.e.data() + g.e.size());
-  return {{"scores", vec(g.e)},
-          {"ranks", competition_ranks(scores, true)},
-          {"status", json::array({lp::to_string(g.status)})},
-          {"rounds", g.rounds}};
-}
-
-json run(const Table& t, const Model& m) {
-  json out = m.type == ModelType::cross  ? cross_result(t, m)
-             : m.type == ModelType::game ? game_result(t)
-                                         : radial_result(t, m);
-  out["model"] = model_echo(m);
-  out["dmus"] = t.dmus;
-  out["input_names"] = t.input_names;
-  out["output_names"] = t.output_names;
+json to_json(const Outcome& o) {
+  json out = o.model.type == ModelType::cross  ? cross_result(o)
+             : o.model.type == ModelType::game ? game_result(o)
+                                               : radial_result(o);
+  out["model"] = model_echo(o.model);
+  out["dmus"] = o.dmus;
+  out["input_names"] = o.input_names;
+  out["output_names"] = o.output_names;
   return out;
 }
 

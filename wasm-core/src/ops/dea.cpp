@@ -103,7 +103,7 @@ json dea(const Obj& request) {
   const auto model_obj = request.object_opt("model");
   const dea::Model model = dea::read_model(model_obj ? &*model_obj : nullptr);
   const auto warnings = dea::validate(t, model);
-  json out = dea::run(t, model);
+  json out = dea::to_json(dea::run(t, model));
   out["warnings"] = warnings;
   return out;
 }

@@ -222,7 +222,7 @@ json rank(const Obj& request) {
   json result;
   try {
     warnings = dea::validate(b.table, model);
-    result = dea::run(b.table, model);
+    result = dea::to_json(dea::run(b.table, model));
   } catch (const InputError& e) {
     // The DEA op's size limits speak of DMUs and its own fields; say it in rank's terms.
     if (e.issue().code != code::kTooLarge) throw;

@@ -45,6 +45,11 @@ stats::Factor read_labels(const Obj& request, const char* key, std::size_t n) {
   return f;
 }
 
+// Where the data came from: the request's fields, which the maths' errors name.
+stats::Where where_of(const Obj& request) {
+  return {request.at("y"), request.at("x"), request.at("a"), request.at("b")};
+}
+
 double read_alpha(const Obj& request) {
   return request.number_or("alpha", 0.05, Range{0.0, 1.0, true, true});
 }
@@ -56,6 +61,7 @@ json run_anova1(const Obj& request) {
   stats::Factor f = read_labels(request, "a", d.y.size());
   d.level = std::move(f.index);
   d.levels = std::move(f.levels);
+  d.where = where_of(request);
   return to_json(stats::anova_one_way(d), request.string_or("a_name", "a"), "b");
 }
 
@@ -69,6 +75,7 @@ json run_anova2(const Obj& request) {
   d.a_levels = std::move(fa.levels);
   d.b = std::move(fb.index);
   d.b_levels = std::move(fb.levels);
+  d.where = where_of(request);
   const bool interaction = request.boolean_or("interaction", true);
   json out = to_json(stats::anova_two_way(d, interaction), request.string_or("a_name", "a"),
                      request.string_or("b_name", "b"));
@@ -89,6 +96,7 @@ json run_tukey(const Obj& request) {
   }
   d.level = std::move(f.index);
   d.levels = std::move(f.levels);
+  d.where = where_of(request);
   return to_json(stats::tukey_hsd(d, read_alpha(request)));
 }
 
@@ -96,7 +104,7 @@ json run_welch(const Obj& request) {
   request.only({"op", "test", "x", "y", "alpha"});
   const std::vector<double> x = read_values(request, "x", 2);
   const std::vector<double> y = read_values(request, "y", 2);
-  return to_json(stats::welch_t_test(x, y, read_alpha(request)));
+  return to_json(stats::welch_t_test(x, y, read_alpha(request), where_of(request)));
 }
 
 }  // namespace

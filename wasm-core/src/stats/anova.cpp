@@ -21,9 +21,9 @@
 
 #include <Eigen/Dense>
 
-#include "llmfp/json_in.hpp"
 #include "llmfp/stats.hpp"
 #include "llmfp/stats_dist.hpp"
+#include "llmfp/status.hpp"
 
 namespace llmfp::stats {
 
@@ -67,9 +67,9 @@ AnovaRow residual_row(double df, double ss, double ss_total) {
   return row;
 }
 
-void require_spread(double ss_res, double ss_total) {
+void require_spread(double ss_res, double ss_total, const std::string& where_y) {
   if (!(ss_res > 1e-13 * ss_total) || !(ss_total > 0.0)) {
-    fail(code::kInfeasible, "/y",
+    fail(code::kInfeasible, where_y,
          "every group's values are identical, so the residual variance is zero and the "
          "F test is undefined");
   }
@@ -117,14 +117,17 @@ AnovaResult anova_one_way(const OneFactorData& data) {
   out.n = data.y.size();
   for (std::size_t g = 0; g < k; ++g) {
     if (groups[g].empty()) {
-      fail(code::kInvalidValue, "/a", "group \"" + data.levels[g] + "\" has no observations");
+      fail(code::kInvalidValue, data.where.a,
+           "group \"" + data.levels[g] + "\" has no observations");
     }
     out.groups.push_back(summarize(data.levels[g], groups[g]));
   }
-  if (k < 2)
-    fail(code::kInvalidValue, "/a", "ANOVA needs at least 2 groups, got " + std::to_string(k));
+  if (k < 2) {
+    fail(code::kInvalidValue, data.where.a,
+         "ANOVA needs at least 2 groups, got " + std::to_string(k));
+  }
   if (out.n <= k) {
-    fail(code::kInvalidValue, "/y",
+    fail(code::kInvalidValue, data.where.y,
          "ANOVA needs more observations (" + std::to_string(out.n) + ") than groups (" +
              std::to_string(k) + ")");
   }
@@ -137,7 +140,7 @@ AnovaResult anova_one_way(const OneFactorData& data) {
     ss_between += static_cast<double>(g.size()) * (mean - grand) * (mean - grand);
   }
   const double ss_total = ss_within + ss_between;
-  require_spread(ss_within, ss_total);
+  require_spread(ss_within, ss_total, data.where.y);
   const auto df_res = static_cast<double>(out.n - k);
   const double ms_res = ss_within / df_res;
   out.ss_total = ss_total;
@@ -154,7 +157,7 @@ AnovaResult anova_two_way(const TwoFactorData& data, bool interaction) {
   const std::size_t na = data.a_levels.size();
   const std::size_t nb = data.b_levels.size();
   if (na < 2 || nb < 2) {
-    fail(code::kInvalidValue, na < 2 ? "/a" : "/b",
+    fail(code::kInvalidValue, na < 2 ? data.where.a : data.where.b,
          "two-way ANOVA needs at least 2 levels of each factor");
   }
   std::vector<Cell> cells;
@@ -196,12 +199,12 @@ AnovaResult anova_two_way(const TwoFactorData& data, bool interaction) {
   const double ss_res = interaction ? ss_within : ss_within + fab.rss_between;
   const double df_res = static_cast<double>(out.n) - rank_full;
   if (!(df_res >= 1.0)) {
-    fail(code::kInvalidValue, "/y",
+    fail(code::kInvalidValue, data.where.y,
          "too few observations: the model has no residual degrees of freedom (" +
              std::to_string(out.n) + " observations, " +
              std::to_string(static_cast<long>(rank_full)) + " parameters)");
   }
-  require_spread(ss_res, ss_total);
+  require_spread(ss_res, ss_total, data.where.y);
   const double ms_res = ss_res / df_res;
   out.ss_total = ss_total;
   out.rows.push_back(make_row("a", fab.rank - fb.rank, fb.rss_between - fab.rss_between, ss_total,

@@ -25,10 +25,9 @@
 #include <map>
 #include <set>
 
-#include "llmfp/json_in.hpp"
 #include "llmfp/pmath.hpp"
 #include "llmfp/stats_dist.hpp"
-#include "llmfp/stats_json.hpp"
+#include "llmfp/status.hpp"
 
 namespace llmfp::attribution {
 
@@ -129,7 +128,7 @@ HostVerdict judge(const std::string& host, const std::map<Key, double>& values,
 // The steps of the method in order (cells, ANOVA, Tukey, ratios, hypotheses); each is a
 // call, the length is their sequence.
 // NOLINTNEXTLINE(readability-function-size)
-Result attribute(std::vector<Observation> obs, const Settings& s) {
+Result infer(std::vector<Observation> obs, const Settings& s, const Where& where) {
   Result r;
   std::vector<std::string> hosts;
   std::vector<std::string> prompts;
@@ -140,9 +139,9 @@ Result attribute(std::vector<Observation> obs, const Settings& s) {
   r.hosts = sorted_unique(hosts);
   r.prompts = sorted_unique(prompts);
   if (r.hosts.size() < 2)
-    fail(code::kInvalidValue, "/hosts", "attribution needs measurements of at least 2 hosts");
+    fail(code::kInvalidValue, where.hosts, "attribution needs measurements of at least 2 hosts");
   if (std::find(r.hosts.begin(), r.hosts.end(), s.reference_host) == r.hosts.end()) {
-    fail(code::kInvalidValue, "/reference/host",
+    fail(code::kInvalidValue, where.reference_host,
          "the reference host \"" + s.reference_host + "\" has no measurements in the selection");
   }
   double ref_bw = 0.0;
@@ -150,13 +149,13 @@ Result attribute(std::vector<Observation> obs, const Settings& s) {
     if (h.hardware == s.reference_hardware) ref_bw = h.memory_bandwidth_tb_s;
   }
   if (!(ref_bw > 0.0)) {
-    fail(code::kInvalidValue, "/reference/hardware",
+    fail(code::kInvalidValue, where.reference_hardware,
          "the reference hardware \"" + s.reference_hardware + "\" is not one of the hypotheses");
   }
   if (s.common_dates) obs = common_dates_only(obs, r.hosts.size() * r.prompts.size());
   if (s.dedupe) obs = drop_repeats(std::move(obs), r.dropped_repeats);
   if (obs.size() < r.hosts.size() * r.prompts.size() + 2) {
-    fail(code::kInfeasible, "/data",
+    fail(code::kInfeasible, where.data,
          "too few measurements left (" + std::to_string(obs.size()) +
              ") after selecting dates; try \"common_dates\": false or a wider date range");
   }
@@ -164,6 +163,7 @@ Result attribute(std::vector<Observation> obs, const Settings& s) {
   std::map<Key, double> values;
   std::vector<std::string> h_lab, p_lab, cell_lab;
   stats::TwoFactorData two;
+  two.where = where.values;
   for (const auto& o : obs) {
     dates.push_back(o.date);
     values[{o.host, o.prompt, o.date}] = o.value;
@@ -185,7 +185,7 @@ Result attribute(std::vector<Observation> obs, const Settings& s) {
     two.b_levels = fp.levels;
     r.anova = stats::anova_two_way(two, true);
   } else {
-    r.anova = stats::anova_one_way({two.y, fh.index, fh.levels});
+    r.anova = stats::anova_one_way({two.y, fh.index, fh.levels, where.values});
   }
   const auto& res = r.anova.rows.back();
   // Cell labels sort by host, then prompt; recover each cell's host and prompt.
@@ -194,7 +194,8 @@ Result attribute(std::vector<Observation> obs, const Settings& s) {
   const auto same_prompt = [&](std::size_t a, std::size_t b) {
     return cell_of[a].second == cell_of[b].second;
   };
-  r.tukey = stats::tukey_hsd({two.y, fc.index, fc.levels}, s.alpha, res.ms, res.df, same_prompt);
+  r.tukey = stats::tukey_hsd({two.y, fc.index, fc.levels, where.values}, s.alpha, res.ms, res.df,
+                             same_prompt);
   for (const auto& p : r.tukey.pairs) {
     r.host_pairs.push_back(
         {cell_of[p.group1].second, cell_of[p.group1].first, cell_of[p.group2].first, p});

@@ -90,6 +90,18 @@ std::string host_sentence(const HostVerdict& v, const Result& r, const Settings&
 
 }  // namespace
 
+Result attribute(std::vector<Observation> observations, const Settings& settings) {
+  Where where;
+  where.hosts = "/hosts";
+  where.reference_host = "/reference/host";
+  where.reference_hardware = "/reference/hardware";
+  where.data = "/data";
+  // The ANOVA and Tukey values derive from /data, but their errors (identical values
+  // everywhere) have always named the op "stats"'s fields; kept so no envelope changes.
+  where.values = {"/y", "/x", "/a", "/b"};
+  return infer(std::move(observations), settings, where);
+}
+
 std::string conclusion(const Result& r, const Settings& s, const std::string& metric) {
   std::string t;
   const stats::AnovaRow* host = row_named(r, r.two_way ? "a" : "group");

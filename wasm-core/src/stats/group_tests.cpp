@@ -1,4 +1,4 @@
-// Pairwise tests and effect sizes (stats.hpp).
+// Pairwise tests and effect sizes, group summaries and factors (stats.hpp).
 //
 // Tukey HSD, Tukey-Kramer form for unequal group sizes (Kramer 1956):
 //   se_ij = sqrt(MSE / 2 * (1/n_i + 1/n_j)),  q_ij = |ybar_j - ybar_i| / se_ij,
@@ -12,14 +12,27 @@
 // Hedges' g = d J(m), J(m) = Gamma(m/2) / (sqrt(m/2) Gamma((m-1)/2)) (Hedges 1981, exact).
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 
-#include "llmfp/json_in.hpp"
 #include "llmfp/pmath.hpp"
 #include "llmfp/stats.hpp"
 #include "llmfp/stats_dist.hpp"
+#include "llmfp/status.hpp"
 
 namespace llmfp::stats {
+
+Factor make_factor(const std::vector<std::string>& labels) {
+  Factor f;
+  f.levels = labels;
+  std::sort(f.levels.begin(), f.levels.end());
+  f.levels.erase(std::unique(f.levels.begin(), f.levels.end()), f.levels.end());
+  std::map<std::string, std::size_t> pos;
+  for (std::size_t i = 0; i < f.levels.size(); ++i) pos[f.levels[i]] = i;
+  f.index.reserve(labels.size());
+  for (const auto& l : labels) f.index.push_back(pos[l]);
+  return f;
+}
 
 GroupSummary summarize(const std::string& name, const std::vector<double>& values) {
   GroupSummary s;
@@ -56,22 +69,24 @@ TukeyResult tukey_hsd(const OneFactorData& data, double alpha, double mse, doubl
   double ss_within = 0.0;
   for (std::size_t g = 0; g < k; ++g) {
     if (groups[g].empty()) {
-      fail(code::kInvalidValue, "/a", "group \"" + data.levels[g] + "\" has no observations");
+      fail(code::kInvalidValue, data.where.a,
+           "group \"" + data.levels[g] + "\" has no observations");
     }
     out.groups.push_back(summarize(data.levels[g], groups[g]));
     for (double v : groups[g])
       ss_within += (v - out.groups.back().mean) * (v - out.groups.back().mean);
   }
-  if (k < 2) fail(code::kInvalidValue, "/a", "Tukey HSD needs at least 2 groups");
+  if (k < 2) fail(code::kInvalidValue, data.where.a, "Tukey HSD needs at least 2 groups");
   if (mse < 0.0) {
     if (data.y.size() <= k) {
-      fail(code::kInvalidValue, "/y", "Tukey HSD needs more observations than groups");
+      fail(code::kInvalidValue, data.where.y, "Tukey HSD needs more observations than groups");
     }
     df_error = static_cast<double>(data.y.size() - k);
     mse = ss_within / df_error;
   }
   if (!(mse > 0.0)) {
-    fail(code::kInfeasible, "/y", "every group's values are identical: the error variance is zero");
+    fail(code::kInfeasible, data.where.y,
+         "every group's values are identical: the error variance is zero");
   }
   out.mse = mse;
   out.df_error = df_error;
@@ -100,9 +115,10 @@ TukeyResult tukey_hsd(const OneFactorData& data, double alpha, double mse, doubl
   return out;
 }
 
-WelchResult welch_t_test(const std::vector<double>& x, const std::vector<double>& y, double alpha) {
+WelchResult welch_t_test(const std::vector<double>& x, const std::vector<double>& y, double alpha,
+                         const Where& where) {
   if (x.size() < 2 || y.size() < 2) {
-    fail(code::kInvalidValue, x.size() < 2 ? "/x" : "/y",
+    fail(code::kInvalidValue, x.size() < 2 ? where.x : where.y,
          "Welch's t-test needs at least 2 values in each sample");
   }
   WelchResult r;
@@ -114,7 +130,8 @@ WelchResult welch_t_test(const std::vector<double>& x, const std::vector<double>
   const double vx = r.x.sd * r.x.sd / nx;
   const double vy = r.y.sd * r.y.sd / ny;
   if (!(vx + vy > 0.0)) {
-    fail(code::kInfeasible, "/x", "both samples have zero variance: the t statistic is undefined");
+    fail(code::kInfeasible, where.x,
+         "both samples have zero variance: the t statistic is undefined");
   }
   r.diff = r.x.mean - r.y.mean;
   r.se = std::sqrt(vx + vy);

@@ -2,8 +2,6 @@
 // because the statistics are unit-free or in the unit of the data (diff, mean, sd).
 #include "llmfp/stats_json.hpp"
 
-#include <algorithm>
-#include <map>
 #include <utility>
 
 namespace llmfp::stats {
@@ -11,18 +9,6 @@ namespace llmfp::stats {
 namespace {
 json or_null(bool has, double v) { return has ? json(v) : json(nullptr); }
 }  // namespace
-
-Factor make_factor(const std::vector<std::string>& labels) {
-  Factor f;
-  f.levels = labels;
-  std::sort(f.levels.begin(), f.levels.end());
-  f.levels.erase(std::unique(f.levels.begin(), f.levels.end()), f.levels.end());
-  std::map<std::string, std::size_t> pos;
-  for (std::size_t i = 0; i < f.levels.size(); ++i) pos[f.levels[i]] = i;
-  f.index.reserve(labels.size());
-  for (const auto& l : labels) f.index.push_back(pos[l]);
-  return f;
-}
 
 Factor read_factor(const Arr& labels) {
   std::vector<std::string> text;

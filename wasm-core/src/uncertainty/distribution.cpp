@@ -11,7 +11,7 @@
 #include <cmath>
 #include <utility>
 
-#include "llmfp/json_in.hpp"
+#include "llmfp/status.hpp"
 #include "llmfp/uncertainty.hpp"
 
 namespace llmfp::uq {
