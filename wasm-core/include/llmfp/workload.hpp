@@ -26,8 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "llmfp/dataset.hpp"
 #include "llmfp/footprint.hpp"
+#include "llmfp/footprint_data.hpp"
 
 namespace llmfp::footprint::workload {
 
@@ -40,6 +40,11 @@ inline constexpr int kMaxTurns = 1000;
 
 /// A whole number with thousands separators, for messages ("2,000,000").
 std::string grouped(double n);
+
+/// v if it is a whole number of tokens in [lo, hi]; else fails at `path` naming `key` and
+/// saying what the tokens count (`what`).
+double check_tokens(double v, const std::string& path, const char* key, double lo, double hi,
+                    const char* what);
 
 /// Input tokens of the known prompt sizes (used when a dataset gives no input_tokens).
 std::optional<double> known_input_tokens(const std::string& prompt);

@@ -4,7 +4,7 @@
 // Request (docs/scale.md); the per-query values come from exactly one of
 //   "per_query": {"<prompt>": {"energy_wh": {"mean", "sd", "low", "high"},
 //                               "water_ml": {...}, "carbon_g": {...}}, ...}
-//   "estimate":  an estimate request (one model) whose rows give the values
+//   "estimate":  an estimate request (one model) whose rows (estimate_rows) give the values
 //   "preset":    "gpt-4o-2025" (the paper's case study, from "constants" + "hosts")
 // plus "mix": {"<prompt>": share}, "day": {"queries"}, "year": {"queries"} or
 // {"queries_per_day", "days"}, "totals": {"energy_mwh", "water_kl", "carbon_t"},
@@ -12,6 +12,8 @@
 #include <cmath>
 #include <map>
 
+#include "../footprint/reference_json.hpp"
+#include "estimate_request.hpp"
 #include "llmfp/ops.hpp"
 #include "llmfp/scaling.hpp"
 
@@ -53,25 +55,25 @@ std::map<std::string, Values> read_per_query(const Obj& pq) {
   return out;
 }
 
-Amount from_row(const json& s) {
-  return {s["mean"].get<double>(), s["sd"].get<double>(), s["low"].get<double>(),
-          s["high"].get<double>()};
-}
+Amount from_summary(const footprint::Summary& s) { return {s.mean, s.sd, s.low, s.high}; }
 
+// The rows of a nested estimate request (one model): typed, through estimate_rows.
 std::map<std::string, Values> from_estimate(const Obj& request) {
   const Obj est = request.object("estimate");
-  const json result = estimate(est);
+  only_estimate_fields(est);
+  const EstimateInput in = read_estimate(est);
+  const footprint::Estimate result = footprint::estimate_rows(in.dataset, in.query);
   std::map<std::string, Values> out;
   std::string model;
-  for (const auto& row : result["rows"]) {
-    const auto name = row["model"].get<std::string>();
+  for (const auto& row : result.rows) {
+    const std::string& name = row.model->model;
     if (!model.empty() && name != model) {
       fail(code::kInvalidValue, pointer_child(est.at("select"), "models"),
            "scale needs the rows of exactly one model; select one with select.models");
     }
     model = name;
-    out[row["prompt"].get<std::string>()] = {from_row(row["energy_wh"]), from_row(row["water_ml"]),
-                                             from_row(row["carbon_g"])};
+    out[row.prompt] = {from_summary(row.energy_wh), from_summary(row.water_ml),
+                       from_summary(row.carbon_g)};
   }
   return out;
 }
@@ -93,25 +95,15 @@ std::map<std::string, Values> from_preset(const Obj& request, json& notes, json&
   const double r_max = cs.number("power_ratio_max_over_mean", Range::positive());
   const std::string host_name = cs.string("host");
   const std::string preset_id = cs.string("host_preset");
-  double water_per_wh = 0, carbon_per_wh = 0;
-  bool found = false;
-  Arr presets = request.object("hosts").array("presets");
-  for (std::size_t i = 0; i < presets.size() && !found; ++i) {
-    if (presets.object(i).string("id") != preset_id) continue;
-    Arr hosts = presets.object(i).array("hosts");
-    for (std::size_t j = 0; j < hosts.size() && !found; ++j) {
-      Obj h = hosts.object(j);
-      if (h.string("host") != host_name) continue;
-      water_per_wh = h.number("wue_site_l_per_kwh") / h.number("pue", Range::closed(1, 5)) +
-                     h.number("wue_source_l_per_kwh");
-      carbon_per_wh = h.number("cif_kg_per_kwh");
-      found = true;
-    }
-  }
-  if (!found) {
+  const reference::Hosts hosts = reference::read_hosts(request.object("hosts"));
+  const reference::HostPreset* p = reference::find_preset(hosts, preset_id);
+  const reference::HostValues* h = p ? reference::find_host(*p, host_name) : nullptr;
+  if (!h) {
     fail(code::kInvalidValue, request.at("hosts"),
          "the hosts dataset has no preset \"" + preset_id + "\" host \"" + host_name + "\"");
   }
+  const double water_per_wh = footprint::water_ml_per_wh(h->mult);
+  const double carbon_per_wh = h->mult.cif_kg_per_kwh;
   std::map<std::string, Values> out;
   for (auto it = per.raw().begin(); it != per.raw().end(); ++it) {
     const double mean = per.number(it.key(), Range::positive());

@@ -19,7 +19,8 @@
 #include <map>
 #include <set>
 
-#include "../footprint/overrides.hpp"
+#include "../footprint/overrides_json.hpp"
+#include "../footprint/reference_json.hpp"
 #include "llmfp/dataset.hpp"
 #include "llmfp/footprint.hpp"
 #include "llmfp/ops.hpp"
@@ -556,8 +557,7 @@ json trend(const Obj& request) {
   const Settings s = read_method(request.object_opt("method"));
   footprint::Overrides ov;
   if (auto o = request.object_opt("overrides")) ov = footprint::read_overrides(*o);
-  const footprint::References refs{request.object_opt("hardware"), request.object_opt("hosts"),
-                                   request.object_opt("regions"), request.path()};
+  const footprint::References refs = reference::read_sets(request);
   json rows = json::array();
   json series = json::array();
   json notes = json::array();
