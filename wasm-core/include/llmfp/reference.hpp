@@ -1,8 +1,8 @@
 // The reference datasets as plain structs: hardware (node power, size classes and the
 // coded utilisation per hardware family), hosts (PUE, WUE, CIF presets per host) and
-// regions (providers and their regions). Each is read ONCE from the request by its reader
+// regions (providers and their regions), constants (equivalences, the case study). Each is read ONCE from the request by its reader
 // (src/footprint/reference_json.cpp, the only code that walks their JSON); the overrides,
-// the uncertainty defaults, validate_dataset and scale's preset use these structs.
+// the uncertainty defaults, validate_dataset and scale use these structs.
 // Shapes: docs/datasets.md and public/data/schemas/.
 #pragma once
 
@@ -78,6 +78,34 @@ struct Provider {
 
 struct Regions {
   std::vector<Provider> providers;
+  std::string path;
+};
+
+/// One equivalence of the constants dataset ("equivalences" and "everyday" lists).
+struct Equivalence {
+  std::string id, label, unit, applies_to, source;  // applies_to: energy, water or carbon
+  double value = 0;
+  std::string path;
+};
+
+using Shares = std::vector<std::pair<std::string, double>>;  // per prompt size, by name
+
+/// The paper's GPT-4o case study (constants dataset, "case_study").
+struct CaseStudy {
+  Shares energy_wh_per_query_v4;
+  double power_ratio_min_over_mean = 1, power_ratio_max_over_mean = 1;
+  std::string host, host_preset;
+  std::vector<std::string> notes;
+  std::vector<std::pair<std::string, std::pair<double, double>>> published;  // annual_*: low, high
+  std::optional<Shares> prompt_mix;
+  std::optional<double> queries_2025;
+  std::string path;
+};
+
+/// The constants dataset: equivalences and the case study.
+struct Constants {
+  std::vector<Equivalence> equivalences;  // "equivalences" then "everyday"
+  std::optional<CaseStudy> case_study;
   std::string path;
 };
 

@@ -80,6 +80,36 @@ Provider read_provider(const Obj& p) {
   return out;
 }
 
+Shares read_shares(const Obj& o, Range range) {
+  Shares out;
+  for (auto it = o.raw().begin(); it != o.raw().end(); ++it) {
+    out.emplace_back(it.key(), o.number(it.key(), range));
+  }
+  return out;
+}
+
+CaseStudy read_case_study(const Obj& cs) {
+  CaseStudy c;
+  c.path = cs.path();
+  c.energy_wh_per_query_v4 = read_shares(cs.object("energy_wh_per_query_v4"), Range::positive());
+  c.power_ratio_min_over_mean = cs.number("power_ratio_min_over_mean", Range::positive());
+  c.power_ratio_max_over_mean = cs.number("power_ratio_max_over_mean", Range::positive());
+  c.host = cs.string("host");
+  c.host_preset = cs.string("host_preset");
+  if (auto n = cs.array_opt("notes")) c.notes = n->strings();
+  for (const char* k : {"annual_energy_mwh", "annual_water_kl", "annual_carbon_t"}) {
+    if (!cs.has(k)) continue;
+    const Obj range = cs.object(k);
+    range.only({"low", "high"});
+    c.published.push_back({k,
+                           {range.number("low", Range::non_negative()),
+                            range.number("high", Range::non_negative())}});
+  }
+  if (auto mix = cs.object_opt("prompt_mix")) c.prompt_mix = read_shares(*mix, Range::unit());
+  c.queries_2025 = cs.number_opt("queries_2025", Range::positive());
+  return c;
+}
+
 }  // namespace
 
 Hardware read_hardware(const Obj& d) {
@@ -112,6 +142,28 @@ Regions read_regions(const Obj& d) {
   for (std::size_t i = 0; i < list.size(); ++i)
     r.providers.push_back(read_provider(list.object(i)));
   return r;
+}
+
+Constants read_constants(const Obj& d) {
+  Constants c;
+  c.path = d.path();
+  for (const char* list : {"equivalences", "everyday"}) {
+    const auto a = d.array_opt(list);
+    for (std::size_t i = 0; a && i < a->size(); ++i) {
+      const Obj e = a->object(i);
+      Equivalence q;
+      q.path = e.path();
+      q.unit = e.string("unit");
+      q.applies_to = e.choice("applies_to", {"energy", "water", "carbon"});
+      q.value = e.number("value", Range::positive());
+      q.id = e.string("id");
+      q.label = e.string("label");
+      q.source = e.string_or("source", "");
+      c.equivalences.push_back(std::move(q));
+    }
+  }
+  if (auto cs = d.object_opt("case_study")) c.case_study = read_case_study(*cs);
+  return c;
 }
 
 Sets read_sets(const Obj& request) {

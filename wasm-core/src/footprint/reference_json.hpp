@@ -13,6 +13,7 @@ namespace llmfp::reference {
 Hardware read_hardware(const Obj& d);
 Hosts read_hosts(const Obj& d);
 Regions read_regions(const Obj& d);
+Constants read_constants(const Obj& d);
 
 /// request["hardware"], ["hosts"], ["regions"] (each optional), read once.
 Sets read_sets(const Obj& request);

@@ -167,20 +167,30 @@ void workload_prompts(const Obj& req, const Context& cx, const dataset::Footprin
   }
   namespace wl = footprint::workload;
   const auto q = wl::read_query(req.object("workload"));
-  out.clear();
-  out.reserve(d.models.size());
+  // The workload rows of estimate_rows (estimate_rows.hpp): each selected model with a
+  // measured length of known input tokens, its inputs interpolated at the workload's lengths.
+  footprint::RowQuery rq;
   for (std::size_t i = 0; i < d.models.size(); ++i) {
     const auto& m = d.models[i];
     if (!models.empty() && std::find(models.begin(), models.end(), m.model) == models.end())
       continue;
-    const auto ks = wl::knots(m, footprint::prompt_input_tokens(m));
-    if (ks.empty()) continue;
-    const auto res = footprint::resolve(m, cx.ov, cx.refs, req.at("overrides"));
-    dataset::PromptRow pr;
-    pr.prompt = "workload";
-    pr.path = m.path;
-    pr.inputs = wl::resolve(ks, q, res.assumptions, w_max, cx.ov.ttft_s, cx.ov.tps).inputs;
-    out.push_back(pr);
+    if (!wl::knots(m, footprint::prompt_input_tokens(m)).empty()) rq.models.push_back(i);
+  }
+  rq.settings.w_max = w_max;
+  rq.overrides = cx.ov;
+  rq.refs = cx.refs;
+  rq.overrides_path = req.at("overrides");
+  rq.dataset_path = req.at("dataset");
+  rq.workload = q;
+  out.clear();
+  if (!rq.models.empty()) {
+    for (const auto& row : footprint::estimate_rows(d, rq).rows) {
+      dataset::PromptRow pr;
+      pr.prompt = "workload";
+      pr.path = row.model->path;
+      pr.inputs = row.inputs;
+      out.push_back(pr);
+    }
   }
   rows.clear();  // replaces the dataset's prompt sizes
   for (std::size_t k = 0, i = 0; i < d.models.size() && k < out.size(); ++i) {
