@@ -102,7 +102,8 @@ TEST_CASE("estimate_rows: overrides through typed reference datasets", "[estimat
   const auto d = tiny();
   reference::Hardware hw;
   hw.hardware.push_back({"A", "A100", {3.2, 3.3}, 8, "/hardware/hardware/0"});
-  reference::SizeClass large{"Large", 8.0, {{"A100", {0.2, 0.4, 0.1}}}, "/hardware/size_classes/0"};
+  reference::SizeClass large{
+      "Large", 8.0, {{"A100", {0.025, 0.05, 0.0125}}}, "/hardware/size_classes/0"};
   hw.size_classes.push_back(large);
   reference::Regions regions;
   reference::Provider p;
@@ -120,25 +121,27 @@ TEST_CASE("estimate_rows: overrides through typed reference datasets", "[estimat
   q.refs.regions = regions;
   const auto e = footprint::estimate_rows(d, q);
   REQUIRE(e.rows.size() == 1);
-  // P at U_min: 3.2 x 0.2 + 3.3 x 0.1 = 0.97 kW, at U_max: 3.2 x 0.4 + 0.33 = 1.61 kW;
+  // P at U_min: 3.2 x 0.025 + 3.3 x 0.0125 = 0.12125 kW, at U_max: 3.2 x 0.05 + 0.04125 =
+  // 0.20125 kW;
   // expected power (w = 0.5): 1.29 kW; PUE and WUE_site of the provider, region's others.
-  const double e_mean = energy_wh(11.0, 0.5 * 0.97 + 0.5 * 1.61, 1.1);
+  const double e_mean = energy_wh(11.0, 0.5 * 0.12125 + 0.5 * 0.20125, 1.1);
   const auto& row = e.rows[0];
   CHECK(test::rel_diff(row.energy_wh.mean, e_mean) < 1e-12);
-  CHECK(test::rel_diff(row.energy_wh.low, energy_wh(11.0, 0.97, 1.1)) < 1e-12);
+  CHECK(test::rel_diff(row.energy_wh.low, energy_wh(11.0, 0.12125, 1.1)) < 1e-12);
   CHECK(test::rel_diff(row.water_ml.mean, e_mean * (0.3 / 1.1 + 2.0)) < 1e-12);
   CHECK(test::rel_diff(row.carbon_g.mean, e_mean * 0.25) < 1e-12);
   CHECK(row.resolved.region == std::optional<std::string>("R1"));
 
-  // gpus / batch size: U = G D / (N B) scales the coded utilisation by G / G_coded at B = 8.
+  // gpus / batch size: U = G D / (N B) with D = U_coded N B / G_coded (D = 0.4 and 0.1 here):
+  // half the GPUs, half the utilisation at B = 8.
   auto g = all_rows();
   g.prompts = std::set<std::string>{"short"};
   g.overrides.hardware = "A";
   g.overrides.gpus = 4;
   g.refs.hardware = hw;
   const auto half = footprint::estimate_rows(d, g).rows.at(0);
-  CHECK(half.resolved.assumptions.util.u_gpu_max == Approx(0.2));
-  CHECK(half.resolved.assumptions.util.u_nongpu == Approx(0.05));
+  CHECK(half.resolved.assumptions.util.u_gpu_max == Approx(0.025));
+  CHECK(half.resolved.assumptions.util.u_nongpu == Approx(0.00625));
 }
 
 TEST_CASE("estimate_rows: a missing reference dataset or entry is named", "[estimate_rows]") {

@@ -136,9 +136,9 @@ attribution::Settings read_settings(const Obj& request) {
 
 // The estimate of the model under one hardware hypothesis (estimate_rows with the
 // hardware override), read in the order of an estimate request; an error is the entry's.
-json hypothesis_energy(const Obj& fp, const std::string& model, const std::string& hardware) {
-  const dataset::Footprint d =
-      dataset::load_footprint(fp.object("dataset").raw(), fp.at("dataset"));
+json hypothesis_energy(const Obj& fp, const Obj& data, const std::string& model,
+                       const std::string& hardware) {
+  const dataset::Footprint d = dataset::load_footprint(data.raw(), data.path());
   footprint::RowQuery q;
   const json names = json::array({model});
   q.models = select_models(d, Arr(names, pointer_child(fp.path(), "model")));
@@ -163,11 +163,12 @@ json hypothesis_energy(const Obj& fp, const std::string& model, const std::strin
 json energy_by_hypothesis(const Obj& fp, const attribution::Settings& s) {
   fp.only({"dataset", "model", "hardware", "hosts", "regions", "method"});
   const std::string model = fp.string("model");
+  const Obj data = fp.object("dataset");  // a missing dataset is the request's error
   json out = json::array();
   for (const auto& h : s.hypotheses) {
     json entry = {{"hardware", h.hardware}};
     try {
-      entry["prompts"] = hypothesis_energy(fp, model, h.hardware);
+      entry["prompts"] = hypothesis_energy(fp, data, model, h.hardware);
     } catch (const InputError& e) {
       entry["error"] = truncated(e.issue().message, kMaxErrorMessageBytes);
     }

@@ -243,6 +243,23 @@ Values times_values(const Values& v, double n) {
   return out;
 }
 
+// Queries in a year: "year" ({"queries"} or {"queries_per_day", "days"}), else the case
+// study's (preset), else none.
+std::optional<double> read_year(const Obj& request, const Constants& constants) {
+  if (auto year = request.object_opt("year")) {
+    year->only({"queries", "queries_per_day", "days"});
+    return year->has("queries") ? year->number("queries", Range{0, 1e16, true})
+                                : year->number("queries_per_day", Range{0, 1e14, true}) *
+                                      year->number_or("days", 365, Range{0, 366, true});
+  }
+  if (!request.has("preset")) return std::nullopt;
+  const reference::CaseStudy& cs = case_study(constants);
+  if (!cs.queries_2025) {
+    fail(code::kMissingField, pointer_child(cs.path, "queries_2025"), "queries_2025 is required");
+  }
+  return cs.queries_2025;
+}
+
 }  // namespace
 
 json scale(const Obj& request) {
@@ -280,19 +297,7 @@ json scale(const Obj& request) {
       day->only({"queries"});
       day_n = day->number("queries", Range{0, 1e15, true});
     }
-    if (auto year = request.object_opt("year")) {
-      year->only({"queries", "queries_per_day", "days"});
-      year_n = year->has("queries") ? year->number("queries", Range{0, 1e16, true})
-                                    : year->number("queries_per_day", Range{0, 1e14, true}) *
-                                          year->number_or("days", 365, Range{0, 366, true});
-    } else if (request.has("preset")) {
-      const reference::CaseStudy& cs = case_study(constants);
-      if (!cs.queries_2025) {
-        fail(code::kMissingField, pointer_child(cs.path, "queries_2025"),
-             "queries_2025 is required");
-      }
-      year_n = cs.queries_2025;
-    }
+    year_n = read_year(request, constants);
     if (day_n) {
       json d = scaled_json(one, *day_n, "energy_wh", "water_ml", "carbon_g", 1);
       d["queries"] = *day_n;

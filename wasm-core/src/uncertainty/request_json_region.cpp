@@ -84,7 +84,7 @@ void read_region(Context& cx, CaseRequest& cr) {
   }
   std::optional<std::string> name;
   if (spec && spec->has("provider")) name = spec->string("provider");
-  const auto provider = find_provider(*cx.refs.regions, cr.host, name);
+  const auto* const provider = find_provider(*cx.refs.regions, cr.host, name);
   if (!provider) {
     if (!asked) {
       cx.notes.insert("region kept fixed for host " + cr.host + ": no regions in the dataset");
