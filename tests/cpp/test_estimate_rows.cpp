@@ -174,7 +174,7 @@ TEST_CASE("estimate_rows: a missing reference dataset or entry is named", "[esti
   CHECK(row.resolved.host == "AWS");
 }
 
-TEST_CASE("estimate_rows: a workload at a measured shape is that row; a one-turn session too",
+TEST_CASE("estimate_rows: a workload at a measured shape is that row, and so is a one-turn session",
           "[estimate_rows]") {
   const auto d = tiny();  // "short" is measured at 100 input tokens, "long" at 10,000
   const auto rows = footprint::estimate_rows(d, all_rows()).rows;

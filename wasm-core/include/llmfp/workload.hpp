@@ -19,7 +19,8 @@
 //              instead (reported in `basis`). Both cannot hold for every model: some
 //              models' longer measured prompt was answered faster (docs/workloads.md).
 //
-// Plain structs; ops/estimate.cpp converts JSON.
+// Plain structs; estimate_rows.hpp uses them, the JSON is read by src/footprint/workload_json.cpp
+// and written by ops/estimate_json.cpp.
 #pragma once
 
 #include <optional>
