@@ -10,7 +10,8 @@
 //
 // L and R vary: each is given by five percentiles (P5, P25, P50, P75, P95). The v6
 // estimator couples them with a Gaussian copula (rho = -0.3), the v4 estimator takes the
-// 25-point grid of percentile pairs. Plain structs only: ops/estimate.cpp converts JSON.
+// 25-point grid of percentile pairs. Plain structs only: estimate_rows.hpp estimates
+// dataset rows with them; the ops convert JSON (ops/estimate_request.cpp, estimate_json.cpp).
 // This header is used directly by other parts of the engine (uncertainty, sensitivity):
 // keep it stable.
 #pragma once

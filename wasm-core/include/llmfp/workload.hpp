@@ -19,15 +19,16 @@
 //              instead (reported in `basis`). Both cannot hold for every model: some
 //              models' longer measured prompt was answered faster (docs/workloads.md).
 //
-// Plain structs; ops/estimate.cpp converts JSON.
+// Plain structs; estimate_rows.hpp uses them, the JSON is read by src/footprint/workload_json.cpp
+// and written by ops/estimate_json.cpp.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "llmfp/dataset.hpp"
 #include "llmfp/footprint.hpp"
+#include "llmfp/footprint_data.hpp"
 
 namespace llmfp::footprint::workload {
 
@@ -40,6 +41,11 @@ inline constexpr int kMaxTurns = 1000;
 
 /// A whole number with thousands separators, for messages ("2,000,000").
 std::string grouped(double n);
+
+/// v if it is a whole number of tokens in [lo, hi]; else fails at `path` naming `key` and
+/// saying what the tokens count (`what`).
+double check_tokens(double v, const std::string& path, const char* key, double lo, double hi,
+                    const char* what);
 
 /// Input tokens of the known prompt sizes (used when a dataset gives no input_tokens).
 std::optional<double> known_input_tokens(const std::string& prompt);

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "llmfp/json_in.hpp"
+#include "llmfp/status.hpp"
 
 namespace llmfp::footprint::workload {
 namespace {
@@ -65,6 +65,17 @@ std::string grouped(double n) {
       out += ',';
   }
   return negative ? "-" + out : out;
+}
+
+double check_tokens(double v, const std::string& path, const char* key, double lo, double hi,
+                    const char* what) {
+  if (v < lo || v > hi || v != std::floor(v)) {
+    fail(code::kOutOfRange, path,
+         std::string(key) + " is " + (v == std::floor(v) ? grouped(v) : format_number(v)) + "; " +
+             what + " must be a whole number from " + grouped(lo) + " to " + grouped(hi) +
+             " tokens");
+  }
+  return v;
 }
 
 std::optional<double> known_input_tokens(const std::string& prompt) {

@@ -6,14 +6,7 @@
 
 namespace llmfp::footprint::workload {
 double read_tokens(const Obj& o, const char* key, double lo, double hi, const char* what) {
-  const double v = o.number(key);
-  if (v < lo || v > hi || v != std::floor(v)) {
-    fail(code::kOutOfRange, o.at(key),
-         std::string(key) + " is " + (v == std::floor(v) ? grouped(v) : format_number(v)) + "; " +
-             what + " must be a whole number from " + grouped(lo) + " to " + grouped(hi) +
-             " tokens");
-  }
-  return v;
+  return check_tokens(o.number(key), o.at(key), key, lo, hi, what);
 }
 
 namespace {
@@ -138,18 +131,6 @@ Session read_session(const Obj& s) {
                ", more than " + grouped(kMaxInputTokens) +
                " tokens (the longest context windows); use fewer or shorter turns");
     }
-  }
-  return out;
-}
-
-std::vector<double> dataset_input_tokens(const Obj& dataset, std::size_t model_index) {
-  const Arr prompts = dataset.array("models").object(model_index).array("prompts");
-  std::vector<double> out;
-  for (std::size_t k = 0; k < prompts.size(); ++k) {
-    const Obj p = prompts.object(k);
-    out.push_back(p.has("input_tokens") ? read_tokens(p, "input_tokens", 1, kMaxInputTokens,
-                                                      "a measured prompt's input")
-                                        : -1.0);
   }
   return out;
 }

@@ -15,7 +15,5 @@ double read_tokens(const Obj& o, const char* key, double lo, double hi, const ch
 Query read_query(const Obj& w);
 /// request["session"]: {"system_tokens", "history", "cached_share", "turns" | "generate"}.
 Session read_session(const Obj& s);
-/// input_tokens of each prompt entry of model `model_index` of a dataset (-1 when absent).
-std::vector<double> dataset_input_tokens(const Obj& dataset, std::size_t model_index);
 
 }  // namespace llmfp::footprint::workload

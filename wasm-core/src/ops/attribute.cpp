@@ -1,6 +1,6 @@
 // op "attribute": do the hosts of one model differ, and on which hardware class does each
 // host most likely run? Maths in src/stats/attribution.cpp; energy per hardware hypothesis
-// through the "estimate" op (JSON, hardware override).
+// through estimate_rows (estimate_rows.hpp) with the hardware override.
 //
 //   {"op": "attribute",
 //    "data": {"model": "...", "levels": {...},
@@ -18,7 +18,8 @@
 #include <cstdio>
 #include <string>
 
-#include "llmfp/api.hpp"
+#include "../footprint/reference_json.hpp"
+#include "estimate_request.hpp"
 #include "llmfp/attribution.hpp"
 #include "llmfp/attribution_json.hpp"
 #include "llmfp/ops.hpp"
@@ -28,6 +29,8 @@ namespace llmfp::ops {
 namespace {
 
 constexpr std::size_t kMaxRows = 500000;
+/// An error message as an error envelope carries it (api.cpp cuts longer ones).
+constexpr std::size_t kMaxErrorMessageBytes = 600;
 
 // Column `key` of data as strings: indices into data.levels[key], or strings.
 std::vector<std::string> string_column(const Obj& data, const Obj& columns, const char* key) {
@@ -131,34 +134,43 @@ attribution::Settings read_settings(const Obj& request) {
   return s;
 }
 
-// Energy per query of the model under each hardware hypothesis (estimate op, override).
+// The estimate of the model under one hardware hypothesis (estimate_rows with the
+// hardware override), read in the order of an estimate request; an error is the entry's.
+json hypothesis_energy(const Obj& fp, const Obj& data, const std::string& model,
+                       const std::string& hardware) {
+  const dataset::Footprint d = dataset::load_footprint(data.raw(), data.path());
+  footprint::RowQuery q;
+  const json names = json::array({model});
+  q.models = select_models(d, Arr(names, pointer_child(fp.path(), "model")));
+  q.settings = read_method(fp.object_opt("method"), d.estimator);
+  q.overrides.hardware = hardware;
+  q.refs = reference::read_sets(fp);
+  q.overrides_path = fp.at("overrides");
+  q.dataset_path = fp.at("dataset");
+  json prompts = json::array();
+  for (const auto& row : footprint::estimate_rows(d, q).rows) {
+    prompts.push_back({{"prompt", row.prompt},
+                       {"output_tokens", row.output_tokens},
+                       {"energy_wh_mean", row.energy_wh.mean},
+                       {"energy_wh_sd", row.energy_wh.sd},
+                       {"water_ml_mean", row.water_ml.mean},
+                       {"carbon_g_mean", row.carbon_g.mean}});
+  }
+  return prompts;
+}
+
+// Energy per query of the model under each hardware hypothesis.
 json energy_by_hypothesis(const Obj& fp, const attribution::Settings& s) {
   fp.only({"dataset", "model", "hardware", "hosts", "regions", "method"});
   const std::string model = fp.string("model");
+  const Obj data = fp.object("dataset");  // a missing dataset is the request's error
   json out = json::array();
   for (const auto& h : s.hypotheses) {
-    json req = {{"op", "estimate"},
-                {"dataset", fp.object("dataset").raw()},
-                {"select", {{"models", {model}}}},
-                {"overrides", {{"hardware", h.hardware}}}};
-    for (const char* k : {"hardware", "hosts", "regions", "method"}) {
-      if (fp.has(k)) req[k] = fp.raw()[k];
-    }
-    const json res = handle_json(req);
     json entry = {{"hardware", h.hardware}};
-    if (!res.value("ok", false)) {
-      entry["error"] = res["error"]["message"];
-    } else {
-      json prompts = json::array();
-      for (const auto& row : res["result"]["rows"]) {
-        prompts.push_back({{"prompt", row["prompt"]},
-                           {"output_tokens", row["output_tokens"]},
-                           {"energy_wh_mean", row["energy_wh"]["mean"]},
-                           {"energy_wh_sd", row["energy_wh"]["sd"]},
-                           {"water_ml_mean", row["water_ml"]["mean"]},
-                           {"carbon_g_mean", row["carbon_g"]["mean"]}});
-      }
-      entry["prompts"] = prompts;
+    try {
+      entry["prompts"] = hypothesis_energy(fp, data, model, h.hardware);
+    } catch (const InputError& e) {
+      entry["error"] = truncated(e.issue().message, kMaxErrorMessageBytes);
     }
     out.push_back(entry);
   }

@@ -11,9 +11,10 @@
 //    "unit": "model" | "model_prompt",          // DMUs; model_prompt scores are averaged per model
 //    "model": {DEA model, defaults = the authors': cross, CCR, io, M3 aggressive, self-appraisal}}
 //
-// The per-query energy comes from op "estimate" on the same request (so overrides of
-// PUE, hardware, region... move the ranking): energy_wh = rows[i].energy_wh.mean (averaged
-// over the selected prompts when unit = "model"); pue, wue_*, cif_* from rows[i].assumptions.
+// The per-query energy comes from the estimate of the same request (estimate_rows, so
+// overrides of PUE, hardware, region... move the ranking): energy_wh = the rows' mean
+// energy (averaged over the selected prompts when unit = "model"); pue, wue_*, cif_* from
+// the rows' assumptions after the overrides.
 // Models without a value for the output or an input are left out and listed in "excluded".
 #include <algorithm>
 #include <cmath>
@@ -22,6 +23,8 @@
 #include <map>
 #include <optional>
 
+#include "estimate_json.hpp"
+#include "estimate_request.hpp"
 #include "llmfp/dea_json.hpp"
 #include "llmfp/ops.hpp"
 
@@ -33,8 +36,8 @@ const char* const kAssumptionInputs[] = {"pue", "wue_site_l_per_kwh", "wue_sourc
                                          "cif_kg_per_kwh"};
 
 struct Unit {
-  std::string model, prompt;      // prompt empty when unit = "model"
-  std::vector<const json*> rows;  // estimate rows of this DMU
+  std::string model, prompt;                        // prompt empty when unit = "model"
+  std::vector<const footprint::EstimateRow*> rows;  // estimate rows of this DMU
   std::size_t dataset_index = 0;
 };
 
@@ -50,13 +53,17 @@ std::optional<double> value_of(const Unit& u, const std::string& name, const jso
   const std::string mpath = "/dataset/models/" + std::to_string(u.dataset_index);
   if (name == "energy_wh") {
     double sum = 0.0;
-    for (const json* r : u.rows) sum += r->at("energy_wh").at("mean").get<double>();
+    for (const auto* r : u.rows) sum += r->energy_wh.mean;
     path = mpath + "/prompts";
     return sum / static_cast<double>(u.rows.size());
   }
   if (is_assumption(name)) {
     path = mpath + "/" + name;
-    return u.rows.front()->at("assumptions").at(name).get<double>();
+    const auto& m = u.rows.front()->resolved.assumptions.mult;
+    return name == "pue"                    ? m.pue
+           : name == "wue_site_l_per_kwh"   ? m.wue_site_l_per_kwh
+           : name == "wue_source_l_per_kwh" ? m.wue_source_l_per_kwh
+                                            : m.cif_kg_per_kwh;
   }
   if (columns && columns->contains(name)) {
     path = pointer_child(pointer_child("/columns", name), u.model);
@@ -84,22 +91,21 @@ void check_column(const std::string& name, const std::string& path, const json& 
            "column given in \"columns\"");
 }
 
-std::vector<Unit> build_units(const json& rows, const json& dataset, bool per_prompt) {
-  std::map<std::string, std::size_t> index;
-  const json& models = dataset["models"];
-  for (std::size_t k = 0; k < models.size(); ++k) index[models[k]["model"].get<std::string>()] = k;
+std::vector<Unit> build_units(const footprint::Estimate& est, const dataset::Footprint& d,
+                              bool per_prompt) {
   std::vector<Unit> units;
   std::map<std::string, std::size_t> where;
-  for (const auto& r : rows) {
-    const std::string model = r["model"].get<std::string>();
-    const std::string prompt = per_prompt ? r["prompt"].get<std::string>() : "";
+  for (const auto& r : est.rows) {
+    const std::string& model = r.model->model;
+    const std::string prompt = per_prompt ? r.prompt : "";
     std::string key = model;
     key += '\n';
     key += prompt;
     auto it = where.find(key);
     if (it == where.end()) {
       where[key] = units.size();
-      units.push_back(Unit{model, prompt, {&r}, index[model]});
+      const auto index = static_cast<std::size_t>(r.model - d.models.data());
+      units.push_back(Unit{model, prompt, {&r}, index});
     } else {
       units[it->second].rows.push_back(&r);
     }
@@ -196,12 +202,8 @@ std::vector<std::string> read_inputs(const Obj& request, const json& dataset, co
 json rank(const Obj& request) {
   request.only({"op", "dataset", "select", "method", "overrides", "hardware", "hosts", "regions",
                 "inputs", "output", "columns", "unit", "model", "workload", "session"});
-  json est_req = {{"op", "estimate"}};
-  for (const char* key : {"dataset", "select", "method", "overrides", "hardware", "hosts",
-                          "regions", "workload", "session"}) {
-    if (request.has(key)) est_req[key] = request.raw()[key];
-  }
-  const json est = estimate(Obj(est_req, ""));
+  const EstimateInput in = read_estimate(request);
+  const footprint::Estimate est = footprint::estimate_rows(in.dataset, in.query);
   const json& dataset = request.raw()["dataset"];
   const json* columns = nullptr;
   if (auto c = request.object_opt("columns")) {
@@ -216,7 +218,7 @@ json rank(const Obj& request) {
   const auto model_obj = request.object_opt("model");
   const dea::Model model = dea::read_model(model_obj ? &*model_obj : nullptr);
 
-  const std::vector<Unit> all = build_units(est["rows"], dataset, per_prompt);
+  const std::vector<Unit> all = build_units(est, in.dataset, per_prompt);
   const Built b = build_table(all, input_names, output, dataset, columns, per_prompt);
   json warnings;
   json result;
@@ -247,7 +249,7 @@ json rank(const Obj& request) {
           {"inputs", input_names},
           {"output", output},
           {"excluded", b.excluded},
-          {"estimate_method", est["method"]},
+          {"estimate_method", method_json(in.query.settings)},
           {"dea", result}};
 }
 

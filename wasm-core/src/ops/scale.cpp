@@ -4,7 +4,7 @@
 // Request (docs/scale.md); the per-query values come from exactly one of
 //   "per_query": {"<prompt>": {"energy_wh": {"mean", "sd", "low", "high"},
 //                               "water_ml": {...}, "carbon_g": {...}}, ...}
-//   "estimate":  an estimate request (one model) whose rows give the values
+//   "estimate":  an estimate request (one model) whose rows (estimate_rows) give the values
 //   "preset":    "gpt-4o-2025" (the paper's case study, from "constants" + "hosts")
 // plus "mix": {"<prompt>": share}, "day": {"queries"}, "year": {"queries"} or
 // {"queries_per_day", "days"}, "totals": {"energy_mwh", "water_kl", "carbon_t"},
@@ -12,6 +12,8 @@
 #include <cmath>
 #include <map>
 
+#include "../footprint/reference_json.hpp"
+#include "estimate_request.hpp"
 #include "llmfp/ops.hpp"
 #include "llmfp/scaling.hpp"
 
@@ -53,90 +55,102 @@ std::map<std::string, Values> read_per_query(const Obj& pq) {
   return out;
 }
 
-Amount from_row(const json& s) {
-  return {s["mean"].get<double>(), s["sd"].get<double>(), s["low"].get<double>(),
-          s["high"].get<double>()};
-}
+Amount from_summary(const footprint::Summary& s) { return {s.mean, s.sd, s.low, s.high}; }
 
+// The rows of a nested estimate request (one model): typed, through estimate_rows.
 std::map<std::string, Values> from_estimate(const Obj& request) {
   const Obj est = request.object("estimate");
-  const json result = estimate(est);
+  only_estimate_fields(est);
+  const EstimateInput in = read_estimate(est);
+  const footprint::Estimate result = footprint::estimate_rows(in.dataset, in.query);
   std::map<std::string, Values> out;
   std::string model;
-  for (const auto& row : result["rows"]) {
-    const auto name = row["model"].get<std::string>();
+  for (const auto& row : result.rows) {
+    const std::string& name = row.model->model;
     if (!model.empty() && name != model) {
       fail(code::kInvalidValue, pointer_child(est.at("select"), "models"),
            "scale needs the rows of exactly one model; select one with select.models");
     }
     model = name;
-    out[row["prompt"].get<std::string>()] = {from_row(row["energy_wh"]), from_row(row["water_ml"]),
-                                             from_row(row["carbon_g"])};
+    out[row.prompt] = {from_summary(row.energy_wh), from_summary(row.water_ml),
+                       from_summary(row.carbon_g)};
   }
   return out;
 }
 
 // The paper's case study: v4 per-query energy, low/high by the Large-class power ratios,
 // water and carbon by the v4 host multipliers.
-std::map<std::string, Values> from_preset(const Obj& request, json& notes, json& published) {
-  const std::string preset = request.choice("preset", {"gpt-4o-2025"});
-  if (!request.has("constants")) {
+using Constants = std::optional<reference::Constants>;
+
+const reference::CaseStudy& case_study(const Constants& c) {
+  if (!c->case_study) {
+    fail(code::kMissingField, pointer_child(c->path, "case_study"), "case_study is required");
+  }
+  return *c->case_study;
+}
+
+std::map<std::string, Values> from_preset(const Obj& request, const Constants& constants,
+                                          json& notes, json& published) {
+  request.choice("preset", {"gpt-4o-2025"});
+  if (!constants) {
     fail(code::kMissingField, request.at("constants"),
          "preset needs the constants dataset in \"constants\"");
   }
   if (!request.has("hosts")) {
     fail(code::kMissingField, request.at("hosts"), "preset needs the hosts dataset in \"hosts\"");
   }
-  const Obj cs = request.object("constants").object("case_study");
-  const Obj per = cs.object("energy_wh_per_query_v4");
-  const double r_min = cs.number("power_ratio_min_over_mean", Range::positive());
-  const double r_max = cs.number("power_ratio_max_over_mean", Range::positive());
-  const std::string host_name = cs.string("host");
-  const std::string preset_id = cs.string("host_preset");
-  double water_per_wh = 0, carbon_per_wh = 0;
-  bool found = false;
-  Arr presets = request.object("hosts").array("presets");
-  for (std::size_t i = 0; i < presets.size() && !found; ++i) {
-    if (presets.object(i).string("id") != preset_id) continue;
-    Arr hosts = presets.object(i).array("hosts");
-    for (std::size_t j = 0; j < hosts.size() && !found; ++j) {
-      Obj h = hosts.object(j);
-      if (h.string("host") != host_name) continue;
-      water_per_wh = h.number("wue_site_l_per_kwh") / h.number("pue", Range::closed(1, 5)) +
-                     h.number("wue_source_l_per_kwh");
-      carbon_per_wh = h.number("cif_kg_per_kwh");
-      found = true;
-    }
-  }
-  if (!found) {
+  const reference::CaseStudy& cs = case_study(constants);
+  const reference::Hosts hosts = reference::read_hosts(request.object("hosts"));
+  const reference::HostPreset* p = reference::find_preset(hosts, cs.host_preset);
+  const reference::HostValues* h = p ? reference::find_host(*p, cs.host) : nullptr;
+  if (!h) {
     fail(code::kInvalidValue, request.at("hosts"),
-         "the hosts dataset has no preset \"" + preset_id + "\" host \"" + host_name + "\"");
+         "the hosts dataset has no preset \"" + cs.host_preset + "\" host \"" + cs.host + "\"");
   }
+  const double water_per_wh = footprint::water_ml_per_wh(h->mult);
+  const double carbon_per_wh = h->mult.cif_kg_per_kwh;
   std::map<std::string, Values> out;
-  for (auto it = per.raw().begin(); it != per.raw().end(); ++it) {
-    const double mean = per.number(it.key(), Range::positive());
-    const Amount e{mean, 0, mean * r_min, mean * r_max};
-    out[it.key()] = {e, scaling::scaled(e, water_per_wh), scaling::scaled(e, carbon_per_wh)};
+  for (const auto& [prompt, mean] : cs.energy_wh_per_query_v4) {
+    const Amount e{mean, 0, mean * cs.power_ratio_min_over_mean,
+                   mean * cs.power_ratio_max_over_mean};
+    out[prompt] = {e, scaling::scaled(e, water_per_wh), scaling::scaled(e, carbon_per_wh)};
   }
-  if (auto n = cs.array_opt("notes")) notes.insert(notes.end(), n->raw().begin(), n->raw().end());
+  for (const auto& n : cs.notes) notes.push_back(n);
   // The paper's own annual figures, shown beside ours when the constants carry them.
-  for (const char* k : {"annual_energy_mwh", "annual_water_kl", "annual_carbon_t"}) {
-    if (!cs.has(k)) continue;
-    const Obj range = cs.object(k);
-    range.only({"low", "high"});
-    published[k] = {{"low", range.number("low", Range::non_negative())},
-                    {"high", range.number("high", Range::non_negative())}};
+  for (const auto& [k, range] : cs.published) {
+    published[k] = {{"low", range.first}, {"high", range.second}};
   }
   return out;
 }
 
-std::map<std::string, double> read_mix(const Obj& request,
+// Shares by prompt size: the request's "mix", else the case study's (preset), else the one
+// prompt size given.
+std::map<std::string, double> read_mix(const Obj& request, const Constants& constants,
                                        const std::map<std::string, Values>& values) {
   std::map<std::string, double> shares;
-  std::optional<Obj> mix = request.object_opt("mix");
-  if (!mix && request.has("preset"))
-    mix = request.object("constants").object("case_study").object("prompt_mix");
-  if (!mix) {
+  std::string path;
+  reference::Shares mix;
+  if (auto m = request.object_opt("mix")) {
+    path = m->path();
+    for (auto it = m->raw().begin(); it != m->raw().end(); ++it) {
+      if (!values.count(it.key())) {
+        fail(code::kUnknownValue, m->at(it.key()),
+             "no per-query values for prompt \"" + it.key() + "\"");
+      }
+      mix.emplace_back(it.key(), m->number(it.key(), Range::unit()));
+    }
+  } else if (request.has("preset")) {
+    const reference::CaseStudy& cs = case_study(constants);
+    path = pointer_child(cs.path, "prompt_mix");
+    if (!cs.prompt_mix) fail(code::kMissingField, path, "prompt_mix is required");
+    mix = *cs.prompt_mix;
+    for (const auto& [prompt, share] : mix) {
+      if (!values.count(prompt)) {
+        fail(code::kUnknownValue, pointer_child(path, prompt),
+             "no per-query values for prompt \"" + prompt + "\"");
+      }
+    }
+  } else {
     if (values.size() != 1) {
       fail(code::kMissingField, request.at("mix"),
            "mix is required when there are several prompt sizes (e.g. {\"short\": 0.8, \"medium\": "
@@ -146,16 +160,9 @@ std::map<std::string, double> read_mix(const Obj& request,
     return shares;
   }
   double total = 0;
-  for (auto it = mix->raw().begin(); it != mix->raw().end(); ++it) {
-    if (!values.count(it.key())) {
-      fail(code::kUnknownValue, mix->at(it.key()),
-           "no per-query values for prompt \"" + it.key() + "\"");
-    }
-    total += shares[it.key()] = mix->number(it.key(), Range::unit());
-  }
+  for (const auto& [prompt, share] : mix) total += shares[prompt] = share;
   if (std::fabs(total - 1.0) > 1e-9) {
-    fail(code::kInvalidValue, mix->path(),
-         "mix shares must add up to 1, got " + std::to_string(total));
+    fail(code::kInvalidValue, path, "mix shares must add up to 1, got " + std::to_string(total));
   }
   return shares;
 }
@@ -183,47 +190,37 @@ json amount_json(const Amount& a) {
 }
 
 // Equivalences of totals given in base units (Wh, mL, g).
-json equivalences(const std::optional<Obj>& constants, const Values& totals, bool year) {
+json equivalences(const Constants& constants, const Values& totals, bool year) {
   json out = json::array();
   if (!constants) return out;
   std::optional<double> forest_t_per_acre;
-  std::vector<Obj> all;
-  for (const char* list : {"equivalences", "everyday"}) {
-    if (auto a = constants->array_opt(list)) {
-      for (std::size_t i = 0; i < a->size(); ++i) all.push_back(a->object(i));
-    }
+  for (const auto& c : constants->equivalences) {
+    if (c.unit.find("/acre/year") != std::string::npos) forest_t_per_acre = c.value;
   }
-  for (const Obj& c : all) {
-    if (c.string("unit").find("/acre/year") != std::string::npos)
-      forest_t_per_acre = c.number("value", Range::positive());
-  }
-  for (const Obj& c : all) {
-    const std::string unit = c.string("unit");
-    if (!year && scaling::per_year(unit)) continue;
-    const std::string applies = c.choice("applies_to", {"energy", "water", "carbon"});
-    const Dimension dim = applies == "energy"  ? Dimension::kEnergy
-                          : applies == "water" ? Dimension::kWater
-                                               : Dimension::kCarbon;
+  for (const auto& c : constants->equivalences) {
+    if (!year && scaling::per_year(c.unit)) continue;
+    const Dimension dim = c.applies_to == "energy"  ? Dimension::kEnergy
+                          : c.applies_to == "water" ? Dimension::kWater
+                                                    : Dimension::kCarbon;
     const auto& total = dim == Dimension::kEnergy  ? totals.energy_wh
                         : dim == Dimension::kWater ? totals.water_ml
                                                    : totals.carbon_g;
     if (!total) continue;
-    const double value = c.number("value", Range::positive());
     double size = 0;  // the constant in base units
-    if (auto base = scaling::unit_in_base(unit, dim)) {
-      size = *base * value;
-    } else if (unit == "acre" && dim == Dimension::kCarbon && forest_t_per_acre && year) {
-      size = value * *forest_t_per_acre * 1e6;  // an area of forest absorbs this much a year
+    if (auto base = scaling::unit_in_base(c.unit, dim)) {
+      size = *base * c.value;
+    } else if (c.unit == "acre" && dim == Dimension::kCarbon && forest_t_per_acre && year) {
+      size = c.value * *forest_t_per_acre * 1e6;  // an area of forest absorbs this much a year
     } else {
       continue;
     }
     const Amount n = scaling::scaled(*total, 1.0 / size);
-    out.push_back({{"id", c.string("id")},
-                   {"label", c.string("label")},
-                   {"applies_to", applies},
-                   {"value", value},
-                   {"unit", unit},
-                   {"source", c.string_or("source", "")},
+    out.push_back({{"id", c.id},
+                   {"label", c.label},
+                   {"applies_to", c.applies_to},
+                   {"value", c.value},
+                   {"unit", c.unit},
+                   {"source", c.source},
                    {"count", {{"mean", n.mean}, {"low", n.low}, {"high", n.high}}}});
   }
   return out;
@@ -246,6 +243,23 @@ Values times_values(const Values& v, double n) {
   return out;
 }
 
+// Queries in a year: "year" ({"queries"} or {"queries_per_day", "days"}), else the case
+// study's (preset), else none.
+std::optional<double> read_year(const Obj& request, const Constants& constants) {
+  if (auto year = request.object_opt("year")) {
+    year->only({"queries", "queries_per_day", "days"});
+    return year->has("queries") ? year->number("queries", Range{0, 1e16, true})
+                                : year->number("queries_per_day", Range{0, 1e14, true}) *
+                                      year->number_or("days", 365, Range{0, 366, true});
+  }
+  if (!request.has("preset")) return std::nullopt;
+  const reference::CaseStudy& cs = case_study(constants);
+  if (!cs.queries_2025) {
+    fail(code::kMissingField, pointer_child(cs.path, "queries_2025"), "queries_2025 is required");
+  }
+  return cs.queries_2025;
+}
+
 }  // namespace
 
 json scale(const Obj& request) {
@@ -259,14 +273,15 @@ json scale(const Obj& request) {
     fail(code::kMissingField, request.at("per_query"),
          "per_query, estimate or preset is required (or totals, for equivalences only)");
   }
-  const auto constants = request.object_opt("constants");
+  Constants constants;
+  if (auto c = request.object_opt("constants")) constants = reference::read_constants(*c);
   json notes = json::array(), published = json::object(), result = json::object();
   if (sources == 1) {
     std::map<std::string, Values> values =
         request.has("per_query")  ? read_per_query(request.object("per_query"))
         : request.has("estimate") ? from_estimate(request)
-                                  : from_preset(request, notes, published);
-    const auto shares = read_mix(request, values);
+                                  : from_preset(request, constants, notes, published);
+    const auto shares = read_mix(request, constants, values);
     json per = json::array();
     for (const auto& [prompt, v] : values) {
       json p = scaled_json(v, 1, "energy_wh", "water_ml", "carbon_g", 1);
@@ -282,16 +297,7 @@ json scale(const Obj& request) {
       day->only({"queries"});
       day_n = day->number("queries", Range{0, 1e15, true});
     }
-    if (auto year = request.object_opt("year")) {
-      year->only({"queries", "queries_per_day", "days"});
-      year_n = year->has("queries") ? year->number("queries", Range{0, 1e16, true})
-                                    : year->number("queries_per_day", Range{0, 1e14, true}) *
-                                          year->number_or("days", 365, Range{0, 366, true});
-    } else if (request.has("preset")) {
-      year_n = request.object("constants")
-                   .object("case_study")
-                   .number("queries_2025", Range::positive());
-    }
+    year_n = read_year(request, constants);
     if (day_n) {
       json d = scaled_json(one, *day_n, "energy_wh", "water_ml", "carbon_g", 1);
       d["queries"] = *day_n;

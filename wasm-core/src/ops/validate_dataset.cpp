@@ -6,19 +6,12 @@
 //     "issues": [{code, message, path}], "warnings": [...]}
 #include <algorithm>
 
+#include "../footprint/reference_json.hpp"
 #include "llmfp/dataset.hpp"
 #include "llmfp/ops.hpp"
 
 namespace llmfp::ops {
 namespace {
-
-std::vector<std::string> ids(const std::optional<Obj>& d, const char* list, const char* key) {
-  std::vector<std::string> out;
-  if (!d) return out;
-  Arr a = d->array(list);
-  for (std::size_t i = 0; i < a.size(); ++i) out.push_back(a.object(i).string(key));
-  return out;
-}
 
 json issues_json(const std::vector<Issue>& issues) {
   json out = json::array();
@@ -33,15 +26,16 @@ json validate_dataset(const Obj& request) {
   request.only({"op", "dataset", "hardware", "hosts"});
   if (!request.has("dataset")) fail(code::kMissingField, "/dataset", "dataset is required");
   dataset::KnownNames known;
-  const auto hardware = request.object_opt("hardware");
-  known.hardware = ids(hardware, "hardware", "id");
-  known.size_classes = ids(hardware, "size_classes", "id");
+  if (const auto hardware = request.object_opt("hardware")) {
+    const reference::Hardware h = reference::read_hardware(*hardware);
+    for (const auto& c : h.hardware) known.hardware.push_back(c.id);
+    for (const auto& c : h.size_classes) known.size_classes.push_back(c.id);
+  }
   if (const auto hosts = request.object_opt("hosts")) {
-    Arr presets = hosts->array("presets");
-    for (std::size_t i = 0; i < presets.size(); ++i) {
-      for (const auto& h : ids(presets.object(i), "hosts", "host")) {
-        if (std::find(known.hosts.begin(), known.hosts.end(), h) == known.hosts.end()) {
-          known.hosts.push_back(h);
+    for (const auto& preset : reference::read_hosts(*hosts).presets) {
+      for (const auto& h : preset.hosts) {
+        if (std::find(known.hosts.begin(), known.hosts.end(), h.host) == known.hosts.end()) {
+          known.hosts.push_back(h.host);
         }
       }
     }

@@ -7,9 +7,11 @@
 #include <cmath>
 #include <set>
 
-#include "../footprint/overrides.hpp"
+#include "../footprint/overrides_json.hpp"
+#include "../footprint/reference_json.hpp"
 #include "../footprint/workload_json.hpp"
-#include "spec_json.hpp"
+#include "llmfp/estimate_rows.hpp"
+#include "request_json_internal.hpp"
 
 namespace llmfp::uq {
 
@@ -18,24 +20,32 @@ namespace {
 /// Rows x draws one request may ask for (memory ~ 100 bytes per draw and row).
 constexpr double kMaxTotalDraws = 2e6;
 
-struct Context {
-  const Obj& request;
-  footprint::Overrides ov;
-  footprint::References refs;
-  std::optional<Obj> uncertain;
-  HostSpread hosts;
-  bool ranges = false;
-  std::set<std::string> notes;
-};
-
 std::optional<double> class_gpus(const Context& cx, const std::string& size_class) {
   if (!cx.refs.hardware) return std::nullopt;
-  const Arr classes = cx.refs.hardware->array("size_classes");
-  for (std::size_t k = 0; k < classes.size(); ++k) {
-    const Obj sc = classes.object(k);
-    if (sc.string_or("id", "") == size_class) return sc.number("gpus", Range::positive());
+  const auto* sc = reference::find_size_class(*cx.refs.hardware, size_class);
+  if (!sc) return std::nullopt;
+  if (!sc->gpus) fail(code::kMissingField, pointer_child(sc->path, "gpus"), "gpus is required");
+  return sc->gpus;
+}
+
+// Lowest and highest PUE and WUE_site of the paper's hosts (hosts dataset, default preset).
+HostSpread host_spread(const std::optional<reference::Hosts>& hosts) {
+  HostSpread s;
+  if (!hosts) return s;
+  for (const auto& p : hosts->presets) {
+    if (p.id != hosts->default_preset) continue;
+    for (const auto& host : p.hosts) {
+      if (host.dashboard_only) continue;
+      const double pue = host.mult.pue;
+      const double wue = reference::within(
+          host.mult.wue_site_l_per_kwh, host.path + "/wue_site_l_per_kwh", Range::closed(0, 100));
+      if (!s.pue) s.pue = {pue, pue};
+      if (!s.wue_site) s.wue_site = {wue, wue};
+      s.pue = {std::fmin(s.pue->first, pue), std::fmax(s.pue->second, pue)};
+      s.wue_site = {std::fmin(s.wue_site->first, wue), std::fmax(s.wue_site->second, wue)};
+    }
   }
-  return std::nullopt;
+  return s;
 }
 
 void read_latency(Context& cx, CaseRequest& cr) {
@@ -94,134 +104,6 @@ void read_scalars(Context& cx, CaseRequest& cr, bool have_gpus) {
     cr.inputs.push_back(describe_scalar(i, sr.dist, nominal, sr.by_default,
                                         sr.by_default ? source : std::string()));
   }
-}
-
-// The provider of `host` in the regions dataset, or of the name asked.
-std::optional<Obj> find_provider(const Obj& regions, const std::string& host,
-                                 const std::optional<std::string>& asked) {
-  const Arr list = regions.array("providers");
-  for (std::size_t k = 0; k < list.size(); ++k) {
-    const Obj p = list.object(k);
-    if (asked) {
-      if (p.string("provider") == *asked) return p;
-      continue;
-    }
-    if (!p.has("hosts")) continue;
-    for (const auto& h : p.array("hosts").strings()) {
-      if (h == host) return p;
-    }
-  }
-  return std::nullopt;
-}
-
-// The provider's regions (or the subset asked), with the provider's or the asked weights.
-std::vector<RegionOption> region_options(const Obj& provider, const std::optional<Obj>& spec) {
-  const Arr all = provider.array("regions");
-  std::vector<std::string> wanted;
-  if (spec && spec->has("regions")) wanted = spec->array("regions").strings();
-  std::vector<RegionOption> options;
-  for (std::size_t k = 0; k < all.size(); ++k) {
-    const Obj reg = all.object(k);
-    const std::string rn = reg.string("region");
-    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), rn) == wanted.end()) continue;
-    options.push_back({rn, reg.number("wue_source_l_per_kwh", Range::closed(0, 100)),
-                       reg.number("cif_kg_per_kwh", Range::closed(0, 5)),
-                       reg.number_or("weight", 1.0, Range::positive())});
-  }
-  for (std::size_t k = 0; k < wanted.size(); ++k) {
-    const bool found = std::any_of(options.begin(), options.end(),
-                                   [&](const RegionOption& o) { return o.name == wanted[k]; });
-    if (!found) {
-      fail(code::kUnknownValue, pointer_child(spec->at("regions"), k),
-           "region '" + wanted[k] + "' is not a region of " + provider.string("provider"));
-    }
-  }
-  if (spec && spec->has("weights")) {
-    const Arr w = spec->array("weights");
-    if (w.size() != options.size()) {
-      fail(code::kInvalidValue, w.path(),
-           "weights must have one entry per region (" + std::to_string(options.size()) + ")");
-    }
-    const auto values = w.numbers(Range::positive());
-    for (std::size_t k = 0; k < options.size(); ++k) options[k].weight = values[k];
-  }
-  return options;
-}
-
-void read_region(Context& cx, CaseRequest& cr) {
-  const bool asked = cx.uncertain && cx.uncertain->has("region");
-  if (!asked && !cx.ranges) return;
-  std::string dist = "default";
-  std::optional<Obj> spec;
-  if (asked) {
-    spec = cx.uncertain->object("region");
-    dist = spec->choice("dist", {"choice", "fixed", "default"});
-    if (dist == "fixed") {
-      spec->only({"dist"});
-      return;
-    }
-    spec->only({"dist", "provider", "regions", "weights"});
-  }
-  const std::string where = asked ? spec->path() : cx.request.at("preset");
-  if (!cx.refs.regions) {
-    if (!asked) {
-      cx.notes.insert("region kept fixed: needs the regions dataset");
-      return;
-    }
-    fail(code::kMissingField, pointer_child(cx.refs.root, "regions"),
-         "uncertain.region needs the regions dataset in the request field \"regions\"");
-  }
-  std::optional<std::string> name;
-  if (spec && spec->has("provider")) name = spec->string("provider");
-  const auto provider = find_provider(*cx.refs.regions, cr.host, name);
-  if (!provider) {
-    if (!asked) {
-      cx.notes.insert("region kept fixed for host " + cr.host + ": no regions in the dataset");
-      return;
-    }
-    if (name) {
-      fail(code::kUnknownValue, spec->at("provider"),
-           "the regions dataset has no provider '" + *name + "'");
-    }
-    fail(code::kInvalidValue, spec->path(),
-         "host '" + cr.host + "' has no regions in the regions dataset; name a provider");
-  }
-  std::vector<RegionOption> options = region_options(*provider, spec);
-  if (options.size() < 2) {
-    fail(code::kInvalidValue, where,
-         "a region choice needs at least two regions (use overrides.region for one)");
-  }
-  for (std::size_t i : {std::size_t{kWueSource}, std::size_t{kCif}}) {
-    if (!cr.u.scalar[i].is_fixed()) {
-      fail(code::kInvalidValue, where,
-           std::string("the region sets WUE_source and CIF together: do not also give ") +
-               kScalarInputs[i] + " a range");
-    }
-  }
-  cr.u.regions = options;
-  // The model drops the two scalar inputs the region replaces (uncertainty_footprint.hpp).
-  auto& list = cr.inputs;
-  list.erase(std::remove_if(list.begin(), list.end(),
-                            [](const json& j) {
-                              return j["name"] == "wue_source_l_per_kwh" ||
-                                     j["name"] == "cif_kg_per_kwh";
-                            }),
-             list.end());
-  json names = json::array(), weights = json::array();
-  for (const auto& o : options) {
-    names.push_back(o.name);
-    weights.push_back(o.weight);
-  }
-  cr.inputs.push_back({{"name", "region"},
-                       {"dist", "choice"},
-                       {"provider", provider->string("provider")},
-                       {"options", names},
-                       {"weights", weights},
-                       {"default", dist == "default"},
-                       {"nominal",
-                        {{"wue_source_l_per_kwh", cr.c.assumptions.mult.wue_source_l_per_kwh},
-                         {"cif_kg_per_kwh", cr.c.assumptions.mult.cif_kg_per_kwh}}},
-                       {"source", "regions dataset: the provider's regions and weights"}});
 }
 
 CaseRequest make_case(Context& cx, const dataset::ModelRow& m, const dataset::PromptRow& p,
@@ -285,21 +167,30 @@ void workload_prompts(const Obj& req, const Context& cx, const dataset::Footprin
   }
   namespace wl = footprint::workload;
   const auto q = wl::read_query(req.object("workload"));
-  const Obj dataset_obj = req.object("dataset");
-  out.clear();
-  out.reserve(d.models.size());
+  // The workload rows of estimate_rows (estimate_rows.hpp): each selected model with a
+  // measured length of known input tokens, its inputs interpolated at the workload's lengths.
+  footprint::RowQuery rq;
   for (std::size_t i = 0; i < d.models.size(); ++i) {
     const auto& m = d.models[i];
     if (!models.empty() && std::find(models.begin(), models.end(), m.model) == models.end())
       continue;
-    const auto ks = wl::knots(m, wl::dataset_input_tokens(dataset_obj, i));
-    if (ks.empty()) continue;
-    const auto res = footprint::resolve(m, cx.ov, cx.refs, req.at("overrides"));
-    dataset::PromptRow pr;
-    pr.prompt = "workload";
-    pr.path = m.path;
-    pr.inputs = wl::resolve(ks, q, res.assumptions, w_max, cx.ov.ttft_s, cx.ov.tps).inputs;
-    out.push_back(pr);
+    if (!wl::knots(m, footprint::prompt_input_tokens(m)).empty()) rq.models.push_back(i);
+  }
+  rq.settings.w_max = w_max;
+  rq.overrides = cx.ov;
+  rq.refs = cx.refs;
+  rq.overrides_path = req.at("overrides");
+  rq.dataset_path = req.at("dataset");
+  rq.workload = q;
+  out.clear();
+  if (!rq.models.empty()) {
+    for (const auto& row : footprint::estimate_rows(d, rq).rows) {
+      dataset::PromptRow pr;
+      pr.prompt = "workload";
+      pr.path = row.model->path;
+      pr.inputs = row.inputs;
+      out.push_back(pr);
+    }
   }
   rows.clear();  // replaces the dataset's prompt sizes
   for (std::size_t k = 0, i = 0; i < d.models.size() && k < out.size(); ++i) {
@@ -333,14 +224,12 @@ Request read_request(const Obj& req, bool is_uncertainty) {
     s->only({"queries"});
     r.queries = s->number("queries", Range::closed(1, 1e15));
   }
-  Context cx{
-      req,
-      {},
-      {req.object_opt("hardware"), req.object_opt("hosts"), req.object_opt("regions"), req.path()},
-      req.object_opt("uncertain"),
-      {},
-      r.preset == "ranges",
-      {}};
+  Context cx{req, {}, {}, {}, {}, r.preset == "ranges", {}};
+  cx.refs.root = req.path();
+  if (req.has("hardware")) cx.refs.hardware = reference::read_hardware(req.object("hardware"));
+  if (req.has("hosts")) cx.refs.hosts = reference::read_hosts(req.object("hosts"));
+  if (req.has("regions")) cx.refs.regions = reference::read_regions(req.object("regions"));
+  cx.uncertain = req.object_opt("uncertain");
   if (auto o = req.object_opt("overrides")) cx.ov = footprint::read_overrides(*o);
   if (cx.uncertain) check_uncertain_keys(*cx.uncertain);
   cx.hosts = host_spread(cx.refs.hosts);

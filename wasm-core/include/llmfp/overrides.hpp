@@ -1,16 +1,17 @@
-// Overrides of the estimate request (docs/estimate.md): every assumption of
-// a dataset row can be replaced, directly (numbers) or through the reference datasets
-// (hardware class, size class, GPU count and batch size -> hardware dataset; host preset
-// -> hosts dataset; region -> regions dataset).
+// Overrides of the estimate request (docs/estimate.md): every assumption of a dataset row
+// can be replaced, directly (numbers) or through the reference datasets (hardware class,
+// size class, GPU count and batch size -> hardware dataset; host preset -> hosts dataset;
+// region -> regions dataset). Plain structs: the request's "overrides" object is read by
+// src/footprint/overrides_json.hpp, the reference datasets by reference_json.hpp.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "llmfp/dataset.hpp"
 #include "llmfp/footprint.hpp"
-#include "llmfp/json_in.hpp"
+#include "llmfp/footprint_data.hpp"
+#include "llmfp/reference.hpp"
 
 namespace llmfp::footprint {
 
@@ -27,11 +28,8 @@ struct Overrides {
   bool any() const;
 };
 
-/// Reference datasets passed in the request (each may be absent).
-struct References {
-  std::optional<Obj> hardware, hosts, regions;
-  std::string root;  // JSON pointer of the request holding them ("" at top level)
-};
+/// Reference datasets passed in the request (each may be absent), read once.
+using References = reference::Sets;
 
 /// A dataset row after the overrides.
 struct Resolved {
@@ -45,14 +43,8 @@ struct Resolved {
   double host_pue = 1;  // the host's PUE, also when the boundary leaves it out
 };
 
-/// The work block's account of the boundary: which parts of the paper's formulas were kept.
-json boundary_json(const Resolved& r);
-
-/// Reads request["overrides"] (absent = none); `path` is its pointer.
-Overrides read_overrides(const Obj& overrides);
-
-/// Applies the overrides to one model row. Throws InputError naming the override (or the
-/// missing reference dataset) when it cannot be applied.
+/// Applies the overrides to one model row. Throws InputError naming the override (at
+/// `base`, the pointer of the request's "overrides") or the missing reference dataset.
 Resolved resolve(const dataset::ModelRow& row, const Overrides& ov, const References& refs,
                  const std::string& base);
 
