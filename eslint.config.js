@@ -171,24 +171,6 @@ export default [
       'react-hooks/unsupported-syntax': 'off',
     },
   },
-  {
-    // Temporary exception: 12 effects whose dependency lists the rule questions (mount-only
-    // or keyed by a JSON string), in files rewritten in parallel this round (issue 18:
-    // engine/, data/, embed/; issue 14c: the form controls and EmbedDialog). Editing them
-    // here would conflict with those rewrites; after the merge, fix them there and delete
-    // this entry (quality runs ESLint with --max-warnings 0, so "warn" is no option).
-    files: [
-      'web/src/components/fields.jsx',
-      'web/src/data/precomputed.js',
-      'web/src/data/use-data.js',
-      'web/src/embed/Embed.jsx',
-      'web/src/embed/EmbedDialog.jsx',
-      'web/src/embed/MyUseEmbed.jsx',
-      'web/src/embed/TrendsEmbed.jsx',
-      'web/src/engine/engine.js',
-    ],
-    rules: { 'react-hooks/exhaustive-deps': 'off' },
-  },
   ...layers,
   {
     // The library (npm package llm-footprint): runs in Node and in browsers.

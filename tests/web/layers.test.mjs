@@ -79,3 +79,16 @@ test('the hooks rules are on: a hook called conditionally and a missing effect d
   assert.ok(errors.includes('react-hooks/rules-of-hooks'), errors.join());
   assert.ok(errors.includes('react-hooks/exhaustive-deps'), errors.join());
 });
+
+test('the hooks rules hold in every file of web/src: no file is exempt from them', async () => {
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(`${root}/web/src`, { recursive: true }).filter((f) => /\.jsx?$/.test(f));
+  assert.ok(files.length > 50, `${files.length} files`);
+  const exempt = [];
+  for (const f of files) {
+    const { rules } = await eslint.calculateConfigForFile(`${root}/web/src/${f}`);
+    for (const id of ['react-hooks/rules-of-hooks', 'react-hooks/exhaustive-deps'])
+      if (rules[id]?.[0] !== 2) exempt.push(`${f}: ${id}`);
+  }
+  assert.deepEqual(exempt, []);
+});

@@ -1,13 +1,16 @@
 // Labelled form fields. A number field keeps what the visitor typed: an invalid entry
 // shows an error right next to it (aria-invalid + aria-describedby) and is not applied,
 // so every other input and the last valid result stay as they were.
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
 import { num } from '../lib/format.js';
 import { parseNumberInput } from '../lib/number-input.js';
 import { fromControl, specControl, toControl, toggleItem } from './spec-control.js';
 
 export { parseNumberInput };
+
+/** No value checked yet (NumberField): its first effect checks the initial one too. */
+const NOT_SEEN = Symbol('not seen');
 
 /** The words of a label that may hold elements (e.g. a glossary <Term>), for messages. */
 export const labelText = (n) =>
@@ -47,13 +50,17 @@ export function NumberField({ label, value, placeholder, onChange, min, max, int
   const [error, setError] = useState('');
   const words = labelText(label);
   // Follow outside changes (back/forward, reset) unless the visitor is mid-edit with an error.
+  // Only a new `value` is such a change: typing (`text`) or new bounds alone reset nothing.
+  const seen = useRef(NOT_SEEN);
   useEffect(() => {
+    if (Object.is(seen.current, value)) return;
+    seen.current = value;
     const current = parseNumberInput(text, { min, max, int, label: words });
     if (current.error || current.value !== value) {
       setText(value === null || value === undefined ? '' : String(value));
       setError('');
     }
-  }, [value]);
+  }, [value, text, min, max, int, words]);
   const onInput = (e) => {
     const t = e.currentTarget.value;
     setText(t);

@@ -2,16 +2,17 @@
 // the default-assumption estimate of every model and prompt size of each bundled footprint
 // dataset version, in data/precomputed/<id>/<version>/<prompt>.json (the engine's result)
 // and <prompt>.min.json (mean, P5, P95 only: for embeds). Views show these at once and
-// start the engine only when the visitor changes an assumption. A file is used only if it
-// was computed from exactly the dataset file the manifest lists (same sha256).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// start the engine only when the visitor changes an assumption (their hook:
+// use-precomputed.js). A file is used only if it was computed from exactly the dataset file
+// the manifest lists (same sha256).
 import { OVERRIDE_KEYS } from '../lib/requests.js';
 import { sha256Hex } from './integrity.js';
 
-const PINNED = /^[^@]+@[^@]+$/;
+/** A dataset version pinned as "id@version" (only those have precomputed files). */
+export const PINNED = /^[^@]+@[^@]+$/;
 const cache = new Map();
-/** url -> the parsed file (or null), once its fetch has settled: read synchronously by the hook. */
-const settled = new Map();
+/** url -> the parsed file (or null), once its fetch has settled: read synchronously by usePrecomputed(). */
+export const settled = new Map();
 
 /** The URL of the precomputed file of a dataset version ("id@version") and prompt size. */
 export function precomputedUrl(ref, prompt, { slim = false, base = document.baseURI } = {}) {
@@ -96,25 +97,4 @@ const ASSUMPTIONS = [...Object.keys(OVERRIDE_KEYS), 'rho', 'utilisationWeight'];
 export function usesDefaults(state) {
   if (state.estimator && state.estimator !== 'v6') return false;
   return ASSUMPTIONS.every((k) => state[k] === null || state[k] === undefined || state[k] === '');
-}
-
-/**
- * Hook: the checked precomputed rows of `meta` and `prompt`; undefined while loading, null
- * when absent. `prefetch` (other prompt sizes) are fetched too, so switching is immediate.
- */
-export function usePrecomputed(meta, prompt, prefetch = []) {
-  const valid = Boolean(meta && prompt && PINNED.test(meta.ref));
-  const url = valid ? precomputedUrl(meta.ref, prompt) : '';
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    if (!valid) return undefined;
-    let live = true;
-    for (const p of prefetch) if (p !== prompt) fetchPrecomputed(meta.ref, p);
-    if (!settled.has(url)) fetchPrecomputed(meta.ref, prompt).then(() => live && setTick((t) => t + 1));
-    return () => {
-      live = false;
-    };
-  }, [url]);
-  const done = !valid || settled.has(url);
-  return useMemo(() => (done ? checkPrecomputed(settled.get(url), meta) : undefined), [url, done]);
 }

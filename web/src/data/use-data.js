@@ -1,23 +1,24 @@
 // Hooks that load the manifest and the datasets the current view needs.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 
 import { engine } from '../engine/engine.js';
 import { loadImportedDataset } from './imported.js';
 import { dataUrl, findDataset, loadDataFile, loadManifest } from './datasets.js';
 
-function usePromise(fn, deps) {
+/** Hook: {value, error, loading} of the promise `load()` returns; loads again when `load` changes. */
+function usePromise(load) {
   const [state, set] = useState({ value: null, error: null, loading: true });
   useEffect(() => {
     let live = true;
     set((s) => ({ ...s, loading: true }));
-    fn().then(
+    load().then(
       (value) => live && set({ value, error: null, loading: false }),
       (error) => live && set({ value: null, error, loading: false }),
     );
     return () => {
       live = false;
     };
-  }, deps);
+  }, [load]);
   return state;
 }
 
@@ -27,7 +28,7 @@ function usePromise(fn, deps) {
  * are {$data: url} objects for engine requests (the worker fetches them itself).
  */
 export function useDatasets(ref) {
-  return usePromise(async () => {
+  const load = useCallback(async () => {
     const manifest = await loadManifest();
     // ?ds=imported: the visitor's own dataset (features/import), held in this tab only.
     const helperRef = (kind) => {
@@ -69,4 +70,5 @@ export function useDatasets(ref) {
       footprintDatasets: manifest.datasets.filter((d) => d.kind === 'footprint'),
     };
   }, [ref]);
+  return usePromise(load);
 }

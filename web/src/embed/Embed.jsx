@@ -106,7 +106,8 @@ export function Embed(props) {
 
 function EstimateEmbed({ state, fields, notices, id, look }) {
   const rootRef = useRef(null);
-  useEffect(() => reportHeight(rootRef.current, id, { width: look.fmt === 'badge' }), []);
+  const badge = look.fmt === 'badge';
+  useEffect(() => reportHeight(rootRef.current, id, { width: badge }), [id, badge]);
   const defaults = usesDefaults(state);
   const data = useEmbedData(state.dataset, state.prompt, defaults);
   const [Live, setLive] = useState(null);
@@ -120,7 +121,7 @@ function EstimateEmbed({ state, fields, notices, id, look }) {
   const needLive = Boolean(data.meta && !fast);
   useEffect(() => {
     if (needLive && !Live) import('./live.jsx').then((m) => setLive(() => m.default));
-  }, [needLive]);
+  }, [needLive, Live]);
   const value = data.meta;
   // Before the manifest, a pinned embed's numbers are those of its own version.
   const ref = value?.ref ?? (data.pre ? state.dataset : null);

@@ -196,16 +196,18 @@ export function configState(state, c) {
 export default function EmbedDialog({ state, data, onClose }) {
   const ref = useRef(null);
   const opener = useRef(typeof document !== 'undefined' ? document.activeElement : null);
+  // Opened once; the close listener is the current `onClose` (the parent passes a new one
+  // on each of its renders), so it follows it without opening the dialog again.
+  useEffect(() => ref.current.showModal(), []);
   useEffect(() => {
     const dialog = ref.current;
-    dialog.showModal();
     const closed = () => {
       onClose();
       opener.current?.focus?.();
     };
     dialog.addEventListener('close', closed);
     return () => dialog.removeEventListener('close', closed);
-  }, []);
+  }, [onClose]);
   const [config, setConfig] = useState(() => initial(state, data));
   const change = (part) => setConfig((c) => ({ ...c, ...part }));
   // The preview reports its height like any embed; only its own frame is listened to.

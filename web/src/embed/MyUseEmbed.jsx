@@ -13,7 +13,7 @@ import { LinkNotices, LoadError } from './notices.jsx';
 export default function MyUseEmbed({ state, fields, notices, id }) {
   const data = useDatasets(state.dataset);
   const rootRef = useRef(null);
-  useEffect(() => reportHeight(rootRef.current, id), []);
+  useEffect(() => reportHeight(rootRef.current, id), [id]);
   const value = data.value;
   const pinned = value ? embedState(state, { ref: value.meta.ref }) : state;
   const here = document.baseURI;

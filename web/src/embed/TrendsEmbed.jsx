@@ -17,7 +17,7 @@ import { LinkNotices } from './notices.jsx';
 
 export default function TrendsEmbed({ state, fields, notices, id }) {
   const rootRef = useRef(null);
-  useEffect(() => reportHeight(rootRef.current, id), []);
+  useEffect(() => reportHeight(rootRef.current, id), [id]);
   const { index, files, error: loadError } = useDaily();
   const metric = METRICS[state.trendMetric] ?? METRICS.energy;
   const built = index ? trendRequest(state, index, (n) => dataUrl(files.get(n))) : {};

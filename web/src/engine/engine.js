@@ -68,9 +68,14 @@ export function useEngine(request) {
     }),
   );
   const latest = useRef('');
+  // The effect runs when the request's JSON (`key`) changes, not when a render merely
+  // builds an equal request object; it sends the object of the render that made `key`.
+  const asked = useRef(request);
+  asked.current = request;
   const [attempt, setAttempt] = useState(0);
   // A layout effect: the request is posted right after the render, not a frame later.
   useLayoutEffect(() => {
+    const request = asked.current;
     latest.current = `${key}#${attempt}`;
     const mine = latest.current;
     if (!key) return;
@@ -114,9 +119,12 @@ export function useEngineAll(requests) {
     /** @type {{key: string, list: Array<{loading: boolean, result?: any, error?: any}>}} */ ({ key: '', list: [] }),
   );
   const latest = useRef('');
+  // As in useEngine: the effect is keyed by the JSON, and sends the current render's objects.
+  const asked = useRef(requests);
+  asked.current = requests;
   useEffect(() => {
     latest.current = key;
-    const list = requests ?? [];
+    const list = asked.current ?? [];
     if (!list.length) {
       setAnswers({ key, list: [] });
       return;
