@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { loadManifest } from '../data/load.js';
 import { usesDefaults } from '../data/precomputed.js';
 import { coreFields } from '../state/fields.js';
-import { decode } from '../state/url-state.js';
+import { decode, namesByUrlKey } from '../state/url-state.js';
 import '../styles.css';
 import { Embed, fetchPinnedFile } from './Embed.jsx';
 import './embed.css';
@@ -21,7 +21,13 @@ params.delete(EMBED_ID);
 // The core fields, and those of the two feature views an embed can show (My use, Trends)
 // when the link is one of theirs or carries a setting the core fields do not know
 // (embed-state.js EMBED_KEYS says which settings an embed link carries).
-const own = (k) => Object.hasOwn(coreFields, k) || Object.hasOwn(EMBED_ONLY_FIELDS, k);
+// (Link keys, not state names: `ds`, not `dataset`.)
+const ownKeys = namesByUrlKey({ ...coreFields, ...EMBED_ONLY_FIELDS });
+const own = (k) => ownKeys.has(k);
+// theme=page: listen for the host page's colours before anything else is awaited (the host
+// script sends them when the frame loads; a message before the listener would be lost).
+const html = document.documentElement;
+if (params.get('theme') === 'page') followTheme(html);
 const needViews =
   ['myuse', 'trends'].includes(params.get('view') ?? '') || [...params.keys()].some((k) => k !== 'v' && !own(k));
 const fields = needViews ? { ...coreFields, ...(await import('./view-fields.js')).VIEW_FIELDS } : coreFields;
@@ -35,11 +41,9 @@ const estimate = state.view !== 'myuse' && state.view !== 'trends';
 const early = estimate && usesDefaults(state) ? fetchPinnedFile(state.dataset, state.prompt) : null;
 if (!early) loadManifest().catch(() => {});
 
-const html = document.documentElement;
 html.dataset.theme = look.theme;
 html.dataset.size = look.size;
 html.dataset.format = look.fmt;
-if (look.theme === 'page') followTheme(html);
 
 const root = document.getElementById('embed');
 root.textContent = '';
