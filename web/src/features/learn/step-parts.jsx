@@ -6,6 +6,7 @@ import { useId } from 'preact/hooks';
 import { useEngine } from '../../engine/engine.js';
 import { estimateRequest } from '../../lib/requests.js';
 import { amountParts } from '../../lib/units.js';
+import { coreFields } from '../../state/fields.js';
 
 const sig2 = format(',.2r');
 const f4 = format(',.4~r');
@@ -84,3 +85,57 @@ export function Slider({ label, value, def, min, max, step, unit, onChange, name
 }
 
 export const promptEntry = (ctx) => ctx.info?.prompts.find((p) => p.prompt === ctx.prompt);
+
+/**
+ * The host sliders of the walkthrough: a teaching range inside each field's bounds (the
+ * field specs of state/fields.js), the assumption the engine reports as its default, and
+ * the words. One table, so the three steps do not restate a control each.
+ */
+const KNOBS = {
+  pue: {
+    label: 'Overhead of the building (PUE)',
+    name: 'learn-pue',
+    of: 'pue',
+    fallback: 1.12,
+    max: 2,
+    step: 0.01,
+    unit: '',
+  },
+  wueSite: {
+    label: 'Cooling water at the data centre (L per kWh)',
+    name: 'learn-wues',
+    of: 'wue_site_l_per_kwh',
+    fallback: 0.3,
+    max: 5,
+    step: 0.05,
+    unit: 'L/kWh',
+  },
+  cif: {
+    label: 'Carbon intensity of the grid (kg CO₂e per kWh)',
+    name: 'learn-cif',
+    of: 'cif_kg_per_kwh',
+    fallback: 0.34,
+    max: 1,
+    step: 0.01,
+    unit: 'kg/kWh',
+  },
+};
+
+/** The slider of `field` (pue, wueSite or cif) for a step: `assumptions` are the engine's. */
+export function Knob({ field, ctx, assumptions }) {
+  const k = KNOBS[field];
+  const spec = coreFields[field];
+  return (
+    <Slider
+      label={k.label}
+      name={k.name}
+      value={ctx.knob}
+      def={assumptions[k.of] ?? k.fallback}
+      min={spec.min}
+      max={Math.min(k.max, spec.max)}
+      step={k.step}
+      unit={k.unit}
+      onChange={ctx.setKnob}
+    />
+  );
+}

@@ -5,7 +5,7 @@ import { RadioGroup, SelectField } from '../../components/fields.jsx';
 import { Term } from '../../glossary/Term.jsx';
 import { findConstant } from '../../lib/equivalents.js';
 import { INPUT_TOKENS, PROMPT_ORDER, PROMPT_WORDS } from './questions.js';
-import { Amount, Figures, Slider, promptEntry, s2, sig4, useStepEstimate } from './step-parts.jsx';
+import { Amount, Figures, Knob, Slider, promptEntry, s2, sig4, useStepEstimate } from './step-parts.jsx';
 
 export function Tokens(ctx) {
   const { row, error, loading } = useStepEstimate(ctx);
@@ -176,17 +176,7 @@ export function Energy(ctx) {
           comparisons the paper uses.
         </p>
       )}
-      <Slider
-        label="Overhead of the building (PUE)"
-        name="learn-pue"
-        value={pue}
-        def={a.pue ?? 1.12}
-        min={1}
-        max={2}
-        step={0.01}
-        unit=""
-        onChange={ctx.setKnob}
-      />
+      <Knob field="pue" ctx={ctx} assumptions={a} />
       <EngineError error={error} what="compute this step" />
     </>
   );

@@ -8,7 +8,7 @@ import { views } from '../../views.js';
 import { ViewLink } from '../../components/view-link.jsx';
 import { chooseFamily, effortFamilies, sharedPrompt } from './effort.js';
 import { PROMPT_WORDS, waterSplit } from './questions.js';
-import { Amount, Figures, Slider, s2, sig4, useStepEstimate } from './step-parts.jsx';
+import { Amount, Figures, Knob, s2, sig4, useStepEstimate } from './step-parts.jsx';
 
 export function Water(ctx) {
   const wues = ctx.knob;
@@ -42,17 +42,7 @@ export function Water(ctx) {
           <span class="plant" style={{ width: `${(1 - share) * 100}%` }} />
         </div>
       )}
-      <Slider
-        label="Cooling water at the data centre (L per kWh)"
-        name="learn-wues"
-        value={wues}
-        def={a.wue_site_l_per_kwh ?? 0.3}
-        min={0}
-        max={5}
-        step={0.05}
-        unit="L/kWh"
-        onChange={ctx.setKnob}
-      />
+      <Knob field="wueSite" ctx={ctx} assumptions={a} />
       <EngineError error={error} what="compute this step" />
     </>
   );
@@ -79,17 +69,7 @@ export function Carbon(ctx) {
           },
         ]}
       />
-      <Slider
-        label="Carbon intensity of the grid (kg CO₂e per kWh)"
-        name="learn-cif"
-        value={cif}
-        def={a.cif_kg_per_kwh ?? 0.34}
-        min={0}
-        max={1}
-        step={0.01}
-        unit="kg/kWh"
-        onChange={ctx.setKnob}
-      />
+      <Knob field="cif" ctx={ctx} assumptions={a} />
       <EngineError error={error} what="compute this step" />
     </>
   );
