@@ -15,7 +15,7 @@
 //             only, one command per file); clean files are remembered in
 //             build/quality/tidy-cache so an unchanged tree is checked in seconds
 //   fuzz      builds the asan preset (incremental: the sanitizers stage already built it)
-//             and runs every libFuzzer target for LLMFP_FUZZ_SECONDS (default 15) s,
+//             and runs every libFuzzer target for LLMFP_FUZZ_SECONDS (default 4) s,
 //             2 at a time, seeded from the API fixtures (tests/fuzz/make-corpus.mjs writes
 //             the seeds into <build>/seeds at each run); any crash, leak, timeout,
 //             sanitizer report or broken API contract fails, and the reproducer is saved
@@ -35,7 +35,7 @@ const env = process.env;
 const dirFromEnv = (name, fallback) => resolve(root, env[name] ?? fallback);
 const TIDY_DB = dirFromEnv('LLMFP_TIDY_DB', 'build/tidy');
 const FUZZ_BUILD = dirFromEnv('LLMFP_FUZZ_BUILD', 'build/asan');
-const FUZZ_SECONDS = Number(env.LLMFP_FUZZ_SECONDS ?? 15);
+const FUZZ_SECONDS = Number(env.LLMFP_FUZZ_SECONDS ?? 4);
 const JOBS = 2;
 
 /** Runs `worker` over `items` with at most `jobs` at once; resolves with results in order. */

@@ -40,6 +40,14 @@ async function means(query, { selector = '[data-testid="result"][aria-busy="fals
     const out = {};
     for (const m of ['energy', 'water', 'carbon'])
       out[m] = await page.textContent(`${selector} [data-testid="${m}-mean"]`);
+    // A pinned embed checks the manifest for newer versions only when the page is idle,
+    // after its first number (docs/embedding.md): wait for that check before reading it.
+    await page.waitForFunction(
+      () => performance.getEntriesByType('resource').some((e) => e.name.includes('/data/manifest.json')),
+      null,
+      { timeout: 30000 },
+    );
+    await page.waitForLoadState('networkidle');
     out.newer = (await page.locator('[data-testid="version-newer"]').count()) > 0;
     out.newerText = out.newer ? await page.textContent('[data-testid="version-newer"]') : '';
     if (check) await check(page);
