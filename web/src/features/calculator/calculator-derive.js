@@ -1,6 +1,6 @@
 // What the Calculator view derives from the engine's row: the lead sentence, the summary read
 // out to screen readers, the range bar's positions, the effort levels' bars and hint, the
-// notes about the chosen model. Plain functions, tested in tests/web/derive.test.mjs.
+// notes about the chosen model. Plain functions, tested in tests/web/derive-sentences.test.mjs.
 import { effortLevels } from '../../lib/effort.js';
 import { everyday } from '../../lib/equivalents.js';
 import { quantity, range } from '../../lib/units.js';

@@ -1,7 +1,7 @@
 // What the Compare view derives from the dataset and the engine's rows: which models are in
 // scope, the pair of "model against model", the sort order, colour groups, the chart's dots,
 // the ratio sentence, the caption and the CSV columns. Plain functions of their arguments
-// (no state keys), tested in tests/web/derive.test.mjs.
+// (no state keys), tested in tests/web/derive-tables.test.mjs.
 import { ascending, descending } from 'd3-array';
 
 import { effortOf } from '../../lib/effort.js';

@@ -1,6 +1,6 @@
 // What the My use view derives for display from a period of use: the everyday equivalents
 // of its totals. Plain functions (the request and the year of use are in myuse.js), tested
-// in tests/web/derive.test.mjs.
+// in tests/web/derive-sentences.test.mjs.
 import { constantOf, yearOf } from './myuse.js';
 
 /** The equivalents shown, each [constant id, which total (base unit), words]. */

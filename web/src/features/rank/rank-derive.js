@@ -1,6 +1,6 @@
 // What the Rank view derives from the engine's ranking (readRank's rows): the order, the bar
 // and scatter points, what a model's score rests on, and the sentences of the explanation.
-// Plain functions, tested in tests/web/derive.test.mjs.
+// Plain functions, tested in tests/web/derive-tables.test.mjs.
 import { num } from '../../lib/format.js';
 import { inputWords } from './rank-request.js';
 

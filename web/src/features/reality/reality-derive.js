@@ -1,7 +1,7 @@
 // What the Reality check view derives for display: a figure's source in short, what else it
 // published, the boundary parts ours could not match, the chart's rows and caption. Plain
 // functions (the requests and gap sentences are in reality.js), tested in
-// tests/web/derive.test.mjs.
+// tests/web/derive-sentences.test.mjs.
 import { METRICS, num } from '../../lib/format.js';
 import { UNMATCHED_WORDS, boundaryFor, publishedValue } from './reality.js';
 

@@ -1,6 +1,6 @@
 // What the Scale view derives from the engine's `scale` result: table cells in units that fit,
 // the rows against the paper, the equivalents worth showing, and the lead sentence. Plain
-// functions, tested in tests/web/derive.test.mjs.
+// functions, tested in tests/web/derive-tables.test.mjs.
 import { compact, count, equivalentText, num } from '../../lib/format.js';
 import { quantity, scaleFor } from '../../lib/units.js';
 

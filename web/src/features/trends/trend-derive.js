@@ -1,6 +1,6 @@
 // What the Trends view (and its embed) derives from the engine's `trend` result: dates in
 // words, the summary and note sentences, the chart's series, the monthly rows and the CSV
-// columns. Plain functions, tested in tests/web/derive.test.mjs.
+// columns. Plain functions, tested in tests/web/derive-sentences.test.mjs.
 import { format } from 'd3-format';
 
 import { num } from '../../lib/format.js';
