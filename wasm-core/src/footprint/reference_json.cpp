@@ -6,6 +6,15 @@
 namespace llmfp::reference {
 namespace {
 
+/// Every object of `list`, each read by `read`, in order.
+template <class Read>
+auto read_all(const Arr& list, Read read) {
+  std::vector<decltype(read(list.object(0)))> out;
+  out.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) out.push_back(read(list.object(i)));
+  return out;
+}
+
 footprint::Utilisation read_utilisation(const Obj& u) {
   return {u.number("u_gpu_min", Range::unit()), u.number("u_gpu_max", Range::unit()),
           u.number("u_nongpu", Range::unit())};
@@ -115,13 +124,8 @@ CaseStudy read_case_study(const Obj& cs) {
 Hardware read_hardware(const Obj& d) {
   Hardware h;
   h.path = d.path();
-  const Arr classes = d.array("hardware");
-  for (std::size_t i = 0; i < classes.size(); ++i)
-    h.hardware.push_back(read_class(classes.object(i)));
-  const Arr sizes = d.array("size_classes");
-  for (std::size_t i = 0; i < sizes.size(); ++i) {
-    h.size_classes.push_back(read_size_class(sizes.object(i)));
-  }
+  h.hardware = read_all(d.array("hardware"), read_class);
+  h.size_classes = read_all(d.array("size_classes"), read_size_class);
   return h;
 }
 
@@ -129,18 +133,14 @@ Hosts read_hosts(const Obj& d) {
   Hosts h;
   h.path = d.path();
   h.default_preset = d.string_or("default_preset", "v6");
-  const Arr presets = d.array("presets");
-  for (std::size_t i = 0; i < presets.size(); ++i)
-    h.presets.push_back(read_preset(presets.object(i)));
+  h.presets = read_all(d.array("presets"), read_preset);
   return h;
 }
 
 Regions read_regions(const Obj& d) {
   Regions r;
   r.path = d.path();
-  const Arr list = d.array("providers");
-  for (std::size_t i = 0; i < list.size(); ++i)
-    r.providers.push_back(read_provider(list.object(i)));
+  r.providers = read_all(d.array("providers"), read_provider);
   return r;
 }
 
