@@ -62,7 +62,8 @@ function ModelChoice({ fp, subset, setState }) {
   return (
     <details class="panel" open={subset.length > 0 && subset.length < 2}>
       <summary>
-        Choose models to compare ({subset.length ? `${subset.length} chosen` : 'showing all'}; 2 to {MAX_MODELS})
+        Choose 2 to {MAX_MODELS} models to compare (
+        {subset.length ? `${subset.length} chosen` : `now showing all ${fp.models.length}`})
       </summary>
       <p class="hint" aria-live="polite">
         {subset.length === 1
