@@ -10,7 +10,8 @@
 //      blogger: card, badge, chart of 4 models, table, dark card): from the host page's
 //      navigation to each embed's first number (median over all, and the last of the five);
 //   3. what the service worker would precache (only after a reader interacts).
-// Asserts nothing (tests/e2e/embed-diet.test.mjs checks the properties).
+// Asserts nothing (tests/e2e/embed.test.mjs checks the properties: no engine, worker or service
+// worker; the numbers in the first render; scripts/check-size.mjs the bytes).
 //   node scripts/bench-embed.mjs [runs]
 /* global window -- code passed to the page */
 import { readFileSync } from 'node:fs';
