@@ -159,7 +159,8 @@ class LlmFootprint extends HTMLElement {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     let iframe = root.querySelector('iframe');
     if (iframe && iframe.getAttribute('src') === src) return;
-    if (!iframe) {
+    const fresh = !iframe;
+    if (fresh) {
       // Styles through the CSSOM, which a host page's own CSP does not block.
       if (!this.style.display) this.style.display = this.getAttribute('format') === 'badge' ? 'inline-block' : 'block';
       if (this.getAttribute('format') === 'badge' && !this.style.verticalAlign) this.style.verticalAlign = 'middle';
@@ -172,13 +173,15 @@ class LlmFootprint extends HTMLElement {
       const badge = this.getAttribute('format') === 'badge';
       if (badge) Object.assign(iframe.style, { verticalAlign: 'middle', width: '20rem', maxWidth: '100%' });
       iframe.style.height = `${Number(this.getAttribute('height')) || (badge ? 28 : 340)}px`;
-      root.append(iframe);
     }
     const model = this.getAttribute('model');
     iframe.title =
       this.getAttribute('title') ||
       `llm-footprint: energy, water and carbon of one prompt${model ? ` to ${model}` : ''}`;
     iframe.setAttribute('src', src);
+    // Into the page only with its src set: an iframe appended without one first loads (and
+    // builds a document for) about:blank, on the main thread the host page and every embed share.
+    if (fresh) root.append(iframe);
     frames.delete(iframe);
     track(iframe);
   }

@@ -114,10 +114,11 @@ export function pinnedSlim(files) {
 }
 
 /**
- * The embed page's first script (classic, a few hundred bytes, run while the page's modules
- * download): for a pinned estimate embed with the default assumptions it starts the download
- * of its precomputed file (<link rel="preload">), which web/src/embed/Embed.jsx then takes
- * from the memory cache and checks against the same table. Anything else: nothing.
+ * The embed page's first script (classic, a few hundred bytes, inline in embed.html and run
+ * while the page is parsed; its CSP hash: web/src/embed/vite-plugin.mjs): for a pinned
+ * estimate embed with the default assumptions it starts the download of its precomputed file
+ * (<link rel="preload">), which web/src/embed/main.jsx then takes from the memory cache and
+ * checks against the same table before the first render. Anything else: nothing.
  */
 export function embedBoot(table) {
   const skip = [...Object.keys(OVERRIDE_KEYS), 'rho', 'w'];
@@ -182,7 +183,7 @@ export function precomputed({ dataDir = join(root, 'public', 'data') } = {}) {
       files = await precomputeAll({ dataDir, engine });
       slim = pinnedSlim(files);
       const text = embedBoot(slim.table);
-      boot = { fileName: `assets/embed-boot-${createHash('sha256').update(text).digest('hex').slice(0, 10)}.js`, text };
+      boot = { text };
       manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8'));
       const c = manifest.datasets.find((d) => d.kind === 'constants');
       const cv = c?.versions.find((v) => v.version === c.latest) ?? c?.versions.at(-1);
@@ -192,11 +193,11 @@ export function precomputed({ dataDir = join(root, 'public', 'data') } = {}) {
     transformIndexHtml: {
       order: 'pre',
       handler(html, ctx) {
-        // The embed page: its preloading script (async: it never holds up the page's own).
+        // The embed page: its preloading script, inline (allowed by its hash in the page's CSP,
+        // web/src/embed/vite-plugin.mjs), so the precomputed file is requested while the page
+        // is parsed, with no request of its own first.
         if (ctx.filename.endsWith('embed.html'))
-          return boot
-            ? html.replace('</head>', `  <script vite-ignore async src="./${boot.fileName}"></script>\n  </head>`)
-            : html;
+          return boot ? html.replace('</head>', `  <script>${boot.text}</script>\n  </head>`) : html;
         if (!ctx.filename.endsWith('index.html')) return html;
         const site = process.env.LLMFP_SITE_URL;
         let out = html;
@@ -215,8 +216,7 @@ export function precomputed({ dataDir = join(root, 'public', 'data') } = {}) {
     generateBundle() {
       for (const f of files)
         if (!f.path.endsWith('.min.json')) this.emitFile({ type: 'asset', fileName: `data/${f.path}`, source: f.text });
-      for (const a of [...slim.assets, ...(boot ? [boot] : [])])
-        this.emitFile({ type: 'asset', fileName: a.fileName, source: a.text });
+      for (const a of slim.assets) this.emitFile({ type: 'asset', fileName: a.fileName, source: a.text });
     },
   };
   return [build, pinned];

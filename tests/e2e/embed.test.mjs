@@ -3,9 +3,9 @@
 // tall as its content with no inner scrollbar at 320 and 1024 px, height messages of the
 // wrong type, with the wrong id or from another frame are ignored, and without JavaScript
 // the fallback link remains; every documented format on one page with its numbers and no
-// engine, worker or service worker; headers that wrap between words; theme="page". Every
-// request must go to the app's or the host's origin. (The app side and the embed page on
-// its own: embed-app.test.mjs.)
+// engine, worker or service worker; pinned embeds with their numbers in their first render;
+// headers that wrap between words; theme="page". Every request must go to the app's or the
+// host's origin. (The app side and the embed page on its own: embed-app.test.mjs.)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -294,6 +294,49 @@ describe('formats, themes and the diet', () => {
       await card.waitForFunction(async () => Boolean(await navigator.serviceWorker.getRegistration()), null, {
         timeout: 10000,
       });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('pinned embeds: the precomputed file is asked for while embed.html is parsed, and the first render shows the numbers', async () => {
+    // Tall enough that no frame is below the fold (lazy frames load when they come into view).
+    const context = await browser.newContext({ viewport: { width: 1024, height: 4000 } });
+    // In every frame: whether the embed ever rendered a waiting state ("Loading…") in its root.
+    await context.addInitScript(() => {
+      window.__waited = false;
+      new MutationObserver(() => {
+        if (document.querySelector('.embed-root [aria-busy="true"]')) window.__waited = true;
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const requests = recordRequests(context);
+    try {
+      const p = await context.newPage();
+      await p.goto(`${host.url}formats.html`);
+      await p.waitForFunction(() => document.querySelectorAll('llm-footprint').length === 4);
+      for (const el of await p.$$('llm-footprint')) {
+        const frame = await (await el.waitForSelector('iframe', { timeout: 20000 })).contentFrame();
+        await frame.waitForSelector('[data-testid="result"][aria-busy="false"]', { timeout: 30000 });
+        const seen = await frame.evaluate(() => {
+          const entries = performance.getEntriesByType('resource');
+          const at = (re) => entries.find((e) => re.test(e.name));
+          return {
+            waited: window.__waited,
+            file: at(/\/data\/precomputed\/embed\//)?.startTime,
+            // The page's module script (embed-*.js, not embed-shared-*.js): the first render's code.
+            script: at(/\/assets\/embed-(?!shared-)[\w-]+\.js$/)?.responseEnd,
+            external: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('type')),
+          };
+        });
+        const format = await el.getAttribute('format');
+        assert.equal(seen.waited, false, `${format}: no "Loading…" before the numbers`);
+        assert.deepEqual(seen.external, ['module'], `${format}: one external script, the module; the boot is inline`);
+        assert.ok(
+          seen.file < seen.script,
+          `${format}: file requested at ${seen.file} ms, script loaded at ${seen.script} ms`,
+        );
+      }
+      assert.deepEqual(requests.foreign([app.origin, host.origin]), []);
     } finally {
       await context.close();
     }

@@ -1,9 +1,11 @@
 // The locked-down page: a Content-Security-Policy in a <meta> of both pages and in the HTTP
-// headers (_headers: frame-ancestors 'self' for the app, * for the embed only), the app and
+// headers (_headers: frame-ancestors 'self' for the app, * for the embed only; no inline
+// script but the embed page's own boot script, allowed by its hash), the app and
 // the embed work under it with no violation, an inline script is refused, a model name
 // `<img src=x onerror=alert(1)>` from the URL or from a dataset is rendered as text and runs
 // nothing, no cookie or web storage is used, and no request leaves the origin.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -73,7 +75,8 @@ describe('security', () => {
       ['index.html', ["'self'"]],
       ['embed.html', ['*']],
     ]) {
-      const meta = directives(metaPolicy(readFileSync(`${distDir}/${file}`, 'utf8')));
+      const html = readFileSync(`${distDir}/${file}`, 'utf8');
+      const meta = directives(metaPolicy(html));
       const res = await fetch(`${app.url}${file}`);
       const header = directives(res.headers.get('content-security-policy'));
       assert.deepEqual(header['frame-ancestors'], ancestors, file);
@@ -81,7 +84,13 @@ describe('security', () => {
       assert.deepEqual(meta, header, `${file}: the <meta> and the header policy agree`);
       for (const policy of [meta]) {
         assert.deepEqual(policy['default-src'], ["'self'"]);
-        assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
+        // Beyond the origin, only the page's own inline scripts, each by the hash of its
+        // exact text (the embed page's boot script; the app has none).
+        const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+          (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
+        );
+        assert.equal(inline.length, file === 'embed.html' ? 1 : 0, `${file}: inline scripts`);
+        assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'", ...inline]);
         assert.deepEqual(policy['connect-src'], ["'self'"]);
         assert.deepEqual(policy['object-src'], ["'none'"]);
         assert.ok(
@@ -122,6 +131,12 @@ describe('security', () => {
           [],
         );
         assert.ok(violations.length >= 1, 'the blocked inline script was reported (the policy is enforced)');
+        if (name === 'the embed')
+          assert.equal(
+            await page.evaluate(() => document.querySelectorAll('head link[rel="preload"][as="fetch"]').length),
+            1,
+            "the page's own inline boot script ran under the policy (it adds the precomputed file's preload)",
+          );
         assert.deepEqual(log.errors, []);
         assert.deepEqual(requests.foreign([app.origin]), []);
       } finally {

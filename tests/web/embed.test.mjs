@@ -27,6 +27,7 @@ import {
   csp,
   headersFile,
   headersFor,
+  inlineScriptHashes,
   parseHeaders,
   precacheList,
   writeServiceWorker,
@@ -183,6 +184,19 @@ test('the generated _headers: frame-ancestors self for the app, * for the embed 
   assert.equal(headersFor(rules, '/embed.js')['access-control-allow-origin'], '*');
   for (const path of ['/', '/embed.html', '/assets/a.js', '/sw.js'])
     assert.ok(!/unsafe-inline|'unsafe-eval'/.test(policy(path)), path);
+});
+
+test('CSP hashes: only classic inline scripts are allowed, each by its SHA-256, and only on its own page', () => {
+  // SHA-256 of zero bytes, base64: the well-known 47DEQpj8... value.
+  const EMPTY = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+  const page =
+    '<script></script><script type="module">x</script><script src="a.js"></script><script async src="b.js"></script>';
+  assert.deepEqual(inlineScriptHashes(page), [EMPTY]);
+  const rules = parseHeaders(headersFile({ 'embed.html': [EMPTY], 'index.html': [] }));
+  const policy = (path) => headersFor(rules, path)['content-security-policy'];
+  assert.equal(policy('/embed.html'), csp('*', [EMPTY]));
+  assert.match(policy('/embed.html'), /script-src 'self' 'wasm-unsafe-eval' 'sha256-47DEQ[^;]*=';/);
+  assert.equal(policy('/'), csp("'self'"));
 });
 
 const NAMES = ['GPT-4.1', 'o3', "GPT-4o (Mar '25)", 'Claude-3.7 Sonnet'];

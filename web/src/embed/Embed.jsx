@@ -47,8 +47,11 @@ const whenIdle = (fn, ms = 1500) =>
  * With assumptions changed (`defaults` false) no precomputed file applies: the manifest only.
  * Returns {meta, manifest, pre, constants, error}.
  */
-function useEmbedData(ds, prompt, defaults) {
-  const [state, setState] = useState({});
+function useEmbedData(ds, prompt, defaults, first) {
+  // The pinned file that main.jsx already has (hash-checked): its numbers in the first render.
+  const [state, setState] = useState(() =>
+    defaults && first?.dataset === ds ? { file: first, pre: checkPrecomputed(first, { ref: ds }) } : {},
+  );
   useEffect(() => {
     let live = true;
     const early = defaults ? fetchPinnedFile(ds, prompt) : null;
@@ -72,7 +75,7 @@ function useEmbedData(ds, prompt, defaults) {
     else
       early.then((file) => {
         if (live && file?.dataset === ds)
-          setState((s) => (s.meta ? s : { ...s, pre: checkPrecomputed(file, { ref: ds }) }));
+          setState((s) => (s.meta || s.file === file ? s : { ...s, file, pre: checkPrecomputed(file, { ref: ds }) }));
         // The manifest only after the first number, when the page is idle: it is not
         // needed for it, and several embeds on one page (one main thread) show their
         // numbers first.
@@ -104,12 +107,12 @@ export function Embed(props) {
   return <EstimateEmbed {...props} />;
 }
 
-function EstimateEmbed({ state, fields, notices, id, look }) {
+function EstimateEmbed({ state, fields, notices, id, look, first }) {
   const rootRef = useRef(null);
   const badge = look.fmt === 'badge';
   useEffect(() => reportHeight(rootRef.current, id, { width: badge }), [id, badge]);
   const defaults = usesDefaults(state);
-  const data = useEmbedData(state.dataset, state.prompt, defaults);
+  const data = useEmbedData(state.dataset, state.prompt, defaults, first);
   const [Live, setLive] = useState(null);
   const pick = data.pre
     ? embedModels(

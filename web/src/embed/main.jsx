@@ -46,8 +46,20 @@ html.dataset.size = look.size;
 html.dataset.format = look.fmt;
 
 const root = document.getElementById('embed');
+// The pinned file was requested while embed.html was parsed (its inline boot script,
+// scripts/prerender.mjs), so it is usually here (and hash-checked) by now: the first render
+// then shows the numbers at once, without a "Loading…" render, paint and effect before them
+// (on the main thread that all the embeds of a page share). Until it is, "Loading…".
+let first = null;
+if (early) {
+  const wait = document.createElement('p');
+  wait.setAttribute('aria-busy', 'true');
+  wait.textContent = 'Loading…';
+  root.replaceChildren(wait);
+  first = await early;
+}
 root.textContent = '';
-render(<Embed state={state} fields={fields} notices={notices} id={id} look={look} />, root);
+render(<Embed state={state} fields={fields} notices={notices} id={id} look={look} first={first} />, root);
 
 // The reader's first interaction (a click, a key) makes this site work offline for them.
 const interact = () => {

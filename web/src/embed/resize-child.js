@@ -11,27 +11,34 @@ export const PING_MESSAGE = 'llm-footprint:ping';
 export function reportHeight(element, id, { width = false } = {}) {
   if (window.parent === window) return () => {};
   let last = '';
-  const send = () => {
-    const rect = element.getBoundingClientRect();
-    const msg = { type: HEIGHT_MESSAGE, id, height: Math.ceil(rect.height) };
-    // The badge's width once it is there (not the width of "Loading…").
-    if (width && element.querySelector('.embed-badge')) msg.width = naturalWidth(element);
+  let msg = null;
+  const post = () => {
     const key = `${msg.height}x${msg.width}`;
     if (key === last) return;
     last = key;
     window.parent.postMessage(msg, '*');
   };
+  // Measured only when the layout is done (the ResizeObserver's callbacks, and its first
+  // one, come after it): never a layout of its own before the first number is painted, on
+  // the main thread that several embeds of one page share.
+  const send = () => {
+    const rect = element.getBoundingClientRect();
+    msg = { type: HEIGHT_MESSAGE, id, height: Math.ceil(rect.height) };
+    // The badge's width once it is there (not the width of "Loading…").
+    if (width && element.querySelector('.embed-badge')) msg.width = naturalWidth(element);
+    post();
+  };
   const observer = new ResizeObserver(send);
   observer.observe(element);
   addEventListener('resize', send);
-  // The host script may load after the first report: it asks again with {type: '...:ping'}.
+  // The host script may load after the first report: it asks again with {type: '...:ping'},
+  // and gets the last size measured.
   addEventListener('message', (event) => {
-    if (event.source === window.parent && event.data?.type === PING_MESSAGE) {
+    if (event.source === window.parent && event.data?.type === PING_MESSAGE && msg) {
       last = '';
-      send();
+      post();
     }
   });
-  send();
   return () => observer.disconnect();
 }
 
