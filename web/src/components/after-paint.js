@@ -2,7 +2,7 @@
 // navigation's links, the embed bar. After a change (e.g. a prompt-size click) the page first
 // renders and paints the answer, then these parts catch up in the next task (about one
 // frame later), so a recompute does not wait for them (docs/web-app.md, "Recompute").
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 /**
  * Runs `fn` once after the next paint (a task queued from the next animation frame; in a
@@ -35,7 +35,9 @@ export function afterPaint(fn) {
  */
 export function useAfterPaint(value) {
   const [shown, setShown] = useState(() => value);
-  useEffect(() => {
+  // A layout effect: scheduled as the change is committed, so the update comes right after
+  // this frame's paint (an effect would itself wait for that paint, and the update a frame more).
+  useLayoutEffect(() => {
     if (shown === value) return undefined;
     return afterPaint(() => setShown(() => value));
   }, [shown, value]);
