@@ -17,6 +17,7 @@ import { METRICS, num, plain } from '../../lib/format.js';
 import { quantity, range, scaleFor } from '../../lib/units.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
 import { bindFields } from '../../state/bind.js';
+import { showState } from '../../state/store.js';
 import { coreFields } from '../../state/fields.js';
 import { slotLoaders } from '../../views.js';
 import { Assumptions } from './Assumptions.jsx';
@@ -259,16 +260,17 @@ export default function Calculator({ state, setState, data }) {
                       setState({ prompt: p });
                       return;
                     }
-                    // Ask the engine at once, and change the page when its answer is in (at
-                    // most HOLD_MS later): one render with the new numbers, instead of a
-                    // "computing" render that the answer then waits behind. A newer click
-                    // cancels this request and this change.
+                    // Ask the engine at once; the state and the link change now, and the page
+                    // renders when the answer is in (at most HOLD_MS later): one render with the
+                    // new numbers, instead of a "computing" render that the answer then waits
+                    // behind. A newer click cancels this request and this render.
                     const answer = prefetchEngine(
                       estimateRequest({ ...state, prompt: p }, data, { models: [model], prompts: [p] }),
                       { channel: 'calculator' },
                     );
+                    setState({ prompt: p }, { render: false });
                     settledOrAfter(answer, HOLD_MS).then(() => {
-                      if (click === promptClicks) setState({ prompt: p });
+                      if (click === promptClicks) showState();
                     });
                   }}
                 />
