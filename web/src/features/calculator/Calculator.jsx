@@ -268,7 +268,9 @@ export default function Calculator({ state, setState, data }) {
                       estimateRequest({ ...state, prompt: p }, data, { models: [model], prompts: [p] }),
                       { channel: 'calculator' },
                     );
-                    setState({ prompt: p }, { render: false });
+                    // After the request has left (the client posts from a microtask queued
+                    // first): the history write then runs while the worker computes.
+                    queueMicrotask(() => setState({ prompt: p }, { render: false }));
                     settledOrAfter(answer, HOLD_MS).then(() => {
                       if (click === promptClicks) showState();
                     });
