@@ -73,6 +73,52 @@ describe('calculator', () => {
     await page.close();
   });
 
+  test('with an assumption changed (through the engine) a prompt-size click shows its numbers; of two quick clicks the later wins and the earlier is never computed', async () => {
+    const page = await open('?pue=1.2');
+    const short = await means(page);
+    await page.check('input[name="prompt"][value="long"]');
+    const long = await changedMeans(page, short);
+    assert.ok(long.energy > short.energy * 1.5, `energy: ${short.energy} -> ${long.energy}`);
+    assert.match(page.url(), /prompt=long/);
+    // Medium, then short in the same task (two quick clicks): medium's estimate is cancelled
+    // before it reaches the engine, and the page shows short's numbers, and no others.
+    const posted = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const prompts = [];
+          const send = Worker.prototype.postMessage;
+          Worker.prototype.postMessage = function (msg, ...rest) {
+            if (msg?.request?.op === 'estimate') prompts.push(msg.request.select?.prompts?.join());
+            return send.call(this, msg, ...rest);
+          };
+          const values = [];
+          const sel = '.results[aria-busy="false"] [data-testid="energy-mean"]';
+          const obs = new MutationObserver(() => {
+            const v = document.querySelector(sel)?.dataset.value;
+            if (v !== undefined && values.at(-1) !== Number(v)) values.push(Number(v));
+          });
+          obs.observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true });
+          document.querySelector('input[name="prompt"][value="medium"]').click();
+          document.querySelector('input[name="prompt"][value="short"]').click();
+          setTimeout(() => {
+            obs.disconnect();
+            Worker.prototype.postMessage = send;
+            resolve({ prompts, values });
+          }, 1500);
+        }),
+    );
+    assert.deepEqual(await means(page), short);
+    assert.ok(await page.isChecked('input[name="prompt"][value="short"]'));
+    assert.ok(!posted.prompts.includes('medium'), `medium's estimate never sent: ${posted.prompts}`);
+    assert.deepEqual(
+      posted.values.filter((v) => v !== long.energy),
+      [short.energy],
+      "no numbers but long's (until the answer) and short's shown",
+    );
+    assert.doesNotMatch(page.url(), /prompt=(medium|long)/);
+    await page.close();
+  });
+
   test('a copied URL opened in a new page shows the same numbers', async () => {
     const page = await open();
     const first = await means(page);

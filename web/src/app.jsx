@@ -1,8 +1,9 @@
 // The page shell: skip link, header, navigation (everyday views, research tools under
 // "More"), link notices, the current view (lazily loaded), then the embed bar and the
 // engine status, so that on a phone the first screen is the view's answer.
-import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
+import { useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/hooks';
 
+import { AfterPaint, useAfterPaint } from './components/after-paint.js';
 import { Lazy } from './components/lazy.jsx';
 import { EmbedBar } from './embed/EmbedBar.jsx';
 import { IntegrityError } from './data/integrity.js';
@@ -76,7 +77,9 @@ function NavLink({ v, current, state, onGo }) {
  * The everyday views in one row (never wrapping; the row scrolls sideways if a phone is too
  * narrow) and the research tools behind a "More" menu, which stays in view beside the row.
  */
-function Nav({ current, state }) {
+function Nav({ current, state: now }) {
+  // Every link encodes the whole state: they follow a change once the page has painted it.
+  const state = useAfterPaint(now);
   const everyday = views.filter((v) => groupOf(v) === 'everyday');
   const research = views.filter((v) => groupOf(v) !== 'everyday');
   const more = useRef(null);
@@ -98,6 +101,31 @@ function Nav({ current, state }) {
       document.removeEventListener('keydown', close);
     };
   }, []);
+  // The links (each encodes the state) are built again only when the state or the view changes.
+  const links = useMemo(
+    () => ({
+      main: everyday.map((v) => (
+        <li key={v.id}>
+          <NavLink v={v} current={current} state={state} />
+        </li>
+      )),
+      more: research.map((v) => (
+        <li key={v.id}>
+          <NavLink
+            v={v}
+            current={current}
+            state={state}
+            onGo={() => {
+              if (more.current) more.current.open = false;
+            }}
+          />
+        </li>
+      )),
+    }),
+    // `everyday` and `research` come from the fixed view registry.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [current, state],
+  );
   const row = useRef(null);
   useEffect(() => {
     // On a narrow screen the row scrolls: keep the current view's link in sight.
@@ -108,11 +136,7 @@ function Nav({ current, state }) {
   return (
     <nav aria-label="Views">
       <ul class="nav-main" ref={row}>
-        {everyday.map((v) => (
-          <li key={v.id}>
-            <NavLink v={v} current={current} state={state} />
-          </li>
-        ))}
+        {links.main}
       </ul>
       {research.length > 0 && (
         <div class="nav-more">
@@ -121,20 +145,7 @@ function Nav({ current, state }) {
               More
               {inMore ? <span class="sr-only"> (current: {research.find((v) => v.id === current)?.label})</span> : ''}
             </summary>
-            <ul aria-label="Research tools">
-              {research.map((v) => (
-                <li key={v.id}>
-                  <NavLink
-                    v={v}
-                    current={current}
-                    state={state}
-                    onGo={() => {
-                      if (more.current) more.current.open = false;
-                    }}
-                  />
-                </li>
-              ))}
-            </ul>
+            <ul aria-label="Research tools">{links.more}</ul>
           </details>
         </div>
       )}
@@ -174,6 +185,7 @@ export function App() {
   const state = useAppState();
   const view = views.find((v) => v.id === state.view) ?? views[0];
   const data = useDatasets(state.dataset);
+  const embedProps = useMemo(() => ({ state, data: data.value, view: view?.id }), [state, data.value, view?.id]);
   const mainRef = useRef(null);
   const firstView = useRef(true);
   // Move focus to the new view's content after navigation (not on the first load).
@@ -236,7 +248,7 @@ export function App() {
             />
           </ViewBoundary>
         ) : null}
-        <EmbedBar state={state} data={data.value} view={view?.id} />
+        <AfterPaint value={embedProps} render={(p) => <EmbedBar state={p.state} data={p.data} view={p.view} />} />
         <EngineStatus />
       </main>
       <footer class="site">

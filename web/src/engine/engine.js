@@ -22,27 +22,74 @@ const clientFor = (request) => (SLOW_OPS.has(request?.op) ? slowEngine : engine)
 
 /** Requests started by prefetchEngine() that no render has taken yet, by their JSON. */
 const early = new Map();
+/** The latest prefetch of each channel (e.g. the calculator's estimate), by channel name. */
+const channels = new Map();
 
 /**
  * Sends `request` now, from an event handler, before the render that will ask for it: the
  * worker computes while the page renders, and useEngine() takes this answer instead of
  * sending the request again (a recompute no longer waits for a whole render before the
  * request leaves). Not taken within 2 s (the page asked for something else), it is cancelled.
+ * `channel` names what the request is for: a newer prefetch on the same channel cancels an
+ * older one that no render has taken (two quick clicks: the first click's estimate is
+ * dropped from the queue, or its answer discarded, instead of running first).
+ * Returns a promise of the engine's envelope (rejected if cancelled or the engine fails).
  */
-export function prefetchEngine(request) {
-  if (!request) return;
+export function prefetchEngine(request, { channel } = {}) {
+  if (!request) return Promise.resolve(null);
   const key = JSON.stringify(request);
-  if (early.has(key)) return;
+  if (channel) {
+    const older = channels.get(channel);
+    if (older && older !== key) cancelEarly(older);
+    channels.set(channel, key);
+  }
+  if (early.has(key)) return early.get(key).promise;
   const controller = new AbortController();
   const promise = clientFor(request).request(request, { signal: controller.signal });
-  promise.catch(() => {});
-  const timer = setTimeout(() => {
-    if (early.get(key)?.promise !== promise) return;
-    early.delete(key);
-    controller.abort();
+  const entry = { promise, controller, timer: 0, state: null };
+  // Once answered, the state useEngine() shows for it (the same object on every render).
+  promise.then(
+    (env) => (entry.state = answerState(env, key)),
+    () => {},
+  );
+  entry.timer = setTimeout(() => {
+    if (early.get(key) === entry) cancelEarly(key);
   }, 2000);
-  early.set(key, { promise, controller, timer });
+  early.set(key, entry);
+  return promise;
 }
+
+/** Cancels a prefetched request that no render has taken. */
+function cancelEarly(key) {
+  const entry = early.get(key);
+  if (!entry) return;
+  early.delete(key);
+  clearTimeout(entry.timer);
+  entry.controller.abort();
+}
+
+/**
+ * Resolves once `promise` has settled or `ms` have passed, whichever comes first (never
+ * rejects). A handler that prefetched an estimate waits this long before changing the state,
+ * so that a quick answer is rendered at once with the change, in one render, instead of a
+ * "computing" render followed by the answer's (see the calculator's prompt sizes).
+ */
+export function settledOrAfter(promise, ms) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    promise.then(done, done);
+  });
+}
+
+/** What useEngine() returns for an envelope of request `key`. */
+const answerState = (env, key, ms) =>
+  env.ok
+    ? { loading: false, result: env.result, error: null, key, ms }
+    : { loading: false, result: null, error: env.error, key, ms };
 
 /** The engine status for a status line: {status, message}. */
 export function useEngineStatus() {
@@ -73,28 +120,33 @@ export function useEngine(request) {
   const asked = useRef(request);
   asked.current = request;
   const [attempt, setAttempt] = useState(0);
+  // A request an event handler prefetched whose answer is already in: shown in this very
+  // render, so the new numbers need no "computing" render first (the effect below takes it).
+  const ready = key && state.key !== key && attempt === 0 ? early.get(key)?.state : null;
   // A layout effect: the request is posted right after the render, not a frame later.
   useLayoutEffect(() => {
     const request = asked.current;
     latest.current = `${key}#${attempt}`;
     const mine = latest.current;
     if (!key) return;
-    setState((s) => ({ ...s, loading: true }));
-    const t0 = performance.now();
     // The same request already sent by an event handler (prefetchEngine): take its answer.
     const pre = attempt === 0 ? early.get(key) : undefined;
     if (pre) {
       early.delete(key);
       clearTimeout(pre.timer);
     }
+    if (pre?.state) {
+      setState(pre.state);
+      return undefined;
+    }
+    setState((s) => ({ ...s, loading: true }));
+    const t0 = performance.now();
     // A newer request (or leaving the view) cancels this one instead of queueing behind it.
     const controller = pre?.controller ?? new AbortController();
     (pre?.promise ?? clientFor(request).request(request, { signal: controller.signal })).then(
       (env) => {
         if (latest.current !== mine) return;
-        const ms = performance.now() - t0;
-        if (env.ok) setState({ loading: false, result: env.result, error: null, key, ms });
-        else setState({ loading: false, result: null, error: env.error, key, ms });
+        setState(answerState(env, key, performance.now() - t0));
       },
       (err) => {
         if (latest.current !== mine) return;
@@ -103,7 +155,7 @@ export function useEngine(request) {
     );
     return () => controller.abort();
   }, [key, attempt]);
-  return { ...state, retry: () => setAttempt((n) => n + 1) };
+  return { ...(ready ?? state), retry: () => setAttempt((n) => n + 1) };
 }
 
 /** True when the engine says this op is not in this build yet (a stub). */

@@ -38,9 +38,12 @@ export const takeNotices = () => {
 
 /**
  * Updates some fields. `replace: true` (typing in a field) edits the current history entry;
- * otherwise a new entry is pushed so Back returns to the previous choice.
+ * otherwise a new entry is pushed so Back returns to the previous choice. `render: false`
+ * updates the state and the URL but renders nothing yet: the caller calls showState() when
+ * the page should show it (the calculator waits a few ms for an engine answer, to render the
+ * change and its numbers at once).
  */
-export function setState(patch, { replace = false } = {}) {
+export function setState(patch, { replace = false, render = true } = {}) {
   const next = { ...state, ...patch };
   const query = `?${encode(next, fields)}`;
   state = next;
@@ -48,8 +51,11 @@ export function setState(patch, { replace = false } = {}) {
     if (replace) history.replaceState(null, '', query);
     else history.pushState(null, '', query);
   }
-  emit();
+  if (render) emit();
 }
+
+/** Renders the current state (after setState(patch, {render: false})). */
+export const showState = () => emit();
 
 /** The whole state; re-renders on every change. */
 export function useAppState() {

@@ -2,6 +2,9 @@
 // sentence (2 significant figures, units that scale) with a range bar, then energy, water
 // and carbon with everyday equivalents, the statistics in "Details", the effort levels of
 // reasoning models side by side, where the data come from, and every assumption.
+import { useMemo } from 'preact/hooks';
+
+import { AfterPaint } from '../../components/after-paint.js';
 import { SpecField } from '../../components/fields.jsx';
 import { Slot } from '../../components/lazy.jsx';
 import { ViewLink } from '../../components/view-link.jsx';
@@ -9,11 +12,12 @@ import { EngineError } from '../../components/engine-error.jsx';
 import { asOfDate, datasetOptions, measuredOf, readableDate, readerNotes } from '../../data/datasets.js';
 import { usesDefaults } from '../../data/precomputed.js';
 import { usePrecomputed } from '../../data/use-precomputed.js';
-import { prefetchEngine, useEngine } from '../../engine/engine.js';
+import { prefetchEngine, settledOrAfter, useEngine } from '../../engine/engine.js';
 import { METRICS, num, plain } from '../../lib/format.js';
 import { quantity, range, scaleFor } from '../../lib/units.js';
 import { chosenModel, chosenPrompt, estimateRequest } from '../../lib/requests.js';
 import { bindFields } from '../../state/bind.js';
+import { showState } from '../../state/store.js';
 import { coreFields } from '../../state/fields.js';
 import { slotLoaders } from '../../views.js';
 import { Assumptions } from './Assumptions.jsx';
@@ -31,6 +35,14 @@ import {
   rangeBarPositions,
   summarySentence,
 } from './calculator-derive.js';
+
+/**
+ * How long a prompt-size click through the engine waits for the answer before the page shows
+ * "computing" (the estimate takes a few ms; the wait is cut short by the answer).
+ */
+const HOLD_MS = 120;
+/** Prompt-size clicks so far: a held change applies only if no newer click came. */
+let promptClicks = 0;
 
 /** A horizontal bar from P5 to P95 with the mean marked, on a scale from 0 to P95 * 1.1. */
 export function RangeBar({ stats, metric, label }) {
@@ -107,11 +119,17 @@ function ResultCard({ metric, stats, constants, stale }) {
   );
 }
 
-/** The effort levels of a reasoning model side by side (one estimate for all of them). */
-function EffortLevels({ state, data, model, prompt }) {
-  const levels = effortLevelsAt(data.footprint, model, prompt);
+/**
+ * The effort levels of a reasoning model side by side: with the default assumptions from the
+ * precomputed rows (`pre`, usePrecomputed()), else one estimate for all of them.
+ */
+function EffortLevels({ state, data, model, prompt, pre }) {
+  const levels = useMemo(() => effortLevelsAt(data.footprint, model, prompt), [data.footprint, model, prompt]);
+  const defaults = usesDefaults(state);
+  const preRows = defaults && pre ? levels.map((l) => pre.get(l.model, prompt)) : [];
+  const fromPre = levels.length > 1 && preRows.length === levels.length && preRows.every(Boolean);
   const request =
-    levels.length > 1
+    levels.length > 1 && !fromPre && !(defaults && pre === undefined)
       ? estimateRequest({ ...state, prompt }, data, { models: levels.map((l) => l.model), prompts: [prompt] })
       : null;
   const { result } = useEngine(request);
@@ -129,7 +147,7 @@ function EffortLevels({ state, data, model, prompt }) {
           </tr>
         </thead>
         <tbody>
-          {effortBars(levels, result?.rows ?? []).map((l) => (
+          {effortBars(levels, fromPre ? preRows : (result?.rows ?? [])).map((l) => (
             <tr key={l.model} aria-current={l.model === model ? 'true' : undefined}>
               <th scope="row">{l.level}</th>
               <td>
@@ -171,62 +189,96 @@ export default function Calculator({ state, setState, data }) {
   const fp = data.footprint;
   const model = chosenModel(state, fp);
   const prompt = chosenPrompt(state, fp, model);
-  const modelInfo = fp.models.find((m) => m.model === model);
-  const available = promptsOf(fp, model);
+  // What depends on the model only (not on the prompt size or the assumptions): computed once per model.
+  const { modelInfo, available, sizes } = useMemo(() => {
+    const info = fp.models.find((m) => m.model === model);
+    const list = promptsOf(fp, model);
+    return {
+      modelInfo: info,
+      available: list,
+      sizes: list.map((p) => ({
+        value: p,
+        described: describePrompt(
+          p,
+          info?.prompts.find((x) => x.prompt === p),
+        ),
+      })),
+    };
+  }, [fp, model]);
   const promptEntry = modelInfo?.prompts.find((p) => p.prompt === prompt);
-  const described = describePrompt(prompt, promptEntry);
-  const request = model ? estimateRequest({ ...state, prompt }, data, { models: [model], prompts: [prompt] }) : null;
+  const described = sizes.find((x) => x.value === prompt)?.described ?? describePrompt(prompt, promptEntry);
+  const request = useMemo(
+    () => (model ? estimateRequest({ ...state, prompt }, data, { models: [model], prompts: [prompt] }) : null),
+    [state, data, model, prompt],
+  );
   // Default assumptions: the build's precomputed result (data/precomputed.js); the engine
   // starts only when an assumption changes.
   const defaults = usesDefaults(state);
-  const pre = usePrecomputed(defaults ? data.meta : null, prompt, [...available]);
+  const pre = usePrecomputed(defaults ? data.meta : null, prompt, available);
   const preRow = defaults ? pre?.get(model, prompt) : null;
   const engineRun = useEngine(preRow || (defaults && pre === undefined) ? null : request);
-  const result = preRow ? { ...pre.result, rows: [preRow] } : engineRun.result;
+  const result = useMemo(
+    () => (preRow ? { ...pre.result, rows: [preRow] } : engineRun.result),
+    [pre, preRow, engineRun.result],
+  );
   const error = preRow ? null : engineRun.error;
   const loading = !preRow && (engineRun.loading || (defaults && pre === undefined));
   const retry = engineRun.retry;
   const row = result?.rows?.[0];
   const promptWords = `${described.label.toLowerCase()} question`;
   const notes = readerNotes(fp.notes);
+  // The model picker (82 models) changes only with the model: the same element is kept.
+  const picker = useMemo(
+    () => (
+      <ModelPicker footprint={fp} value={model} onChange={(v) => setState({ model: v })} hint={effortHint(fp, model)} />
+    ),
+    [fp, model, setState],
+  );
+  // Below the answer: updated after the new numbers are painted (components/after-paint.js).
+  const later = useMemo(
+    () => ({ state, data, model, prompt, pre, request, result, row }),
+    [state, data, model, prompt, pre, request, result, row],
+  );
   return (
     <article class="calculator">
       <h1>What does one question cost?</h1>
       <form class="controls quick" onSubmit={(e) => e.preventDefault()} aria-label="Question">
-        <ModelPicker
-          footprint={fp}
-          value={model}
-          onChange={(v) => setState({ model: v })}
-          hint={effortHint(fp, model)}
-        />
+        {picker}
         <fieldset class="prompt-size">
           <legend>Prompt size</legend>
           <div class="segmented">
-            {available.map((p) => {
-              const d = describePrompt(
-                p,
-                modelInfo?.prompts.find((x) => x.prompt === p),
-              );
-              return (
-                <label key={p} class="seg" title={d.tokens}>
-                  <input
-                    type="radio"
-                    name="prompt"
-                    value={p}
-                    checked={p === prompt}
-                    onChange={() => {
-                      // Ask the engine at once: it computes while the page renders.
-                      if (!defaults)
-                        prefetchEngine(
-                          estimateRequest({ ...state, prompt: p }, data, { models: [model], prompts: [p] }),
-                        );
+            {sizes.map(({ value: p, described: d }) => (
+              <label key={p} class="seg" title={d.tokens}>
+                <input
+                  type="radio"
+                  name="prompt"
+                  value={p}
+                  checked={p === prompt}
+                  onChange={() => {
+                    const click = ++promptClicks;
+                    if (defaults) {
                       setState({ prompt: p });
-                    }}
-                  />
-                  <span>{d.label}</span>
-                </label>
-              );
-            })}
+                      return;
+                    }
+                    // Ask the engine at once; the state and the link change now, and the page
+                    // renders when the answer is in (at most HOLD_MS later): one render with the
+                    // new numbers, instead of a "computing" render that the answer then waits
+                    // behind. A newer click cancels this request and this render.
+                    const answer = prefetchEngine(
+                      estimateRequest({ ...state, prompt: p }, data, { models: [model], prompts: [p] }),
+                      { channel: 'calculator' },
+                    );
+                    // After the request has left (the client posts from a microtask queued
+                    // first): the history write then runs while the worker computes.
+                    queueMicrotask(() => setState({ prompt: p }, { render: false }));
+                    settledOrAfter(answer, HOLD_MS).then(() => {
+                      if (click === promptClicks) showState();
+                    });
+                  }}
+                />
+                <span>{d.label}</span>
+              </label>
+            ))}
           </div>
           <small class="hint" data-testid="prompt-words">
             {described.text}
@@ -268,14 +320,22 @@ export default function Calculator({ state, setState, data }) {
           Note: {n}
         </p>
       ))}
-      <EffortLevels state={state} data={data} model={model} prompt={prompt} />
-      <Slot
-        loaders={slotLoaders('calculator.results')}
-        state={state}
-        setState={setState}
-        data={data}
-        request={request}
-        result={result}
+      <AfterPaint
+        value={later}
+        render={(v) => <EffortLevels state={v.state} data={v.data} model={v.model} prompt={v.prompt} pre={v.pre} />}
+      />
+      <AfterPaint
+        value={later}
+        render={(v) => (
+          <Slot
+            loaders={slotLoaders('calculator.results')}
+            state={v.state}
+            setState={setState}
+            data={v.data}
+            request={v.request}
+            result={v.result}
+          />
+        )}
       />
       <details class="panel">
         <summary>Answer length</summary>
@@ -292,12 +352,24 @@ export default function Calculator({ state, setState, data }) {
           </button>
         </p>
       )}
-      <Assumptions state={state} setState={setState} data={data} row={row} request={request} result={result} />
+      <AfterPaint
+        value={later}
+        render={(v) => (
+          <Assumptions
+            state={v.state}
+            setState={setState}
+            data={v.data}
+            row={v.row}
+            request={v.request}
+            result={v.result}
+          />
+        )}
+      />
       <p>
         <ViewLink view="work">Show the work for this estimate</ViewLink> ·{' '}
         <ViewLink view="compare">Compare with other models</ViewLink>
       </p>
-      <MethodNotes result={result} dataset={fp} />
+      <AfterPaint value={later} render={(v) => <MethodNotes result={v.result} dataset={v.data.footprint} />} />
     </article>
   );
 }
