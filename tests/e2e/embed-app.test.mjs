@@ -64,7 +64,8 @@ describe('numbers at first paint', () => {
     } finally {
       await off.close();
     }
-    const on = await browser.newContext();
+    // No service worker: its install would fetch the whole precache (the .wasm too) behind the test.
+    const on = await browser.newContext({ serviceWorkers: 'block' });
     const requests = recordRequests(on);
     try {
       const p = await on.newPage();
@@ -103,7 +104,7 @@ describe('numbers at first paint', () => {
 
 describe('"Embed this" in the app', () => {
   test('the dialog shows pinned snippets for the current view, a live preview and copies; keyboard and axe clean', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, serviceWorkers: 'block' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
     const requests = recordRequests(context);
     const p = await context.newPage();

@@ -5,8 +5,10 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+
+import { headersFor, parseHeaders } from '../../web/src/embed/vite-plugin.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built app; LLMFP_DIST_DIR lets a developer test a build in another folder. */
@@ -23,9 +25,15 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `dir` on a random free port; resolves {url, close}. */
+/**
+ * Serves `dir` on a random free port; resolves {url, close}. Every response is no-store
+ * except where the build's _headers file sets a Cache-Control (the content-hashed
+ * assets/*: immutable), as a static host sends it; pages of one browser context then
+ * share the compiled scripts and wasm (embed-server.mjs sends every header of _headers).
+ */
 export function serve(dir = distDir) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html not found: run "npx vite build" first`);
+  const rules = existsSync(join(dir, '_headers')) ? parseHeaders(readFileSync(join(dir, '_headers'), 'utf8')) : [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(dir, path));
@@ -40,7 +48,7 @@ export function serve(dir = distDir) {
     }
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
+      'cache-control': headersFor(rules, path)['cache-control'] ?? 'no-store',
     });
     createReadStream(file).pipe(res);
   });
@@ -79,15 +87,40 @@ export async function launch() {
 /**
  * For one test file: serves the built app and launches Chromium before its tests and
  * closes both after them. Returns {server, browser, open}: open(query, options) is a new
- * page (1280 x 900 unless options.viewport says otherwise; other options go to newPage)
- * at the app's URL + query, whose uncaught errors collect in page.errors.
+ * page (1280 x 900 unless options.viewport says otherwise; options.colorScheme 'light' or
+ * 'dark') at the app's URL + query, whose uncaught errors collect in page.errors. Pages a
+ * test leaves open are closed after it, so nothing computes into the next test.
+ *
+ * The pages share one browser context per file (a new context starts a new renderer
+ * process, a second or more on a loaded machine); viewport and colour scheme are set on
+ * the page before it loads. The app keeps nothing between pages (no cookie or storage:
+ * security.test.mjs; no-store responses; session storage is per page). Other options
+ * (e.g. javaScriptEnabled) get a context of their own.
+ *
+ * Service workers are blocked: every first visit would otherwise install the worker,
+ * which fetches and hashes the whole precache in the background of the test. Offline use
+ * and the worker's cache are tested with workers allowed (offline.test.mjs,
+ * security.test.mjs).
  */
 export function appSession() {
+  const pages = new Set();
+  let shared = null;
   const session = {
     server: null,
     browser: null,
-    async open(query = '', { viewport = { width: 1280, height: 900 }, ...options } = {}) {
-      const page = await session.browser.newPage({ viewport, ...options });
+    async open(query = '', { viewport = { width: 1280, height: 900 }, colorScheme, ...options } = {}) {
+      const own = Object.entries(options).some(([k, v]) => !(k === 'acceptDownloads' && v === true));
+      let page;
+      if (own) {
+        page = await session.browser.newPage({ viewport, colorScheme, serviceWorkers: 'block', ...options });
+      } else {
+        shared ??= session.browser.newContext({ serviceWorkers: 'block' });
+        page = await (await shared).newPage();
+        await page.setViewportSize(viewport);
+        if (colorScheme) await page.emulateMedia({ colorScheme });
+      }
+      pages.add(page);
+      page.on('close', () => pages.delete(page));
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.errors = errors;
@@ -96,8 +129,10 @@ export function appSession() {
     },
   };
   before(async () => {
-    session.server = await serve();
-    session.browser = await launch();
+    [session.server, session.browser] = await Promise.all([serve(), launch()]);
+  });
+  afterEach(async () => {
+    await Promise.all([...pages].map((p) => p.close()));
   });
   after(async () => {
     await session.browser?.close();
@@ -114,7 +149,8 @@ let axeSource;
  */
 export async function axeViolations(page, context = null) {
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(axeSource);
+  // Once per document (a second audit of the same page, e.g. in dark mode, reuses it).
+  if (!(await page.evaluate(() => typeof window.axe?.run === 'function'))) await page.evaluate(axeSource);
   return page.evaluate(async (ctx) => {
     const r = await window.axe.run(ctx ?? document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({
