@@ -43,7 +43,7 @@ constexpr std::size_t kMaxSlopeDays = 3000;
 constexpr std::size_t kFrozenMinDays = 7;
 constexpr const char* kMetrics[] = {"energy_wh", "water_ml", "carbon_g"};
 
-json summary_json(const footprint::Summary& s) {
+json trend_summary_json(const footprint::Summary& s) {
   return {{"mean", s.mean}, {"sd", s.sd}, {"p5", s.p5}, {"p50", s.p50}, {"p95", s.p95}};
 }
 
@@ -254,7 +254,7 @@ json series_of(const ModelFile& f, const Series& se, const Selection& sel, DayEs
     json row = {{"date", d.date}, {"model", f.model}, {"prompt", se.prompt}, {"method", method}};
     const footprint::Summary* sums[] = {&e->energy_wh, &e->water_ml, &e->carbon_g};
     for (std::size_t k = 0; k < 3; ++k) {
-      row[kMetrics[k]] = summary_json(*sums[k]);
+      row[kMetrics[k]] = trend_summary_json(*sums[k]);
       c.mean[k].push_back(sums[k]->mean);
       c.sd[k].push_back(sums[k]->sd);
     }
