@@ -35,7 +35,6 @@ using trend_op::kPublished;
 using trend_op::ModelFile;
 using trend_op::Selection;
 using trend_op::Series;
-using trend_op::Settings;
 
 /// Theil-Sen looks at every pair of days: above this many days (8 years) it is not computed.
 constexpr std::size_t kMaxSlopeDays = 3000;
@@ -109,7 +108,7 @@ json changed_fields(const footprint::Resolved& a, const footprint::Resolved& b) 
 }
 
 struct DayEstimator {
-  const Settings& settings;
+  const trend_op::Settings& settings;
   const footprint::Overrides& ov;
   const std::vector<footprint::Resolved>& resolved;
   std::map<std::string, footprint::Result> cache;
@@ -302,7 +301,7 @@ json trend(const Obj& request) {
                 "regions"});
   const std::vector<ModelFile> files = trend_op::read_dataset(request);
   const Selection sel = trend_op::read_selection(request, files);
-  const Settings s = trend_op::read_method(request.object_opt("method"));
+  const trend_op::Settings s = trend_op::read_method(request.object_opt("method"));
   footprint::Overrides ov;
   if (auto o = request.object_opt("overrides")) ov = footprint::read_overrides(*o);
   const footprint::References refs = reference::read_sets(request);
