@@ -5,7 +5,8 @@
 //   node scripts/quality.mjs tidy fuzz        only the named steps
 //   node scripts/quality.mjs tidy --fix       apply clang-tidy's automatic fixes, then report
 //
-// Steps (all run; the script exits 1 if any failed, after printing a summary):
+// Steps (all run; the script exits 1 if any failed, after printing a summary; format,
+// eslint and types run one after another beside tidy, then fuzz runs alone):
 //   format    clang-format and Prettier in check mode (exactly what `npm run format` fixes)
 //   eslint    ESLint 10 (eslint.config.js), no warnings allowed
 //   types     tsc --noEmit --checkJs (tsconfig.json) over the JS that calls the engine
@@ -296,23 +297,36 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const summary = [];
-for (const [name, fn] of Object.entries(steps)) {
-  if (only.length && !only.includes(name)) continue;
+// format, ESLint and tsc are one process each: they run one after another in a side lane
+// while clang-tidy runs its JOBS lanes, so that no core waits. Fuzzing runs last, on its
+// own: a target's time is fixed, and a process beside it would only cut its executions.
+const SIDE = new Set(['format', 'eslint', 'types']);
+const selected = Object.keys(steps).filter((name) => !only.length || only.includes(name));
+const results = new Map();
+async function timed(name) {
   console.log(`\n--- quality: ${name} ---`);
   const start = Date.now();
   try {
-    const note = await fn();
-    summary.push([name, (Date.now() - start) / 1000, 'ok', note ?? '']);
+    const note = await steps[name]();
+    results.set(name, [name, (Date.now() - start) / 1000, 'ok', note ?? '']);
   } catch (err) {
-    summary.push([name, (Date.now() - start) / 1000, 'FAILED', err.message.split('\n')[0]]);
+    results.set(name, [name, (Date.now() - start) / 1000, 'FAILED', err.message.split('\n')[0]]);
   }
 }
+const t0 = Date.now();
+const sideLane = (async () => {
+  for (const name of selected.filter((n) => SIDE.has(n))) await timed(name);
+})();
+if (selected.includes('tidy')) await timed('tidy');
+await sideLane;
+if (selected.includes('fuzz')) await timed('fuzz');
+const summary = selected.map((name) => results.get(name));
 
 console.log('\n--- quality summary ---');
 for (const [name, secs, status, note] of summary) {
   console.log(`${name.padEnd(9)} ${secs.toFixed(1).padStart(7)} s  ${status.padEnd(6)}  ${note}`);
 }
+console.log(`${'total'.padEnd(9)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`);
 const failed = summary.filter((s) => s[2] !== 'ok');
 if (failed.length) {
   console.log(`quality: ${failed.length} step(s) failed: ${failed.map((s) => s[0]).join(', ')}`);

@@ -25,7 +25,7 @@ json mini_request() {
           {"hypotheses", kHypotheses}};
 }
 
-bool close(double a, double b) { return std::fabs(a - b) <= 1e-4 * std::fabs(b) + 1e-10; }
+bool close_rel(double a, double b) { return std::fabs(a - b) <= 1e-4 * std::fabs(b) + 1e-10; }
 
 // Compares the engine's Tukey host pairs (host1, host2 within a prompt) with statsmodels'
 // pairs, labelled "host | prompt", and returns how many expected pairs the engine
@@ -37,9 +37,9 @@ int matched_host_pairs(const json& expected, const json& pairs, bool with_lower)
       if (e["group1"] == g["host1"].get<std::string>() + " | " + g["prompt"].get<std::string>() &&
           e["group2"] == g["host2"].get<std::string>() + " | " + g["prompt"].get<std::string>()) {
         INFO(e["group1"] << " vs " << e["group2"]);
-        CHECK(close(g["diff"], e["diff"]));
-        CHECK(close(g["p_adj"], e["p_adj"]));
-        if (with_lower) CHECK(close(g["lower"], e["lower"]));
+        CHECK(close_rel(g["diff"], e["diff"]));
+        CHECK(close_rel(g["p_adj"], e["p_adj"]));
+        if (with_lower) CHECK(close_rel(g["lower"], e["lower"]));
         CHECK(g["reject"] == e["reject"]);
         ++matched;
       }
@@ -99,16 +99,16 @@ TEST_CASE("GPT-4o mini attribution matches statsmodels on the bundled daily data
     const json& e = fx["anova2"]["expect"][i];
     INFO(names[i]);
     CHECK(table[i]["term"] == names[i]);
-    CHECK(close(table[i]["ss"], e["ss"]));
+    CHECK(close_rel(table[i]["ss"], e["ss"]));
     CHECK(table[i]["df"] == e["df"]);
     if (!e["f"].is_null()) {
-      CHECK(close(table[i]["f"], e["f"]));
-      CHECK(close(table[i]["p"], e["p"]));
+      CHECK(close_rel(table[i]["f"], e["f"]));
+      CHECK(close_rel(table[i]["p"], e["p"]));
     }
   }
   // Tukey: the engine reports the host pairs within each prompt; statsmodels lists all 15.
   CHECK(matched_host_pairs(fx["tukey"]["expect"]["pairs"], r["tukey"]["pairs"], true) == 3);
-  CHECK(close(r["tukey"]["q_crit"], fx["tukey"]["expect"]["q_crit"]));
+  CHECK(close_rel(r["tukey"]["q_crit"], fx["tukey"]["expect"]["q_crit"]));
   // The paper's conclusion (OpenAI's endpoint on A100) is what the speed ratio points to.
   REQUIRE(r["verdicts"].size() == 1);
   CHECK(r["verdicts"][0]["host"] == "OpenAI");
@@ -233,10 +233,10 @@ TEST_CASE("GPT-4o mini attribution on log speeds matches statsmodels on log valu
     const json& e = fx["anova2_log"]["expect"][i];
     const json& g = r["anova"]["table"][i];
     INFO(e["term"]);
-    CHECK(close(g["ss"], e["ss"]));
+    CHECK(close_rel(g["ss"], e["ss"]));
     if (!e["f"].is_null()) {
-      CHECK(close(g["f"], e["f"]));
-      CHECK(close(g["p"], e["p"]));
+      CHECK(close_rel(g["f"], e["f"]));
+      CHECK(close_rel(g["p"], e["p"]));
     }
   }
   CHECK(matched_host_pairs(fx["tukey_log"]["expect"]["pairs"], r["tukey"]["pairs"], false) == 3);

@@ -11,7 +11,7 @@
 using llmfp::json;
 
 namespace {
-json handle_text(const std::string& text) { return json::parse(llmfp::handle(text)); }
+json handle_raw(const std::string& text) { return json::parse(llmfp::handle(text)); }
 }  // namespace
 
 TEST_CASE("fuzz: a number beyond double range is not_finite at its path, not internal",
@@ -26,14 +26,14 @@ TEST_CASE("fuzz: a number beyond double range is not_finite at its path, not int
       {R"({"a": [1, {"b~/c": [true, 2E+309]}]})", "/a/1/b~0~1c/1"},
   };
   for (const auto& [text, path] : cases) {
-    const json r = handle_text(text);
+    const json r = handle_raw(text);
     INFO(text << " -> " << r.dump());
     CHECK(r["ok"] == false);
     CHECK(r["error"]["code"] == "not_finite");
     CHECK(r["error"]["path"] == path);
   }
   // 1e308 still fits: not an error of the parser (the scale op reports its own problem).
-  CHECK(handle_text(R"({"op": "scale", "queries_per_day": 1e308})")["error"]["code"] !=
+  CHECK(handle_raw(R"({"op": "scale", "queries_per_day": 1e308})")["error"]["code"] !=
         "not_finite");
 }
 

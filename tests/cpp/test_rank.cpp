@@ -12,19 +12,19 @@ using llmfp::json;
 using llmfp::test::call;
 
 namespace {
-const json& dataset() {
+const json& rank_dataset() {
   static const json d = llmfp::test::load_json("public/data/paper-v6/2025-10-26.json");
   return d;
 }
 }  // namespace
 
 TEST_CASE("rank: DMUs, data and exclusions follow the dataset and estimate", "[rank]") {
-  const json r = call({{"op", "rank"}, {"dataset", dataset()}});
+  const json r = call({{"op", "rank"}, {"dataset", rank_dataset()}});
   INFO(llmfp::test::error_of(r));
   REQUIRE(r["ok"] == true);
   const json& res = r["result"];
   std::set<std::string> scored, unscored;
-  for (const auto& m : dataset()["models"]) {
+  for (const auto& m : rank_dataset()["models"]) {
     (m["aa_intelligence_index"].is_number() ? scored : unscored)
         .insert(m["model"].get<std::string>());
   }
@@ -32,7 +32,7 @@ TEST_CASE("rank: DMUs, data and exclusions follow the dataset and estimate", "[r
   REQUIRE(res["excluded"].size() == unscored.size());
   for (const auto& e : res["excluded"]) CHECK(unscored.count(e["model"].get<std::string>()) == 1);
   // Energy input = mean over prompts of estimate's energy_wh.mean, per model.
-  const json est = call({{"op", "estimate"}, {"dataset", dataset()}});
+  const json est = call({{"op", "estimate"}, {"dataset", rank_dataset()}});
   REQUIRE(est["ok"] == true);
   for (std::size_t j = 0; j < res["models"].size(); ++j) {
     const std::string model = res["models"][j];
@@ -63,7 +63,7 @@ TEST_CASE("rank: DMUs, data and exclusions follow the dataset and estimate", "[r
 
 TEST_CASE("rank: model x prompt DMUs are averaged per model; user columns", "[rank]") {
   const json r = call({{"op", "rank"},
-                       {"dataset", dataset()},
+                       {"dataset", rank_dataset()},
                        {"unit", "model_prompt"},
                        {"inputs", {"energy_wh", "cif_kg_per_kwh"}}});
   REQUIRE(r["ok"] == true);
@@ -80,9 +80,9 @@ TEST_CASE("rank: model x prompt DMUs are averaged per model; user columns", "[ra
     CHECK(res["scores"][j].get<double>() == Approx(sum / cnt).epsilon(1e-12));
   }
   // A user column: models without a value are excluded with the reason.
-  const json first = dataset()["models"][0]["model"];
+  const json first = rank_dataset()["models"][0]["model"];
   const json r2 = call({{"op", "rank"},
-                        {"dataset", dataset()},
+                        {"dataset", rank_dataset()},
                         {"inputs", {"energy_wh", "price_usd"}},
                         {"columns", {{"price_usd", {{first.get<std::string>(), 2.0}}}}}});
   REQUIRE(r2["ok"] == true);
@@ -90,14 +90,15 @@ TEST_CASE("rank: model x prompt DMUs are averaged per model; user columns", "[ra
 }
 
 TEST_CASE("rank: bad requests name the field", "[rank]") {
-  json r = call({{"op", "rank"}, {"dataset", dataset()}, {"inputs", {"energy_wh", "pue_typo"}}});
+  json r =
+      call({{"op", "rank"}, {"dataset", rank_dataset()}, {"inputs", {"energy_wh", "pue_typo"}}});
   CHECK(r["error"]["code"] == "unknown_value");
   CHECK(r["error"]["path"] == "/inputs/1");
-  r = call({{"op", "rank"}, {"dataset", dataset()}, {"model", {{"method", "nice"}}}});
+  r = call({{"op", "rank"}, {"dataset", rank_dataset()}, {"model", {{"method", "nice"}}}});
   CHECK(r["error"]["path"] == "/model/method");
-  r = call({{"op", "rank"}, {"dataset", dataset()}, {"unit", "prompt"}});
+  r = call({{"op", "rank"}, {"dataset", rank_dataset()}, {"unit", "prompt"}});
   CHECK(r["error"]["path"] == "/unit");
-  json broken = dataset();
+  json broken = rank_dataset();
   broken["models"][0]["pue"] = -1;
   r = call({{"op", "rank"}, {"dataset", broken}});
   CHECK(r["ok"] == false);

@@ -1,5 +1,5 @@
 // Differential test of the wasm DEA engine against HiGHS (tests/wasm/dea-oracle.mjs) on
-// 520 seeded random instances of varied size, shape and scale, including degenerate ones
+// 260 seeded random instances of varied size, shape and scale, including degenerate ones
 // (ties, duplicate and dominated DMUs, zeros, constant columns, magnitudes 1e-6..1e6):
 // CCR/BCC scores in both orientations, super-efficiency (CRS and VRS, infeasibility
 // included), and aggressive (M3) / benevolent (M2) cross-efficiency, within 1e-6.
@@ -85,7 +85,10 @@ const RADIAL = [
   { type: 'super', orientation: 'io', rts: 'vrs' },
 ];
 
-const N_INSTANCES = 520;
+// 260 instances: every kind (seed % 5) with both size ranges (n up to 31, and up to 61
+// when seed % 7 = 0: every kind and range pair recurs every 35 seeds), about 40,000
+// radial and 6,000 cross-efficiency comparisons; 520 doubled the CI time for no new case.
+const N_INSTANCES = 260;
 
 test(`radial and super-efficiency scores match HiGHS on ${N_INSTANCES} random instances`, async () => {
   const h = await highs();
@@ -112,7 +115,7 @@ test(`radial and super-efficiency scores match HiGHS on ${N_INSTANCES} random in
       }
     }
   }
-  assert.ok(compared > 50000, `compared ${compared}`);
+  assert.ok(compared > 25000, `compared ${compared}`);
   assert.ok(infeasible > 0, 'some super-efficiency LPs should be infeasible (VRS)');
 });
 
@@ -140,5 +143,5 @@ test('aggressive (M3) and benevolent (M2) cross-efficiency match HiGHS', async (
       }
     }
   }
-  assert.ok(compared > 3000, `compared ${compared}`);
+  assert.ok(compared > 1500, `compared ${compared}`);
 });

@@ -38,18 +38,19 @@ constexpr std::array<double, 4> kGlW = {0.3626837833783620, 0.3137066458778873, 
                                         0.1012285362903763};
 constexpr double kZMax = 8.5;
 
-struct Node {
+struct GlNode {
   double x, w;
 };
 // 4-point Gauss-Legendre, for the short smooth pieces of the CDF integral.
-constexpr std::array<Node, 4> kGl4 = {
-    Node{-0.8611363115940526, 0.3478548451374538}, Node{-0.3399810435848563, 0.6521451548625461},
-    Node{0.3399810435848563, 0.6521451548625461}, Node{0.8611363115940526, 0.3478548451374538}};
-constexpr std::array<Node, 2> kGl2 = {Node{-0.5773502691896258, 1.0},
-                                      Node{0.5773502691896258, 1.0}};
+constexpr std::array<GlNode, 4> kGl4 = {GlNode{-0.8611363115940526, 0.3478548451374538},
+                                        GlNode{-0.3399810435848563, 0.6521451548625461},
+                                        GlNode{0.3399810435848563, 0.6521451548625461},
+                                        GlNode{0.8611363115940526, 0.3478548451374538}};
+constexpr std::array<GlNode, 2> kGl2 = {GlNode{-0.5773502691896258, 1.0},
+                                        GlNode{0.5773502691896258, 1.0}};
 
 // Appends the 8 nodes of [a, b] (weights include the half-width).
-void add_nodes(std::vector<Node>& out, double a, double b) {
+void add_nodes(std::vector<GlNode>& out, double a, double b) {
   const double mid = 0.5 * (a + b);
   const double half = 0.5 * (b - a);
   for (std::size_t i = 0; i < kGlX.size(); ++i) {
@@ -71,13 +72,13 @@ const std::array<double, 5>& level_z() {
 struct Grid {
   double rho = 2.0;  // not a valid correlation: forces the first build
   double s = 0;
-  std::vector<Node> outer;             // z1 nodes, weight includes phi(z1)
-  std::vector<double> outer_u;         // Phi(z1)
-  std::vector<Node> inner;             // z2 nodes
-  std::vector<double> inner_u;         // Phi(z2)
-  std::vector<double> kernel;          // [i * inner + j] = w_j phi((z2_j - rho z1_i)/s) / s
-  std::vector<double> below, above;    // P(Z2 < q_05 | z1_i), P(Z2 > q_95 | z1_i)
-  std::vector<Node> tail_lo, tail_hi;  // z1 nodes of the two tails, weight includes phi
+  std::vector<GlNode> outer;             // z1 nodes, weight includes phi(z1)
+  std::vector<double> outer_u;           // Phi(z1)
+  std::vector<GlNode> inner;             // z2 nodes
+  std::vector<double> inner_u;           // Phi(z2)
+  std::vector<double> kernel;            // [i * inner + j] = w_j phi((z2_j - rho z1_i)/s) / s
+  std::vector<double> below, above;      // P(Z2 < q_05 | z1_i), P(Z2 > q_95 | z1_i)
+  std::vector<GlNode> tail_lo, tail_hi;  // z1 nodes of the two tails, weight includes phi
   // B_lo(z) = P(Z1 <= q_05, Z2 >= z), B_hi(z) = P(Z1 >= q_95, Z2 >= z) on z in
   // [q_05, q_95] at steps of 1/64, with their derivatives, for cubic Hermite interpolation.
   std::vector<double> b_lo, db_lo, b_hi, db_hi;
@@ -100,10 +101,10 @@ void build_tail_tables(Grid& g) {
   for (bool upper : {false, true}) {
     std::vector<double> b(steps + 1), db(steps + 1);
     auto integral = [&](double from, double to) {  // of -dB/dz over [from, to]
-      std::vector<Node> nodes;
+      std::vector<GlNode> nodes;
       add_nodes(nodes, from, to);
       double sum = 0;
-      for (const Node& n : nodes) sum -= n.w * tail_slope(n.x, g.rho, g.s, upper);
+      for (const GlNode& n : nodes) sum -= n.w * tail_slope(n.x, g.rho, g.s, upper);
       return sum;
     };
     const double top = q[0] + steps * kTailStep;
@@ -130,14 +131,14 @@ double tail_table(const std::vector<double>& b, const std::vector<double>& db, d
   return h00 * b[k] + h10 * kTailStep * db[k] + h01 * b[k + 1] + h11 * kTailStep * db[k + 1];
 }
 
-std::vector<Node> tail_nodes(double from, double to) {
-  std::vector<Node> nodes;
+std::vector<GlNode> tail_nodes(double from, double to) {
+  std::vector<GlNode> nodes;
   const double split1 = from + 0.45 * (to - from);
   const double split2 = from + 0.75 * (to - from);
   add_nodes(nodes, from, split1);
   add_nodes(nodes, split1, split2);
   add_nodes(nodes, split2, to);
-  for (Node& n : nodes) n.w *= pmath::normal_pdf(n.x);
+  for (GlNode& n : nodes) n.w *= pmath::normal_pdf(n.x);
   return nodes;
 }
 
@@ -152,18 +153,18 @@ const Grid& grid_for(double rho) {
   g.tail_hi = tail_nodes(q[4], kZMax);
   g.outer = g.tail_lo;
   for (std::size_t k = 0; k + 1 < q.size(); ++k) {
-    std::vector<Node> seg;
+    std::vector<GlNode> seg;
     add_nodes(seg, q[k], q[k + 1]);
-    for (Node& n : seg) g.outer.push_back({n.x, n.w * pmath::normal_pdf(n.x)});
+    for (GlNode& n : seg) g.outer.push_back({n.x, n.w * pmath::normal_pdf(n.x)});
     add_nodes(g.inner, q[k], q[k + 1]);
   }
   g.outer.insert(g.outer.end(), g.tail_hi.begin(), g.tail_hi.end());
   build_tail_tables(g);
-  for (const Node& n : g.outer) g.outer_u.push_back(pmath::normal_cdf(n.x));
-  for (const Node& n : g.inner) g.inner_u.push_back(pmath::normal_cdf(n.x));
-  for (const Node& o : g.outer) {
+  for (const GlNode& n : g.outer) g.outer_u.push_back(pmath::normal_cdf(n.x));
+  for (const GlNode& n : g.inner) g.inner_u.push_back(pmath::normal_cdf(n.x));
+  for (const GlNode& o : g.outer) {
     const double c = rho * o.x;
-    for (const Node& n : g.inner)
+    for (const GlNode& n : g.inner)
       g.kernel.push_back(n.w * pmath::normal_pdf((n.x - c) / g.s) / g.s);
     g.below.push_back(pmath::normal_cdf((q[0] - c) / g.s));
     g.above.push_back(pmath::normal_cdf((c - q[4]) / g.s));
@@ -241,8 +242,8 @@ double cdf(const CdfContext& c, double t) {
     // Short pieces (less than 0.04 of probability) are nearly linear: 2 points suffice.
     const bool short_piece = half < 0.02;
     for (std::size_t j = short_piece ? 4 : 0; j < (short_piece ? 6 : 4); ++j) {
-      const Node& g = j < 4 ? kGl4[j] : kGl2[j - 4];
-      const Node n{mid + half * g.x, half * g.w};
+      const GlNode& g = j < 4 ? kGl4[j] : kGl2[j - 4];
+      const GlNode n{mid + half * g.x, half * g.w};
       const double r = needed_speed(c, t, marginal_at(c.ttft, n.x));
       if (r > c.tps[4]) continue;
       total +=

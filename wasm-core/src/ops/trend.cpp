@@ -35,7 +35,6 @@ using trend_op::kPublished;
 using trend_op::ModelFile;
 using trend_op::Selection;
 using trend_op::Series;
-using trend_op::Settings;
 
 /// Theil-Sen looks at every pair of days: above this many days (8 years) it is not computed.
 constexpr std::size_t kMaxSlopeDays = 3000;
@@ -43,7 +42,7 @@ constexpr std::size_t kMaxSlopeDays = 3000;
 constexpr std::size_t kFrozenMinDays = 7;
 constexpr const char* kMetrics[] = {"energy_wh", "water_ml", "carbon_g"};
 
-json summary_json(const footprint::Summary& s) {
+json trend_summary_json(const footprint::Summary& s) {
   return {{"mean", s.mean}, {"sd", s.sd}, {"p5", s.p5}, {"p50", s.p50}, {"p95", s.p95}};
 }
 
@@ -109,7 +108,7 @@ json changed_fields(const footprint::Resolved& a, const footprint::Resolved& b) 
 }
 
 struct DayEstimator {
-  const Settings& settings;
+  const trend_op::Settings& settings;
   const footprint::Overrides& ov;
   const std::vector<footprint::Resolved>& resolved;
   std::map<std::string, footprint::Result> cache;
@@ -254,7 +253,7 @@ json series_of(const ModelFile& f, const Series& se, const Selection& sel, DayEs
     json row = {{"date", d.date}, {"model", f.model}, {"prompt", se.prompt}, {"method", method}};
     const footprint::Summary* sums[] = {&e->energy_wh, &e->water_ml, &e->carbon_g};
     for (std::size_t k = 0; k < 3; ++k) {
-      row[kMetrics[k]] = summary_json(*sums[k]);
+      row[kMetrics[k]] = trend_summary_json(*sums[k]);
       c.mean[k].push_back(sums[k]->mean);
       c.sd[k].push_back(sums[k]->sd);
     }
@@ -302,7 +301,7 @@ json trend(const Obj& request) {
                 "regions"});
   const std::vector<ModelFile> files = trend_op::read_dataset(request);
   const Selection sel = trend_op::read_selection(request, files);
-  const Settings s = trend_op::read_method(request.object_opt("method"));
+  const trend_op::Settings s = trend_op::read_method(request.object_opt("method"));
   footprint::Overrides ov;
   if (auto o = request.object_opt("overrides")) ov = footprint::read_overrides(*o);
   const footprint::References refs = reference::read_sets(request);
