@@ -34,6 +34,8 @@ const channels = new Map();
  * older one that no render has taken (two quick clicks: the first click's estimate is
  * dropped from the queue, or its answer discarded, instead of running first).
  * Returns a promise of the engine's envelope (rejected if cancelled or the engine fails).
+ * @param {import('../../../wasm-core/js/api.d.ts').EngineRequest | null} request
+ * @param {{channel?: string}} [options]
  */
 export function prefetchEngine(request, { channel } = {}) {
   if (!request) return Promise.resolve(null);
@@ -46,6 +48,7 @@ export function prefetchEngine(request, { channel } = {}) {
   if (early.has(key)) return early.get(key).promise;
   const controller = new AbortController();
   const promise = clientFor(request).request(request, { signal: controller.signal });
+  /** @type {{promise: Promise<any>, controller: AbortController, timer: any, state: object | null}} */
   const entry = { promise, controller, timer: 0, state: null };
   // Once answered, the state useEngine() shows for it (the same object on every render).
   promise.then(
@@ -76,10 +79,10 @@ function cancelEarly(key) {
  */
 export function settledOrAfter(promise, ms) {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
+    const timer = setTimeout(() => resolve(undefined), ms);
     const done = () => {
       clearTimeout(timer);
-      resolve();
+      resolve(undefined);
     };
     promise.then(done, done);
   });
