@@ -61,7 +61,19 @@ function track(iframe) {
     if (page) iframe.contentWindow?.postMessage({ type: THEME, scheme: schemeAround(iframe) }, url.origin);
   };
   iframe.addEventListener('load', ping);
-  ping();
+  // Only a frame that has already loaded its page is asked now: the first, empty document of
+  // a frame still loading has the host's origin, and a message to it would be refused with an
+  // error in the host page's console ('load' asks once the page is in).
+  if (loadedPage(iframe)) ping();
+}
+
+/** Whether `iframe` shows a page already (not the empty document of a frame still loading). */
+function loadedPage(iframe) {
+  try {
+    return iframe.contentWindow?.location.href !== 'about:blank';
+  } catch {
+    return true; // another origin's page: loaded
+  }
 }
 
 addEventListener('message', (event) => {

@@ -77,6 +77,13 @@ async function openHost(path, width, options = {}) {
   const p = await context.newPage();
   const errors = [];
   p.on('pageerror', (e) => errors.push(e.message));
+  // The host page's console stays clean too (a blogger opening the developer tools sees no
+  // error or warning of embed.js, e.g. a message posted to a frame that was still loading); a
+  // missing file of the test host (its favicon) is not embed.js's.
+  p.on('console', (m) => {
+    if (['error', 'warning'].includes(m.type()) && !/^Failed to load resource/.test(m.text()))
+      errors.push(`console ${m.type()}: ${m.text()}`);
+  });
   await p.goto(`${host.url}${path.slice(1)}`);
   return { context, page: p, requests, errors };
 }

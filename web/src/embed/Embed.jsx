@@ -171,8 +171,8 @@ function EstimateEmbed({ state, fields, notices, id, look, first }) {
               Open in the llm-footprint calculator
             </a>{' '}
             <span class="muted">
-              · Data: {value.entry.title ?? value.entry.id} <span data-testid="dataset">{value.ref}</span>. Method:
-              Jegham et al., “How Hungry is AI?” (arXiv 2505.09598).
+              · Data: {value.entry.title ?? value.entry.id}, version <span data-testid="dataset">{value.ref}</span>.
+              Method: Jegham et al., “How Hungry is AI?” (arXiv 2505.09598).
             </span>
           </p>
         </>

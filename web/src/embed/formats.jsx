@@ -79,8 +79,8 @@ export function Card({ rows, metric, prompt, constants }) {
                           {num(s?.mean)}
                         </span>{' '}
                         <abbr title={mk.long}>{mk.unit}</abbr>
-                        <span class="embed-range">
-                          P5–P95 {num(s?.p5)}–{num(s?.p95)}
+                        <span class="embed-range" title="likely range: 5th to 95th percentile">
+                          likely {num(s?.p5)}–{num(s?.p95)}
                         </span>
                       </dd>
                     </div>
@@ -107,7 +107,8 @@ export function Chart({ rows, metric }) {
     <>
       <figure class="embed-chart">
         <figcaption>
-          {m.label} per query ({m.unit}), mean; the thin line spans P5–P95
+          {m.label} per query ({m.unit}): the bar is the average, the thin line the likely range (5th to 95th
+          percentile)
         </figcaption>
         <ul>
           {rows.map((r, i) => {
@@ -118,7 +119,7 @@ export function Chart({ rows, metric }) {
                   {r.model}: <strong data-testid={i === 0 ? `${metric}-mean` : undefined}>{num(s.mean)}</strong>{' '}
                   {m.unit}{' '}
                   <span class="embed-range-inline">
-                    (P5–P95 {num(s.p5)}–{num(s.p95)})
+                    (likely {num(s.p5)}–{num(s.p95)})
                   </span>
                 </span>
                 <svg class="embed-bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true">
