@@ -65,7 +65,7 @@ const stages = [
     when: () => hasTests('tests/e2e'),
     // Two test files at a time (each its own Chromium and server): on 2 cores the files
     // wait on pages as much as they compute, so two lanes save about a minute of CI.
-    run: () => run('node', ['--test', '--test-concurrency=2', '--test-reporter=tap', 'tests/e2e/']),
+    run: () => nodeTests('tests/e2e', undefined, 2),
   },
   {
     name: 'quality',
