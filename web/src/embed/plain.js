@@ -1,5 +1,9 @@
 // Plain-language numbers for sentences (embed card headlines, the share image): two
-// significant figures in a unit that scales (Wh/kWh/MWh, mL/L/m³, g/kg/t CO₂e).
+// significant figures (lib/format.js sig2) in a unit that scales (Wh/kWh/MWh, mL/L/m³,
+// g/kg/t CO₂e).
+import { sig2 } from '../lib/format.js';
+
+export { sig2 };
 export const METRIC_KEYS = ['energy', 'water', 'carbon'];
 
 /** [threshold, divisor, unit] per metric, largest first. */
@@ -20,15 +24,6 @@ const SCALES = {
     [0, 1, 'g CO₂e'],
   ],
 };
-
-/** Two significant figures: 0.42, 1.6, 12, 1,200. */
-export function sig2(x) {
-  if (!Number.isFinite(x)) return '–';
-  if (x === 0) return '0';
-  const p = Math.floor(Math.log10(Math.abs(x))) - 1;
-  const r = Math.round(x / 10 ** p) * 10 ** p;
-  return r.toLocaleString('en-US', { maximumFractionDigits: Math.max(0, -p), useGrouping: true });
-}
 
 /** "0.42 Wh", "1.2 kWh": two significant figures in a unit that scales. */
 export function amount(metric, x) {

@@ -6,11 +6,10 @@ const sig3 = format(',.3~r');
 const sig4 = format(',.4~r');
 const grouped = format(',.0f');
 const pct0 = format('.0%');
-const compactFmt = new Intl.NumberFormat('en-US', {
-  notation: 'compact',
-  compactDisplay: 'long',
-  maximumSignificantDigits: 3,
-});
+// Intl formatters are made on first use, not when a page loads this module: the first
+// Intl.NumberFormat of a page loads ICU's data (25-75 ms on a 2-core machine), which an
+// embed's first number does not need.
+let compactFmt = null;
 
 /** About three significant digits, thousands grouped above 1,000 (0.413, 12.6, 391,509). */
 export function num(x) {
@@ -28,7 +27,15 @@ export function num4(x) {
 }
 
 /** "772 billion", "700 million", "35.1 thousand". */
-export const compact = (x) => (Number.isFinite(x) ? compactFmt.format(x) : '–');
+export function compact(x) {
+  if (!Number.isFinite(x)) return '–';
+  compactFmt ??= new Intl.NumberFormat('en-US', {
+    notation: 'compact',
+    compactDisplay: 'long',
+    maximumSignificantDigits: 3,
+  });
+  return compactFmt.format(x);
+}
 
 /** Counts: grouped digits below a million, words above (36,281; 1.22 million; 772 billion). */
 export const count = (x) => (Number.isFinite(x) && Math.abs(x) >= 1e6 ? compact(x) : num(x));
@@ -45,6 +52,9 @@ export const METRICS = {
 };
 
 const sig2fmt = format(',.2~r');
+
+/** Two significant figures: 0.42, 1.6, 12, 1,200 (d3-format: no Intl, whose first use costs tens of ms). */
+export const sig2 = (x) => (Number.isFinite(x) ? sig2fmt(x) : '–');
 
 /** Two significant figures, for sentences (4.3, 0.41, 14, 1,500, 2.3 million). */
 export function plain(x) {

@@ -34,15 +34,16 @@ export const PROMPTS = [
 export const PROMPT_ORDER = PROMPTS.map((p) => p.value);
 
 // One formatter for every count (toLocaleString builds a new one per call: ~0.2 ms each,
-// a dozen per calculator render).
-const grouped = new Intl.NumberFormat('en-US');
+// a dozen per calculator render), made on first use (lib/format.js says why).
+let grouped = null;
+const groupedCount = (n) => (grouped ??= new Intl.NumberFormat('en-US')).format(n);
 
 // About 0.75 English words per token (OpenAI's rule of thumb).
 const WORDS_PER_TOKEN = 0.75;
 const words = (tokens) => {
   const w = tokens * WORDS_PER_TOKEN;
   const r = w >= 1000 ? Math.round(w / 100) * 100 : w >= 100 ? Math.round(w / 10) * 10 : Math.round(w / 5) * 5;
-  return grouped.format(r);
+  return groupedCount(r);
 };
 
 /** A prompt entry's token counts: its own input_tokens/output_tokens, else the paper's. */
@@ -61,7 +62,7 @@ export function describePrompt(name, entry) {
   return {
     label,
     text: `${label}: ${what}about ${words(input)} words in, ${words(output)} words out`,
-    tokens: `${grouped.format(input)} tokens in, ${grouped.format(output)} out`,
+    tokens: `${groupedCount(input)} tokens in, ${groupedCount(output)} out`,
   };
 }
 
