@@ -82,6 +82,14 @@ const layers = [
     ]),
   },
   {
+    // The host page's script and its first paint (embed/host/): the same rule, one folder down.
+    files: ['web/src/embed/host/**/*.{js,jsx,mjs}'],
+    rules: layerRules("embed/ imports a feature only through its index.js, and not the app's entry points", [
+      '^\\.\\./\\.\\./features/[^/]+/(?!index\\.js$)',
+      `^\\.\\./\\.\\./${ROOT_FILE}`,
+    ]),
+  },
+  {
     // Exceptions: the trends and my-use embeds render those features' own chart, summary
     // and request builders (lazy-loaded only in the embed). They are issue 18's files in
     // this round; a feature's embeddable parts could later move behind its index.js.

@@ -8,7 +8,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
 import { precomputed } from './scripts/prerender.mjs';
-import { previewHeaders, securityHeaders, serviceWorker } from './web/src/embed/vite-plugin.mjs';
+import { hostScript, previewHeaders, securityHeaders, serviceWorker } from './web/src/embed/vite-plugin.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const wasmDir = resolve(root, process.env.LLMFP_WASM_DIR ?? 'build/wasm/dist');
@@ -34,6 +34,9 @@ function staticClosure(ctx, entry, into) {
  * (docs/embedding.md, "Light and fast") and the app a handful.
  */
 const embedStatic = new Set();
+// The precomputed results, and the module of the embeds' pinned files (which embed.js's own
+// build gets too).
+const [precompute, pinned] = precomputed();
 const appStatic = new Set();
 const firstLoads = {
   name: 'llmfp-first-loads',
@@ -89,7 +92,14 @@ export default defineConfig({
     firstLoads,
     // dist/data/precomputed/...: every bundled dataset's default results, by the engine
     // (scripts/precompute.mjs); index.html gets the landing estimate (scripts/prerender.mjs).
-    precomputed(),
+    precompute,
+    pinned,
+    // dist/embed.js (and its first paint), the script of host pages: a build of its own.
+    hostScript({
+      entry: resolve(root, 'web/src/embed/host/embed.js'),
+      poster: resolve(root, 'web/src/embed/host/poster.jsx'),
+      plugins: () => [preact({ prerender: { enabled: false } }), pinned],
+    }),
     // dist/sw.js: the service worker with the list of every built file (offline use).
     serviceWorker({ template: resolve(root, 'web/src/sw.js') }),
     // Built pages get the CSP <meta>, dist/_headers the HTTP headers (docs/embedding.md);

@@ -163,6 +163,7 @@ describe('"Embed this" in the app', () => {
       await p.waitForSelector('[data-testid="check-cors"]', { timeout: 10000 });
       assert.equal(await p.getAttribute('[data-testid="check-cors"]', 'data-ok'), 'true');
       assert.equal(await p.getAttribute('[data-testid="check-frame"]', 'data-ok'), 'true');
+      assert.equal(await p.getAttribute('[data-testid="check-first-paint"]', 'data-ok'), 'true');
       // axe-core on the open dialog.
       await p.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
       const violations = await p.evaluate(async () => {

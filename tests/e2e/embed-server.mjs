@@ -107,6 +107,25 @@ export function recordRequests(context) {
   };
 }
 
+/**
+ * A blogger's post with five <llm-footprint> snippets (card, badge, chart of 4 models,
+ * table, dark card): the page of scripts/bench-embed.mjs and tests/e2e/embed-first.test.mjs.
+ */
+export const HOST_EMBEDS = [
+  '<llm-footprint model="GPT-4.1" dataset="paper-v6@2025-10-26"></llm-footprint>',
+  '<p>Inline: <llm-footprint format="badge" model="o3" dataset="paper-v6@2025-10-26"></llm-footprint> per prompt.</p>',
+  '<llm-footprint format="chart" models="GPT-4.1|o3|Claude-3.7 Sonnet|LLaMA-3.3 70B" prompt="medium" dataset="paper-v6@2025-10-26"></llm-footprint>',
+  '<llm-footprint format="table" view="compare" model="GPT-4.1" compare-with="o3" dataset="paper-v6@2025-10-26"></llm-footprint>',
+  '<llm-footprint format="card" theme="dark" metric="water" model="DeepSeek-R1 (DS)" dataset="paper-v6@2025-10-26"></llm-footprint>',
+];
+/** The host page of `embeds` (HOST_EMBEDS by default) loading embed.js from `appUrl`; `head`: more of its <head>. */
+export const hostPage = (appUrl, { embeds = HOST_EMBEDS, head = '' } = {}) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}` +
+  `<meta name="viewport" content="width=device-width, initial-scale=1"><title>A blog post</title>` +
+  `<script type="module" src="${appUrl}embed.js"></script></head><body><h1>A blog post</h1>` +
+  embeds.join('\n<p>More of the post.</p>\n') +
+  `</body></html>`;
+
 export const NEWER = '2099-01-01';
 export const EVIL = '<img src=x onerror=alert(1)>';
 

@@ -182,6 +182,11 @@ test('the generated _headers: frame-ancestors self for the app, * for the embed 
   assert.equal(csp(), csp('*').replace('; frame-ancestors *', ''));
   assert.match(policy('/assets/worker-x.js'), /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
   assert.equal(headersFor(rules, '/embed.js')['access-control-allow-origin'], '*');
+  // What a host page of another origin reads for an embed's first paint, and nothing else.
+  assert.equal(headersFor(rules, '/assets/embed-first-x.js')['access-control-allow-origin'], '*');
+  assert.equal(headersFor(rules, '/data/precomputed/embed/a-1-short-0123.json')['access-control-allow-origin'], '*');
+  for (const path of ['/', '/index.html', '/embed.html', '/data/manifest.json', '/sw.js'])
+    assert.equal(headersFor(rules, path)['access-control-allow-origin'], undefined, path);
   for (const path of ['/', '/embed.html', '/assets/a.js', '/sw.js'])
     assert.ok(!/unsafe-inline|'unsafe-eval'/.test(policy(path)), path);
 });
@@ -299,6 +304,20 @@ test('hosting verdicts: the CORS header on embed.js, its type, framing of embed.
       host: '127.0.0.1',
     }).find((c) => c.id === 'frame').ok,
     false,
+  );
+  // The files of an embed's first paint: recommended, not needed.
+  const first = (acao) =>
+    judge({ script: null, page: null, first: { status: 200, acao }, protocol: 'https:', host: 'x.org' }).find(
+      (c) => c.id === 'first-paint',
+    );
+  assert.equal(first('*').ok, true);
+  assert.equal(first(null).ok, false);
+  assert.match(first(null).detail, /still works/);
+  assert.match(first(null).detail, /data\/precomputed\/embed\/ and assets\//);
+  assert.equal(
+    good.find((c) => c.id === 'first-paint'),
+    undefined,
+    'not checked: no verdict',
   );
   assert.equal(
     judge({ script: null, page: null, protocol: 'http:', host: 'localhost' })[1].ok,

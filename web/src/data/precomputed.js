@@ -40,6 +40,10 @@ export function fetchPrecomputed(ref, prompt, options) {
   return cache.get(url);
 }
 
+/** The SHA-256 `table` ({"id@version": {prompt: sha256}}) pins for a dataset version and prompt size, or ''. */
+export const pinnedHash = (table, ref, prompt) =>
+  (Object.hasOwn(table, ref) && Object.hasOwn(table[ref], prompt) && table[ref][prompt]) || '';
+
 /**
  * The file of an embed's slim precomputed result: content-addressed (`sha256` of its bytes
  * in the name; `_headers` sends data/precomputed/embed/* as immutable), so hosts may cache
@@ -53,15 +57,16 @@ export function pinnedAsset(ref, prompt, sha256) {
 /**
  * Fetches the slim precomputed file of `ref` ("id@version") and `prompt` whose SHA-256 the
  * build pinned (`sha256`): its JSON if its bytes have exactly that hash, else null (then
- * the embed takes the manifest's path). One fetch per URL per page.
+ * the embed takes the manifest's path). One fetch per URL per page. `init`: the fetch options
+ * (the first paint in a host page asks without a referrer).
  */
-export function fetchPinned(ref, prompt, sha256, base = document.baseURI) {
+export function fetchPinned(ref, prompt, sha256, base = document.baseURI, init = undefined) {
   if (!/^[0-9a-f]{64}$/.test(sha256 ?? '')) return Promise.resolve(null);
   const url = new URL(pinnedAsset(ref, prompt, sha256), base).href;
   if (!cache.has(url)) {
     cache.set(
       url,
-      fetch(url)
+      fetch(url, init)
         .then((r) => (r.ok ? r.arrayBuffer() : null))
         .then(async (bytes) =>
           bytes && (await sha256Hex(bytes)) === sha256 ? JSON.parse(new TextDecoder().decode(bytes)) : null,

@@ -10,30 +10,17 @@
 // versions, the constants of the card's equivalent). No wasm, no worker. Only an embed
 // whose link overrides an assumption loads the engine (live.jsx, a separate chunk).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PINNED } from 'virtual:llmfp-precomputed';
 
 import { findDataset, loadDataFile, loadManifest } from '../data/load.js';
-import { checkPrecomputed, fetchPinned, usesDefaults } from '../data/precomputed.js';
-import { PROMPTS } from '../lib/prompts.js';
+import { checkPrecomputed, usesDefaults } from '../data/precomputed.js';
 import { Lazy } from '../components/lazy.jsx';
-import { METRICS } from '../lib/format.js';
-import { Badge, Card, Chart, Table } from './formats.jsx';
-import { appUrl, embedModels, embedState } from './embed-state.js';
+import { Body } from './body.jsx';
+import { firstRows } from './first.js';
+import { fetchPinnedFile } from './pinned.js';
+import { appUrl, embedState } from './embed-state.js';
 import { reportHeight } from './resize-child.js';
 import { VersionNotice } from './VersionNotice.jsx';
 import { LinkNotices, LoadError } from './notices.jsx';
-
-const promptDetail = (p) => PROMPTS.find((x) => x.value === p)?.detail ?? p;
-
-/** The SHA-256 the build pinned for the slim file of a dataset version ("id@version") and prompt size, or ''. */
-export const pinnedHash = (ref, prompt) =>
-  (Object.hasOwn(PINNED, ref) && Object.hasOwn(PINNED[ref], prompt) && PINNED[ref][prompt]) || '';
-
-/** The pinned slim file's numbers (hash-checked), or null; a promise. */
-export const fetchPinnedFile = (ref, prompt) => {
-  const sha = pinnedHash(ref, prompt);
-  return sha ? fetchPinned(ref, prompt, sha) : null;
-};
 
 /** Runs `fn` when the main thread is idle (at most `ms` later). */
 const whenIdle = (fn, ms = 1500) =>
@@ -89,13 +76,6 @@ function useEmbedData(ds, prompt, defaults, first) {
   return state;
 }
 
-/** The precomputed rows of the chosen models, or null when one is missing. */
-function precomputedRows(pre, models, prompt) {
-  if (!pre) return null;
-  const rows = models.map((m) => pre.get(m, prompt));
-  return rows.every(Boolean) ? rows : null;
-}
-
 const loadMyUse = () => import('./MyUseEmbed.jsx');
 const loadTrends = () => import('./TrendsEmbed.jsx');
 
@@ -114,13 +94,7 @@ function EstimateEmbed({ state, fields, notices, id, look, first }) {
   const defaults = usesDefaults(state);
   const data = useEmbedData(state.dataset, state.prompt, defaults, first);
   const [Live, setLive] = useState(null);
-  const pick = data.pre
-    ? embedModels(
-        state,
-        data.pre.rows.map((r) => r.model),
-      )
-    : null;
-  const fast = pick && defaults ? precomputedRows(data.pre, pick.models, state.prompt) : null;
+  const { pick, rows: fast } = firstRows(state, data.pre);
   const needLive = Boolean(data.meta && !fast);
   useEffect(() => {
     if (needLive && !Live) import('./live.jsx').then((m) => setLive(() => m.default));
@@ -178,47 +152,5 @@ function EstimateEmbed({ state, fields, notices, id, look, first }) {
         </>
       )}
     </div>
-  );
-}
-
-/** The chosen format for rows (already in the blogger's order, or sorted for "every model"). */
-function Body({ rows, loading, prompt, look, state, asked, constants, href }) {
-  const metric = METRICS[state.compareMetric] ? state.compareMetric : 'energy';
-  const key = METRICS[metric].key;
-  const shown = asked.all ? [...rows].sort((x, y) => x[key].mean - y[key].mean || (x.model < y.model ? -1 : 1)) : rows;
-  const fmt = look.fmt;
-  const title = `${rows.length} models`;
-  return (
-    <>
-      {asked.unknown.map((name) => (
-        <p class="notice" role="status" data-testid="unknown-model" key={name}>
-          The model “{name}” is not in this dataset{asked.models[0] ? `; showing ${asked.models[0]}` : ''}.
-        </p>
-      ))}
-      {fmt !== 'badge' && (
-        <h1 class="embed-title">
-          {rows.length <= 2 && !asked.all
-            ? rows.map((r, i) => (
-                <span key={r.model}>
-                  {i > 0 && ' vs '}
-                  <span data-testid={i === 0 ? 'model' : 'model-b'}>{r.model}</span>
-                </span>
-              ))
-            : title}
-          : one {prompt} prompt <span class="muted">({promptDetail(prompt)})</span>
-        </h1>
-      )}
-      <div aria-busy={loading ? 'true' : 'false'} class="embed-result" data-testid="result">
-        {fmt === 'badge' ? (
-          <Badge rows={shown} prompt={prompt} href={href} />
-        ) : fmt === 'chart' ? (
-          <Chart rows={shown} metric={metric} />
-        ) : fmt === 'table' ? (
-          <Table rows={shown} metric={metric} highlight={asked.highlight} />
-        ) : (
-          <Card rows={shown} metric={metric} prompt={prompt} constants={constants} />
-        )}
-      </div>
-    </>
   );
 }

@@ -10,6 +10,7 @@ import { chosenModel, modelOptions } from '../lib/requests.js';
 import { coreFields } from '../state/fields.js';
 import { getFields } from '../state/store.js';
 import { checkHosting } from './hosting.js';
+import { anyPinnedFile } from './pinned.js';
 import { importedNote } from './imported-note.js';
 import {
   EMBED_ONLY_FIELDS,
@@ -98,7 +99,7 @@ function Hosting({ base }) {
   const [checks, setChecks] = useState(null);
   useEffect(() => {
     let live = true;
-    checkHosting(base).then((c) => live && setChecks(c));
+    checkHosting(base, anyPinnedFile()).then((c) => live && setChecks(c));
     return () => {
       live = false;
     };

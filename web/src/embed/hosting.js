@@ -1,12 +1,14 @@
 // The embed dialog's check of this site's hosting (docs/embedding.md): what a blog needs
-// from the server of embed.js and embed.html. `judge()` is pure (tested in
-// tests/web/embed.test.mjs); `checkHosting()` fetches the two files from this site.
+// from the server of embed.js, embed.html and the files of an embed's first paint. `judge()`
+// is pure (tested in tests/web/embed.test.mjs); `checkHosting()` fetches the files from this site.
 
 /**
- * @param {{script: {status, type, acao}|null, page: {status, csp, xfo}|null, protocol: string, host: string}} seen
+ * `first`: a precomputed file an embed's first paint reads ({status, acao}; null if it could
+ * not be fetched, undefined if not checked).
+ * @param {{script: {status, type, acao}|null, page: {status, csp, xfo}|null, first?: {status, acao}|null, protocol: string, host: string}} seen
  * @returns {{id, ok: boolean|null, title, detail}[]} ok null = could not be checked
  */
-export function judge({ script, page, protocol, host }) {
+export function judge({ script, page, first, protocol, host }) {
   const out = [];
   const local = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(host);
   out.push({
@@ -50,6 +52,18 @@ export function judge({ script, page, protocol, host }) {
         : `Content-Type is “${script.type ?? 'missing'}”: browsers run a module only when it is text/javascript.`,
     });
   }
+  if (first && first.status === 200)
+    out.push({
+      id: 'first-paint',
+      ok: Boolean(first.acao),
+      title: first.acao ? 'Embeds show their numbers at once' : 'Embeds show their numbers only once their frame loads',
+      detail: first.acao
+        ? 'The precomputed numbers (data/precomputed/embed/) and the script that draws them (assets/) may be read by ' +
+          'other sites, so an embed shows its numbers in the blog’s page before its frame has loaded.'
+        : 'An embed still works, a moment later. For its numbers at once, the server must send ' +
+          '“Access-Control-Allow-Origin: *” for data/precomputed/embed/ and assets/ too. The _headers file of the ' +
+          'build does this on Netlify and Cloudflare Pages; GitHub Pages sends it by default (see docs/embedding.md).',
+    });
   if (page && page.status === 200) {
     const fa = /frame-ancestors\s+([^;]*)/i.exec(page.csp ?? '')?.[1]?.trim();
     const blocked = (fa && !/(^|\s)\*(\s|$)/.test(fa)) || /deny|sameorigin/i.test(page.xfo ?? '');
@@ -77,9 +91,16 @@ const headOf = async (url) => {
   }
 };
 
-/** Fetches embed.js and embed.html from `base` and judges their headers. */
-export async function checkHosting(base) {
-  const [s, p] = await Promise.all([headOf(new URL('embed.js', base)), headOf(new URL('embed.html', base))]);
+/**
+ * Fetches embed.js, embed.html and (if given) `firstPaintFile`, a precomputed file an embed's
+ * first paint reads, from `base`, and judges their headers.
+ */
+export async function checkHosting(base, firstPaintFile) {
+  const [s, p, f] = await Promise.all([
+    headOf(new URL('embed.js', base)),
+    headOf(new URL('embed.html', base)),
+    firstPaintFile ? headOf(new URL(firstPaintFile, base)) : undefined,
+  ]);
   const u = new URL(base);
   return judge({
     script: s && {
@@ -92,6 +113,7 @@ export async function checkHosting(base) {
       csp: p.headers.get('content-security-policy'),
       xfo: p.headers.get('x-frame-options'),
     },
+    first: f && { status: f.status, acao: f.headers.get('access-control-allow-origin') },
     protocol: u.protocol,
     host: u.hostname,
   });

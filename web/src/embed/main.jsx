@@ -7,30 +7,26 @@ import { render } from 'preact';
 import { loadManifest } from '../data/load.js';
 import { usesDefaults } from '../data/precomputed.js';
 import { coreFields } from '../state/fields.js';
-import { decode, namesByUrlKey } from '../state/url-state.js';
+import { decode } from '../state/url-state.js';
 import '../styles.css';
-import { Embed, fetchPinnedFile } from './Embed.jsx';
+import { Embed } from './Embed.jsx';
 import './embed.css';
 import { EMBED_ID, EMBED_ONLY_FIELDS, embedFormat } from './embed-state.js';
+import { needsViews } from './first.js';
+import { fetchPinnedFile } from './pinned.js';
 import { registerServiceWorker } from './register-sw.js';
 import { followTheme } from './resize-child.js';
 
 const params = new URLSearchParams(location.search);
 const id = (params.get(EMBED_ID) ?? '').slice(0, 64);
 params.delete(EMBED_ID);
-// The core fields, and those of the two feature views an embed can show (My use, Trends)
-// when the link is one of theirs or carries a setting the core fields do not know
-// (embed-state.js EMBED_KEYS says which settings an embed link carries).
-// (Link keys, not state names: `ds`, not `dataset`.)
-const ownKeys = namesByUrlKey({ ...coreFields, ...EMBED_ONLY_FIELDS });
-const own = (k) => ownKeys.has(k);
 // theme=page: listen for the host page's colours before anything else is awaited (the host
 // script sends them when the frame loads; a message before the listener would be lost).
 const html = document.documentElement;
 if (params.get('theme') === 'page') followTheme(html);
-const needViews =
-  ['myuse', 'trends'].includes(params.get('view') ?? '') || [...params.keys()].some((k) => k !== 'v' && !own(k));
-const fields = needViews ? { ...coreFields, ...(await import('./view-fields.js')).VIEW_FIELDS } : coreFields;
+// The core fields, and those of the two feature views an embed can show (My use, Trends)
+// when the link needs them (first.js needsViews).
+const fields = needsViews(params) ? { ...coreFields, ...(await import('./view-fields.js')).VIEW_FIELDS } : coreFields;
 const { state, notices } = decode(params, { ...fields, ...EMBED_ONLY_FIELDS });
 const look = { fmt: embedFormat(state), theme: state.theme, size: state.esize };
 

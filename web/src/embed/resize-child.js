@@ -1,5 +1,5 @@
 // Inside the embed iframe: reports the content height to the host page, which resizes the
-// iframe (public/embed.js). Message: {type: 'llm-footprint:height', id, height} (+ `width`
+// iframe (embed.js, web/src/embed/host/embed.js). Message: {type: 'llm-footprint:height', id, height} (+ `width`
 // for the inline badge) where id is the `eid` of the embed URL. The height is not private,
 // so the target origin is '*'; the host side checks that the message comes from its own
 // iframe and origin. With theme=page, the host script tells the frame whether the page

@@ -4,7 +4,7 @@
 // the list and of every listed file, so any change to the build gives a new worker.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Files of `dir`, relative, with forward slashes, sorted (locale-independent). */
 function listFiles(dir, base = dir) {
@@ -72,6 +72,55 @@ export function serviceWorker({ template }) {
     },
     closeBundle() {
       writeServiceWorker(outDir, readFileSync(template, 'utf8'));
+    },
+  };
+}
+
+/**
+ * dist/embed.js, the script of host pages (web/src/embed/host/embed.js), and its first paint
+ * (host/poster.jsx): two builds of their own inside the app's build, each one file with no
+ * import (a host page of any origin loads them; neither shares a module instance with the
+ * other): `assets/embed-first-<hash>.js` first, loaded only for a <llm-footprint> that can
+ * have a first paint, then `embed.js` (a fixed name: host pages' snippets name it), which
+ * gets that file's name from the module `virtual:llmfp-poster`. `plugins()`: those of both
+ * builds (the JSX preset, and the table of the embeds' pinned files). Both files are
+ * emitted into the app's build, before the service worker lists its files.
+ */
+export function hostScript({ entry, poster, plugins }) {
+  const one = async (file, name, extra = []) => {
+    const { build } = await import('vite');
+    const results = await build({
+      configFile: false,
+      root: dirname(file),
+      logLevel: 'warn',
+      publicDir: false,
+      plugins: [...plugins(), ...extra],
+      build: {
+        write: false,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: file, formats: ['es'] },
+        // Whitespace too (a library build keeps it by default).
+        rollupOptions: { output: { entryFileNames: name, minify: true } },
+      },
+    });
+    const outputs = [results].flat().flatMap((r) => r.output);
+    if (outputs.length !== 1) throw new Error(`llmfp-host-script: ${file} did not build into one file`);
+    return outputs[0];
+  };
+  return {
+    name: 'llmfp-host-script',
+    apply: 'build',
+    async generateBundle() {
+      const first = await one(poster, 'assets/embed-first-[hash].js');
+      const id = '\0virtual:llmfp-poster';
+      const posterModule = {
+        name: 'llmfp-poster-name',
+        resolveId: (x) => (x === 'virtual:llmfp-poster' ? id : null),
+        load: (x) => (x === id ? `export const POSTER = ${JSON.stringify(first.fileName)};\n` : null),
+      };
+      const script = await one(entry, 'embed.js', [posterModule]);
+      for (const out of [first, script]) this.emitFile({ type: 'asset', fileName: out.fileName, source: out.code });
     },
   };
 }
@@ -180,10 +229,14 @@ export function headersFile(scripts = {}) {
     "  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'",
     // Hashed file names: several embeds on one page (and every later visit) reuse them.
     '  Cache-Control: public, max-age=31536000, immutable',
+    // embed.js's first paint (assets/embed-first-*.js) is imported by host pages of any origin.
+    '  Access-Control-Allow-Origin: *',
     '  X-Content-Type-Options: nosniff',
-    // The embeds' precomputed files: their names carry their content's hash too.
+    // The embeds' precomputed files: their names carry their content's hash too; host pages
+    // of any origin read them for an embed's first paint (no cookie is sent or set).
     '/data/precomputed/embed/*',
     '  Cache-Control: public, max-age=31536000, immutable',
+    '  Access-Control-Allow-Origin: *',
     '  X-Content-Type-Options: nosniff',
     '/sw.js',
     "  Content-Security-Policy: default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'",

@@ -3,18 +3,29 @@
 //
 //   <script type="module" src="https://EXAMPLE/llm-footprint/embed.js"></script>
 //
-// It does two things, and nothing else (no request of its own, no cookie, no storage):
+// Built into dist/embed.js (a fixed name, no hash: web/src/embed/vite-plugin.mjs hostScript()).
+// It does these things, and nothing else (no cookie, no storage, no request but the
+// calculator's own files):
 // 1. defines <llm-footprint model="..." prompt="short" dataset="paper-v6@2025-10-26">, which
 //    renders the embed iframe (in its shadow root; the element's own content, e.g. a
-//    fallback <a>, is shown only where this script does not run);
+//    fallback <a>, is shown only where this script does not run). An estimate with the
+//    default assumptions and a pinned dataset version is painted first in the shadow root
+//    itself (poster.jsx, from the build's hash-checked precomputed file, with the frame's own
+//    code): the iframe then loads behind it and takes its place once it shows its page, so a
+//    page with several embeds shows every number without waiting for every frame;
 // 2. resizes every embed iframe (those of <llm-footprint> and any <iframe data-llm-footprint>)
 //    to the height its page reports (and, for the inline badge, the width). A height message
 //    is used only if its type is 'llm-footprint:height', it comes from that very iframe
 //    (event.source) and from the iframe's origin, and carries that iframe's embed id;
 // 3. for an embed with theme=page, tells its frame whether the page around it is light or
 //    dark (from the computed colours of the page, checked again when they may change).
-/* global URL, URLSearchParams, document, addEventListener, HTMLElement, customElements, MutationObserver, getComputedStyle, matchMedia */
-const BASE = new URL('./', import.meta.url);
+import { PINNED } from 'virtual:llmfp-precomputed';
+import { POSTER } from 'virtual:llmfp-poster';
+
+import { fetchPinned, pinnedHash } from '../../data/precomputed.js';
+
+// (The folder of this very file at run time, not a file of the build.)
+const BASE = new URL(/* @vite-ignore */ './', import.meta.url);
 const TYPE = 'llm-footprint:height';
 const MIN_HEIGHT = 16;
 const MAX_HEIGHT = 20000;
@@ -40,7 +51,8 @@ const MAX_WIDTH = 4000;
 let counter = 0;
 const frames = new Map(); // iframe -> {id, origin}
 
-function track(iframe) {
+/** `iframe`'s embed: its id, origin, whether it follows the page's theme, and the first paint it replaces (or null). */
+function track(iframe, { fresh = false, poster = null } = {}) {
   let url;
   try {
     url = new URL(iframe.getAttribute('src'), document.baseURI);
@@ -54,7 +66,7 @@ function track(iframe) {
     iframe.setAttribute('src', url.href);
   }
   const page = url.searchParams.get('theme') === 'page';
-  frames.set(iframe, { id, origin: url.origin, page });
+  frames.set(iframe, { id, origin: url.origin, page, poster });
   // The page may have reported its height before this script ran: ask again.
   const ping = () => {
     iframe.contentWindow?.postMessage({ type: 'llm-footprint:ping' }, url.origin);
@@ -64,7 +76,9 @@ function track(iframe) {
   // Only a frame that has already loaded its page is asked now: the first, empty document of
   // a frame still loading has the host's origin, and a message to it would be refused with an
   // error in the host page's console ('load' asks once the page is in).
-  if (loadedPage(iframe)) ping();
+  // (A frame this script has just made is still loading: asking would also build a script
+  // context for its empty document, on the main thread the page and its embeds share.)
+  if (!fresh && loadedPage(iframe)) ping();
 }
 
 /** Whether `iframe` shows a page already (not the empty document of a frame still loading). */
@@ -88,6 +102,7 @@ addEventListener('message', (event) => {
     if (event.origin !== info.origin || data.id !== info.id) return;
     const h = Number(data.height);
     if (!Number.isFinite(h)) return;
+    if (info.poster) reveal(iframe, info);
     iframe.style.height = `${Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(h)))}px`;
     const w = Number(data.width);
     if (data.width !== undefined && Number.isFinite(w)) {
@@ -97,6 +112,24 @@ addEventListener('message', (event) => {
     return;
   }
 });
+
+/**
+ * The frame shows its page (it reported its size): it takes the place of the first paint,
+ * unless the reader is on a link of the first paint (then when they leave it).
+ */
+function reveal(iframe, info) {
+  const poster = info.poster;
+  info.poster = null;
+  const swap = () => {
+    poster.remove();
+    Object.assign(iframe.style, { visibility: '', position: '' });
+    iframe.removeAttribute('aria-hidden');
+  };
+  const root = poster.getRootNode();
+  if (root.activeElement && poster.contains(root.activeElement))
+    poster.addEventListener('focusout', swap, { once: true });
+  else swap();
+}
 
 /** Relative luminance (0 black .. 1 white) of a computed "rgb(...)" colour, or null if transparent. */
 function luminance(css) {
@@ -169,34 +202,90 @@ class LlmFootprint extends HTMLElement {
       return;
     }
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    let iframe = root.querySelector('iframe');
+    let iframe = this.frame;
     if (iframe && iframe.getAttribute('src') === src) return;
-    const fresh = !iframe;
-    if (fresh) {
-      // Styles through the CSSOM, which a host page's own CSP does not block.
-      if (!this.style.display) this.style.display = this.getAttribute('format') === 'badge' ? 'inline-block' : 'block';
-      if (this.getAttribute('format') === 'badge' && !this.style.verticalAlign) this.style.verticalAlign = 'middle';
-      iframe = document.createElement('iframe');
-      iframe.setAttribute('loading', 'lazy');
-      // The embed never sees the host page's address and can never navigate or script it.
-      iframe.setAttribute('referrerpolicy', 'no-referrer');
-      iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
-      Object.assign(iframe.style, { display: 'block', width: '100%', border: '0' });
-      const badge = this.getAttribute('format') === 'badge';
-      if (badge) Object.assign(iframe.style, { verticalAlign: 'middle', width: '20rem', maxWidth: '100%' });
-      iframe.style.height = `${Number(this.getAttribute('height')) || (badge ? 28 : 340)}px`;
-    }
     const model = this.getAttribute('model');
-    iframe.title =
+    const title =
       this.getAttribute('title') ||
       `llm-footprint: energy, water and carbon of one prompt${model ? ` to ${model}` : ''}`;
+    if (iframe) {
+      // New settings: the frame shows them (any first paint of the old ones goes).
+      iframe.title = title;
+      iframe.setAttribute('src', src);
+      if (!iframe.isConnected) return; // still behind its first paint: add() takes the new src
+      if (frames.get(iframe)?.poster) reveal(iframe, frames.get(iframe));
+      frames.delete(iframe);
+      track(iframe);
+      return;
+    }
+    // Styles through the CSSOM, which a host page's own CSP does not block.
+    const badge = this.getAttribute('format') === 'badge';
+    if (!this.style.display) this.style.display = badge ? 'inline-block' : 'block';
+    if (badge && !this.style.verticalAlign) this.style.verticalAlign = 'middle';
+    // (Its first paint wraps inside the column, as its frame does, instead of running past it.)
+    if (badge && !this.style.maxWidth) this.style.maxWidth = '100%';
+    iframe = this.frame = document.createElement('iframe');
+    iframe.setAttribute('loading', 'lazy');
+    // The embed never sees the host page's address and can never navigate or script it.
+    iframe.setAttribute('referrerpolicy', 'no-referrer');
+    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    Object.assign(iframe.style, { display: 'block', width: '100%', border: '0' });
+    if (badge) Object.assign(iframe.style, { verticalAlign: 'middle', width: '20rem', maxWidth: '100%' });
+    iframe.style.height = `${Number(this.getAttribute('height')) || (badge ? 28 : 340)}px`;
+    iframe.title = title;
     iframe.setAttribute('src', src);
     // Into the page only with its src set: an iframe appended without one first loads (and
     // builds a document for) about:blank, on the main thread the host page and every embed share.
-    if (fresh) root.append(iframe);
-    frames.delete(iframe);
-    track(iframe);
+    const add = (poster = null) => {
+      // Settings changed while the first paint was drawn: the frame shows the new ones at once.
+      if (poster && iframe.getAttribute('src') !== src) poster.remove();
+      else if (poster) {
+        // Behind the first paint, out of sight and out of the way, until it shows its page.
+        Object.assign(iframe.style, { visibility: 'hidden', height: '0px' });
+        if (badge) iframe.style.position = 'absolute';
+        iframe.setAttribute('aria-hidden', 'true');
+      }
+      root.append(iframe);
+      track(iframe, { fresh: true, poster: poster?.isConnected ? poster : null });
+    };
+    const first = firstPaint(root, src, () => schemeAround(this));
+    if (!first) add();
+    // The frame after every first paint of this task has been drawn: each frame costs the
+    // page's main thread a document of its own.
+    else
+      first.then(
+        (poster) => setTimeout(() => add(poster)),
+        () => add(),
+      );
   }
+}
+
+/**
+ * The first paint of the embed `src` in `root` (poster.jsx, a file of its own, POSTER): a
+ * promise of the painted element (null when the build has no precomputed numbers for it), or
+ * null when this page cannot have one: an embed of another copy of the calculator (the
+ * numbers and their hashes are this build's), a browser without constructable stylesheets,
+ * a page without Web Crypto (plain http: the file's hash cannot be checked), or a link
+ * without a pinned file. The frame then shows the numbers, as it always does after the
+ * first paint. The file is asked for here, while the first paint's script loads.
+ */
+function firstPaint(root, src, scheme) {
+  const url = new URL(src);
+  if (new URL('./', url).href !== BASE.href) return null;
+  if (!('adoptedStyleSheets' in root) || !globalThis.crypto?.subtle) return null;
+  const q = url.searchParams;
+  if (['myuse', 'trends'].includes(q.get('view') ?? '')) return null;
+  // The file of the link's dataset version and prompt size (the calculator's first prompt
+  // size when the link names none); poster.jsx reads the link as the frame does and paints
+  // only if it is this file.
+  const ref = q.get('ds') ?? '';
+  const prompt = q.get('prompt') || 'short';
+  const sha256 = pinnedHash(PINNED, ref, prompt);
+  if (!sha256) return null;
+  const file = fetchPinned(ref, prompt, sha256, BASE.href, { referrerPolicy: 'no-referrer' });
+  return import(/* @vite-ignore */ new URL(POSTER, BASE).href).then((m) =>
+    m.paint(root, src, scheme, { file, sha256 }),
+  );
 }
 
 if (!customElements.get('llm-footprint')) customElements.define('llm-footprint', LlmFootprint);

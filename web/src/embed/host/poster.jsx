@@ -1,0 +1,65 @@
+// The first paint of an estimate embed in the host page (docs/embedding.md, "First paint"):
+// loaded by embed.js for a <llm-footprint> whose link keeps the default assumptions and pins
+// a dataset version this build precomputed. From that one file (embed.js fetched it, with no
+// referrer or cookie, and checked its SHA-256 against the build's table) it renders the frame's own markup
+// (body.jsx, with the frame's stylesheets) into the element's shadow root: the numbers
+// appear without a document, a script context and a stylesheet per embed on the page's one
+// main thread. embed.js then loads the frame behind it, which takes its place once it
+// shows its page. Every name is rendered as text (Preact escapes it).
+import { render } from 'preact';
+
+import { checkPrecomputed } from '../../data/precomputed.js';
+import { coreFields } from '../../state/fields.js';
+import appCss from '../../styles.css?inline';
+import { Body } from '../body.jsx';
+import embedCss from '../embed.css?inline';
+import { appUrl, embedFormat, embedState } from '../embed-state.js';
+import { firstRows, pinnedEstimate } from '../first.js';
+import { LinkNotices } from '../notices.jsx';
+import { PINNED } from '../pinned.js';
+import { shadowCss } from './shadow-css.js';
+
+/** The frame's two stylesheets as one constructed sheet, parsed once for every embed of the page. */
+let sheet = null;
+const styles = () => {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(shadowCss(`${appCss}\n${embedCss}`));
+  }
+  return sheet;
+};
+
+/**
+ * Paints the first numbers of the embed at `src` (its embed.html URL) into `root` (the
+ * element's shadow root), from `early.file`: a promise of the pinned file embed.js asked for
+ * (hash-checked against `early.sha256`, the build's pin for the link's dataset version and
+ * prompt size). Returns the painted element, or null (and nothing painted) when the link is
+ * not a pinned estimate with the default assumptions, or is one of another file, or the file
+ * is missing or changed or lacks a chosen model. `scheme()`: 'light' or 'dark' around the
+ * element (theme=page).
+ */
+export async function paint(root, src, scheme, early) {
+  const url = new URL(src);
+  const first = pinnedEstimate(url.searchParams, PINNED);
+  if (!first || first.sha256 !== early.sha256) return null;
+  const { state, notices } = first;
+  const { pick, rows } = firstRows(state, checkPrecomputed(await early.file, { ref: state.dataset }));
+  if (!rows) return null;
+  const look = { fmt: embedFormat(state), theme: state.theme, size: state.esize };
+  const el = document.createElement('div');
+  // The frame's <html class="embed" data-theme data-size data-format>, as a div.
+  el.className = 'embed';
+  Object.assign(el.dataset, { theme: look.theme, size: look.size, format: look.fmt });
+  if (look.theme === 'page') el.dataset.scheme = scheme();
+  const href = appUrl(src, embedState(state, { ref: state.dataset }), coreFields);
+  render(
+    <div class={`embed-root embed-${look.fmt}`}>
+      <LinkNotices notices={notices} />
+      <Body rows={rows} loading={false} prompt={state.prompt} look={look} state={state} asked={pick} href={href} />
+    </div>,
+    el,
+  );
+  if (!root.adoptedStyleSheets.includes(styles())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles()];
+  root.prepend(el);
+  return el;
+}

@@ -1,0 +1,25 @@
+// The embeds' hash-pinned precomputed files (scripts/prerender.mjs writes the table into the
+// build: {"id@version": {prompt: sha256}}): the one file an estimate embed with the default
+// assumptions needs for its first number, asked for by the embed page (main.jsx, Embed.jsx)
+// and by its first paint in the host page (host/poster.jsx).
+import { PINNED } from 'virtual:llmfp-precomputed';
+
+import { fetchPinned, pinnedAsset, pinnedHash } from '../data/precomputed.js';
+
+export { PINNED };
+
+/**
+ * The pinned slim file's numbers (hash-checked), or null; a promise, or null without a pin.
+ * `base`: the folder of the calculator (the embed page's own by default); `init`: fetch options.
+ */
+export const fetchPinnedFile = (ref, prompt, base, init) => {
+  const sha = pinnedHash(PINNED, ref, prompt);
+  return sha ? fetchPinned(ref, prompt, sha, base, init) : null;
+};
+
+/** One pinned file of the build (the hosting check asks for its headers), or null without any. */
+export function anyPinnedFile() {
+  const ref = Object.keys(PINNED)[0];
+  const prompt = ref && Object.keys(PINNED[ref])[0];
+  return prompt ? pinnedAsset(ref, prompt, PINNED[ref][prompt]) : null;
+}
