@@ -36,6 +36,14 @@ describe('my use', () => {
     // 20 a day for a year = 7,300 uses (two significant figures in the sentence).
     const year = wh(await page.textContent('[data-testid="year-energy"]'));
     assert.ok(Math.abs(year / (0.8714 * 7300) - 1) < 0.03, `${year}`);
+    // Its range says in words what it is (not one question's "likely" range).
+    const range = await page.textContent('[data-testid="year-range"]');
+    assert.match(range, /depending on how hard the provider’s GPUs work/);
+    const [low, high] = range
+      .match(/between ([\d.,]+ \w+) and ([\d.,]+ \w+)/)
+      .slice(1)
+      .map(wh);
+    assert.ok(low < year && year < high, `${low} < ${year} < ${high}`);
     // A coding-agent session costs more than a quick question.
     const before = await page.textContent('[data-testid="per-use"]');
     await page.getByLabel('A coding-agent session').check();
