@@ -205,7 +205,9 @@ test('a reader on the first paint’s link keeps it until they move on', async (
       { timeout: 30000 },
     );
     const f = await (await badge.elementHandle()).waitForSelector('iframe', { state: 'attached' });
-    await page.waitForFunction((el) => el.style.height !== '0px', f, { timeout: 20000 });
+    // Its frame has reported (a badge reports its one-line width), and stays out of the way.
+    await page.waitForFunction((el) => el.style.width !== '20rem', f, { timeout: 20000 });
+    assert.equal(await f.evaluate((el) => [el.style.height, getComputedStyle(el).visibility].join()), '0px,hidden');
     assert.equal(await badge.locator('div.embed a').evaluate((a) => a.matches(':focus')), true);
     await page.keyboard.press('Tab');
     await page.waitForFunction((el) => !el.shadowRoot.querySelector('div.embed'), await badge.elementHandle());

@@ -49,7 +49,8 @@ const MIN_WIDTH = 40;
 const MAX_WIDTH = 4000;
 
 let counter = 0;
-const frames = new Map(); // iframe -> {id, origin}
+/** iframe -> {id, origin, page (theme=page), poster (the first paint it replaces, or null), waiting, height}. */
+const frames = new Map();
 
 /** `iframe`'s embed: its id, origin, whether it follows the page's theme, and the first paint it replaces (or null). */
 function track(iframe, { fresh = false, poster = null } = {}) {
@@ -103,7 +104,8 @@ addEventListener('message', (event) => {
     const h = Number(data.height);
     if (!Number.isFinite(h)) return;
     if (info.poster) reveal(iframe, info);
-    iframe.style.height = `${Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(h)))}px`;
+    info.height = `${Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(h)))}px`;
+    if (!info.waiting) iframe.style.height = info.height;
     const w = Number(data.width);
     if (data.width !== undefined && Number.isFinite(w)) {
       iframe.style.width = `${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w)))}px`;
@@ -122,12 +124,14 @@ function reveal(iframe, info) {
   info.poster = null;
   const swap = () => {
     poster.remove();
-    Object.assign(iframe.style, { visibility: '', position: '' });
+    info.waiting = false;
+    // (While the reader was on the first paint, the frame kept no height: no gap under it.)
+    Object.assign(iframe.style, { visibility: '', position: '', height: info.height ?? iframe.style.height });
     iframe.removeAttribute('aria-hidden');
   };
   const root = poster.getRootNode();
-  if (root.activeElement && poster.contains(root.activeElement))
-    poster.addEventListener('focusout', swap, { once: true });
+  info.waiting = Boolean(root.activeElement && poster.contains(root.activeElement));
+  if (info.waiting) poster.addEventListener('focusout', swap, { once: true });
   else swap();
 }
 
