@@ -230,7 +230,11 @@ test('reality: the chart has ours first, then each published figure of the metri
   ]);
   assert.equal(
     reality.chartCaption({ metric: 'energy', model: 'M', prompt: 'short', like: false, count: 1 }),
-    'Energy per query: our estimate for M, short prompt (range P5–P95, dot the mean), and 1 published figures (diamonds), on a logarithmic axis.',
+    'Energy per query: our estimate for M, short prompt (the dot is the average, the line the likely range: 5th to 95th percentile), and 1 published figure (diamonds), on a logarithmic axis.',
+  );
+  assert.match(
+    reality.chartCaption({ metric: 'water', model: 'M', prompt: 'long', like: true, count: 6 }),
+    /^Water per query: .*recomputed on each figure's boundary in its row, and 6 published figures \(diamonds\)/,
   );
 });
 

@@ -154,8 +154,11 @@ function Figure({ f, metric, ours, like, ctx, marketFactor }) {
       <Tags f={f} metric={metric} />
       {stat && (
         <p class="reality-ours" data-testid="ours-here" data-value={String(stat.mean)}>
-          Ours{like ? ' on this boundary' : ''}: {num(stat.mean)} {m.unit} (P5–P95 {num(stat.p5)}–{num(stat.p95)})
-          {unmatched.length > 0 && <span class="muted"> · not matched: {unmatched.join(', ')}</span>}
+          Ours{like ? ' on this boundary' : ''}: {num(stat.mean)} {m.unit} (
+          <span title="likely range: 5th to 95th percentile">
+            likely {num(stat.p5)}–{num(stat.p95)}
+          </span>
+          ){unmatched.length > 0 && <span class="muted"> · not matched: {unmatched.join(', ')}</span>}
         </p>
       )}
       {pub && stat && <p class="reality-gap">{gapLine(f, stat.mean, pub.value, ctx, times)}</p>}
@@ -228,8 +231,11 @@ export default function Reality({ state, setState, data }) {
           <strong>
             {sig2(ours[m.key].mean)} {m.unit}
           </strong>{' '}
-          per query (5th–95th percentile {sig2(ours[m.key].p5)}–{sig2(ours[m.key].p95)} {m.unit}), counted the paper's
-          way.
+          per query (likely between{' '}
+          <span title="5th to 95th percentile">
+            {sig2(ours[m.key].p5)} and {sig2(ours[m.key].p95)} {m.unit}
+          </span>
+          ), counted the paper's way.
         </p>
       )}
       {loading && !ours && <p aria-busy="true">Computing…</p>}

@@ -58,6 +58,6 @@ export function chartRows({ ours, plotted, metric, like, oursFor }) {
 
 /** The chart's caption. */
 export const chartCaption = ({ metric, model, prompt, like, count }) =>
-  `${METRICS[metric].label} per query: our estimate for ${model}, ${prompt} prompt (range P5–P95, dot the mean)${
+  `${METRICS[metric].label} per query: our estimate for ${model}, ${prompt} prompt (the dot is the average, the line the likely range: 5th to 95th percentile)${
     like ? ", recomputed on each figure's boundary in its row" : ''
-  }, and ${count} published figures (diamonds), on a logarithmic axis.`;
+  }, and ${count} published figure${count === 1 ? '' : 's'} (diamonds), on a logarithmic axis.`;

@@ -227,7 +227,7 @@ export default function Trends({ state, setState }) {
                   {series.map((s, i) => (
                     <li key={s.key} class={`series-${i}`}>
                       <span class="swatch" aria-hidden="true" />
-                      {s.label} (line: daily mean; band: P5–P95)
+                      {s.label} (line: daily average; band: likely range, 5th to 95th percentile)
                     </li>
                   ))}
                   <li>
