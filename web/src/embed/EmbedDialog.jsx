@@ -314,7 +314,7 @@ export default function EmbedDialog({ state, data, onClose }) {
       <Snippet
         id="embed-element"
         label="Custom element snippet"
-        hint="The <llm-footprint> tag renders the same iframe; without JavaScript the link inside it remains."
+        hint="The <llm-footprint> tag shows the numbers in your page at once, then the same iframe takes their place; without JavaScript the link inside it remains."
         text={s.element}
       />
       <Hosting base={base} />
