@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
+import { hostErrors } from './embed-host.mjs';
 import { HOST_EMBEDS, hostPage, serveApp, serveHost } from './embed-server.mjs';
 import { axeViolations, launch, serious } from './helpers.mjs';
 
@@ -60,12 +61,7 @@ async function openHeld(path, { width = 1024, colorScheme = 'light' } = {}) {
   const requests = [];
   context.on('request', (r) => requests.push({ url: r.url(), headers: r.headers() }));
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (['error', 'warning'].includes(m.type()) && !/^Failed to load resource/.test(m.text()))
-      errors.push(`console ${m.type()}: ${m.text()}`);
-  });
+  const errors = hostErrors(page);
   await page.goto(`${host.url}${path}`);
   return { context, page, requests, errors, release };
 }

@@ -64,20 +64,28 @@ export function hostSession(pages) {
   return session;
 }
 
+/**
+ * The host page's errors, collected as they come: uncaught ones, and its console's errors and
+ * warnings (a blogger opening the developer tools sees none of embed.js's, e.g. a message
+ * posted to a frame that was still loading); a missing file of the test host (its favicon)
+ * is not embed.js's.
+ */
+export function hostErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (['error', 'warning'].includes(m.type()) && !/^Failed to load resource/.test(m.text()))
+      errors.push(`console ${m.type()}: ${m.text()}`);
+  });
+  return errors;
+}
+
 /** A reader (a new browser context) on the host page `path`: {context, page, requests, errors}. */
 async function openHost({ browser, host }, path, width, options = {}) {
   const context = await browser.newContext({ viewport: { width, height: 800 }, ...options });
   const requests = recordRequests(context);
   const p = await context.newPage();
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(e.message));
-  // The host page's console stays clean too (a blogger opening the developer tools sees no
-  // error or warning of embed.js, e.g. a message posted to a frame that was still loading); a
-  // missing file of the test host (its favicon) is not embed.js's.
-  p.on('console', (m) => {
-    if (['error', 'warning'].includes(m.type()) && !/^Failed to load resource/.test(m.text()))
-      errors.push(`console ${m.type()}: ${m.text()}`);
-  });
+  const errors = hostErrors(p);
   await p.goto(`${host.url}${path.slice(1)}`);
   return { context, page: p, requests, errors };
 }
