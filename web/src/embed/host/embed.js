@@ -23,6 +23,7 @@ import { PINNED } from 'virtual:llmfp-precomputed';
 import { POSTER } from 'virtual:llmfp-poster';
 
 import { fetchPinned, pinnedHash } from '../../data/precomputed.js';
+import { schemeAround } from './scheme.js';
 
 // (The folder of this very file at run time, not a file of the build.)
 const BASE = new URL(/* @vite-ignore */ './', import.meta.url);
@@ -135,28 +136,6 @@ function reveal(iframe, info) {
   else swap();
 }
 
-/** Relative luminance (0 black .. 1 white) of a computed "rgb(...)" colour, or null if transparent. */
-function luminance(css) {
-  const m = /rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?/.exec(css || '');
-  if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) return null;
-  const [r, g, b] = [m[1], m[2], m[3]].map((x) => {
-    const c = Number(x) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** 'dark' or 'light': the first opaque background behind `el`, else its text colour. */
-function schemeAround(el) {
-  for (let node = el.parentElement ?? el.getRootNode().host; node;) {
-    const l = luminance(getComputedStyle(node).backgroundColor);
-    if (l !== null) return l < 0.2 ? 'dark' : 'light';
-    node = node.parentElement ?? node.getRootNode().host;
-  }
-  const text = luminance(getComputedStyle(el.parentElement ?? document.body ?? document.documentElement).color);
-  return text !== null && text > 0.5 ? 'dark' : 'light';
-}
-
 /** Tells every theme=page frame the page's scheme again (after the page's colours may have changed). */
 function retheme() {
   for (const [iframe, info] of frames)
@@ -195,6 +174,15 @@ class LlmFootprint extends HTMLElement {
     return new URL(`embed.html?${params}`, base).href;
   }
 
+  /** The iframe's accessible title. */
+  frameTitle() {
+    const model = this.getAttribute('model');
+    return (
+      this.getAttribute('title') ||
+      `llm-footprint: energy, water and carbon of one prompt${model ? ` to ${model}` : ''}`
+    );
+  }
+
   render() {
     // A src that is no http(s) folder (e.g. "javascript:...") gives no embed: the fallback
     // link stays visible (no shadow root hides it) and nothing is thrown at the host page.
@@ -206,38 +194,31 @@ class LlmFootprint extends HTMLElement {
       return;
     }
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    let iframe = this.frame;
-    if (iframe && iframe.getAttribute('src') === src) return;
-    const model = this.getAttribute('model');
-    const title =
-      this.getAttribute('title') ||
-      `llm-footprint: energy, water and carbon of one prompt${model ? ` to ${model}` : ''}`;
-    if (iframe) {
-      // New settings: the frame shows them (any first paint of the old ones goes).
-      iframe.title = title;
-      iframe.setAttribute('src', src);
-      if (!iframe.isConnected) return; // still behind its first paint: add() takes the new src
-      if (frames.get(iframe)?.poster) reveal(iframe, frames.get(iframe));
-      frames.delete(iframe);
-      track(iframe);
-      return;
-    }
+    if (this.frame) this.change(src);
+    else this.start(root, src);
+  }
+
+  /** New settings: the frame shows them (any first paint of the old ones goes). */
+  change(src) {
+    const iframe = this.frame;
+    if (iframe.getAttribute('src') === src) return;
+    iframe.title = this.frameTitle();
+    iframe.setAttribute('src', src);
+    if (!iframe.isConnected) return; // still behind its first paint: start()'s add() takes the new src
+    if (frames.get(iframe)?.poster) reveal(iframe, frames.get(iframe));
+    frames.delete(iframe);
+    track(iframe);
+  }
+
+  /** The first render: the first paint if this embed can have one, and the frame. */
+  start(root, src) {
     // Styles through the CSSOM, which a host page's own CSP does not block.
     const badge = this.getAttribute('format') === 'badge';
     if (!this.style.display) this.style.display = badge ? 'inline-block' : 'block';
     if (badge && !this.style.verticalAlign) this.style.verticalAlign = 'middle';
     // (Its first paint wraps inside the column, as its frame does, instead of running past it.)
     if (badge && !this.style.maxWidth) this.style.maxWidth = '100%';
-    iframe = this.frame = document.createElement('iframe');
-    iframe.setAttribute('loading', 'lazy');
-    // The embed never sees the host page's address and can never navigate or script it.
-    iframe.setAttribute('referrerpolicy', 'no-referrer');
-    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
-    Object.assign(iframe.style, { display: 'block', width: '100%', border: '0' });
-    if (badge) Object.assign(iframe.style, { verticalAlign: 'middle', width: '20rem', maxWidth: '100%' });
-    iframe.style.height = `${Number(this.getAttribute('height')) || (badge ? 28 : 340)}px`;
-    iframe.title = title;
-    iframe.setAttribute('src', src);
+    const iframe = (this.frame = newFrame(src, this.frameTitle(), badge, Number(this.getAttribute('height'))));
     // Into the page only with its src set: an iframe appended without one first loads (and
     // builds a document for) about:blank, on the main thread the host page and every embed share.
     const add = (poster = null) => {
@@ -262,6 +243,21 @@ class LlmFootprint extends HTMLElement {
         () => add(),
       );
   }
+}
+
+/** A sandboxed embed iframe of `src`, not yet in the page; `height`: its height (px) until the page reports its own. */
+function newFrame(src, title, badge, height) {
+  const iframe = document.createElement('iframe');
+  iframe.setAttribute('loading', 'lazy');
+  // The embed never sees the host page's address and can never navigate or script it.
+  iframe.setAttribute('referrerpolicy', 'no-referrer');
+  iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+  Object.assign(iframe.style, { display: 'block', width: '100%', border: '0' });
+  if (badge) Object.assign(iframe.style, { verticalAlign: 'middle', width: '20rem', maxWidth: '100%' });
+  iframe.style.height = `${height || (badge ? 28 : 340)}px`;
+  iframe.title = title;
+  iframe.setAttribute('src', src);
+  return iframe;
 }
 
 /**
