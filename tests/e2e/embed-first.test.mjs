@@ -126,6 +126,17 @@ test('a blog post: every embed painted in the page from two shared files, then i
       [],
     );
     assert.ok(first.every((p) => /\d/.test(p.text)));
+    // Each one names its source: the calculator's link (the badge's line is that link), the
+    // pinned data version and the method.
+    for (const el of await page.$$('llm-footprint')) {
+      const link = await el.$('div.embed [data-testid="app-link"]');
+      assert.ok((await link.getAttribute('href')).includes('ds=paper-v6%402025-10-26'));
+      if ((await el.getAttribute('format')) !== 'badge')
+        assert.match(
+          await (await el.$('div.embed .embed-foot')).innerText(),
+          /version paper-v6@2025-10-26\. Method: Jegham/,
+        );
+    }
 
     release();
     for (const [i, p] of first.entries()) {

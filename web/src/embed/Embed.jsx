@@ -14,7 +14,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { findDataset, loadDataFile, loadManifest } from '../data/load.js';
 import { checkPrecomputed, usesDefaults } from '../data/precomputed.js';
 import { Lazy } from '../components/lazy.jsx';
-import { Body } from './body.jsx';
+import { Body, Footer } from './body.jsx';
 import { firstRows } from './first.js';
 import { fetchPinnedFile } from './pinned.js';
 import { appUrl, embedState } from './embed-state.js';
@@ -140,15 +140,7 @@ function EstimateEmbed({ state, fields, notices, id, look, first }) {
             newerHref={newer && appUrl(here, newer, fields)}
             target="_blank"
           />
-          <p class="embed-foot">
-            <a href={href} target="_blank" rel="noopener noreferrer" data-testid="app-link">
-              Open in the llm-footprint calculator
-            </a>{' '}
-            <span class="muted">
-              · Data: {value.entry.title ?? value.entry.id}, version <span data-testid="dataset">{value.ref}</span>.
-              Method: Jegham et al., “How Hungry is AI?” (arXiv 2505.09598).
-            </span>
-          </p>
+          <Footer href={href} title={value.entry.title ?? value.entry.id} version={value.ref} />
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
-// The body of an estimate embed (the chosen format for its rows, under its title), shared by
-// the embed page (Embed.jsx) and its first paint in the host page (host/poster.jsx): the same
-// markup in both, so the frame that takes the first paint's place shows the same numbers.
+// The body of an estimate embed (the chosen format for its rows, under its title) and its
+// footer, shared by the embed page (Embed.jsx) and its first paint in the host page
+// (host/poster.jsx): the same markup in both, so the frame that takes the first paint's place
+// shows the same numbers, source and method.
 import { METRICS } from '../lib/format.js';
 import { PROMPTS } from '../lib/prompts.js';
 import { Badge, Card, Chart, Table } from './formats.jsx';
@@ -46,5 +47,23 @@ export function Body({ rows, loading, prompt, look, state, asked, constants, hre
         )}
       </div>
     </>
+  );
+}
+
+/**
+ * The link to the calculator, the data version and the method. `title`: the dataset's (from
+ * the manifest, which a first paint does not load: then the version alone).
+ */
+export function Footer({ href, title, version }) {
+  return (
+    <p class="embed-foot">
+      <a href={href} target="_blank" rel="noopener noreferrer" data-testid="app-link">
+        Open in the llm-footprint calculator
+      </a>{' '}
+      <span class="muted">
+        · Data: {title ? `${title}, version ` : 'version '}
+        <span data-testid="dataset">{version}</span>. Method: Jegham et al., “How Hungry is AI?” (arXiv 2505.09598).
+      </span>
+    </p>
   );
 }

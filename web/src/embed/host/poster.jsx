@@ -1,17 +1,19 @@
 // The first paint of an estimate embed in the host page (docs/embedding.md, "First paint"):
 // loaded by embed.js for a <llm-footprint> whose link keeps the default assumptions and pins
 // a dataset version this build precomputed. From that one file (embed.js fetched it, with no
-// referrer or cookie, and checked its SHA-256 against the build's table) it renders the frame's own markup
-// (body.jsx, with the frame's stylesheets) into the element's shadow root: the numbers
-// appear without a document, a script context and a stylesheet per embed on the page's one
-// main thread. embed.js then loads the frame behind it, which takes its place once it
-// shows its page. Every name is rendered as text (Preact escapes it).
+// referrer or cookie, and checked its SHA-256 against the build's table) it renders the
+// frame's own markup (body.jsx: the title, the format, the link to the calculator with the
+// data version and the method) with the frame's stylesheets into the element's shadow root:
+// the numbers appear without a document, a script context and a stylesheet per embed on the
+// page's one main thread. embed.js then loads the frame behind it, which takes its place
+// once it shows its page (and adds the dataset's title, the card's everyday equivalent and
+// any newer-version notice). Every name is rendered as text (Preact escapes it).
 import { render } from 'preact';
 
 import { checkPrecomputed } from '../../data/precomputed.js';
 import { coreFields } from '../../state/fields.js';
 import appCss from '../../styles.css?inline';
-import { Body } from '../body.jsx';
+import { Body, Footer } from '../body.jsx';
 import embedCss from '../embed.css?inline';
 import { appUrl, embedFormat, embedState } from '../embed-state.js';
 import { firstRows, pinnedEstimate } from '../first.js';
@@ -56,6 +58,7 @@ export async function paint(root, src, scheme, early) {
     <div class={`embed-root embed-${look.fmt}`}>
       <LinkNotices notices={notices} />
       <Body rows={rows} loading={false} prompt={state.prompt} look={look} state={state} asked={pick} href={href} />
+      {look.fmt !== 'badge' && <Footer href={href} version={state.dataset} />}
     </div>,
     el,
   );
