@@ -19,7 +19,8 @@ let browser;
 before(async () => {
   app = await serveApp();
   host = await serveHost({
-    '/post.html': hostPage(app.url),
+    // A post in Hebrew (right to left) around the five English embeds.
+    '/post.html': hostPage(app.url, { lang: 'he', dir: 'rtl' }),
     '/mixed.html': hostPage(app.url, {
       embeds: [
         `<llm-footprint id="plain" model="GPT-4.1" dataset="${REF}"></llm-footprint>`,
@@ -126,6 +127,18 @@ test('a blog post: every embed painted in the page from two shared files, then i
       [],
     );
     assert.ok(first.every((p) => /\d/.test(p.text)));
+    // English and left to right whatever the post's language, as the frame's page.
+    assert.deepEqual(
+      await page.$$eval('llm-footprint', (els) => [
+        ...new Set(
+          els.map((e) => {
+            const d = e.shadowRoot.querySelector('div.embed');
+            return `${d.lang} ${getComputedStyle(d).direction}`;
+          }),
+        ),
+      ]),
+      ['en ltr'],
+    );
     // Each one names its source: the calculator's link (the badge's line is that link), the
     // pinned data version and the method.
     for (const el of await page.$$('llm-footprint')) {

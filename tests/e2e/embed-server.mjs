@@ -118,9 +118,12 @@ export const HOST_EMBEDS = [
   '<llm-footprint format="table" view="compare" model="GPT-4.1" compare-with="o3" dataset="paper-v6@2025-10-26"></llm-footprint>',
   '<llm-footprint format="card" theme="dark" metric="water" model="DeepSeek-R1 (DS)" dataset="paper-v6@2025-10-26"></llm-footprint>',
 ];
-/** The host page of `embeds` (HOST_EMBEDS by default) loading embed.js from `appUrl`; `head`: more of its <head>. */
-export const hostPage = (appUrl, { embeds = HOST_EMBEDS, head = '' } = {}) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}` +
+/**
+ * The host page of `embeds` (HOST_EMBEDS by default) loading embed.js from `appUrl`; `head`:
+ * more of its <head>; `lang` and `dir`: its language and direction.
+ */
+export const hostPage = (appUrl, { embeds = HOST_EMBEDS, head = '', lang = 'en', dir = 'ltr' } = {}) =>
+  `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8">${head}` +
   `<meta name="viewport" content="width=device-width, initial-scale=1"><title>A blog post</title>` +
   `<script type="module" src="${appUrl}embed.js"></script></head><body><h1>A blog post</h1>` +
   embeds.join('\n<p>More of the post.</p>\n') +

@@ -51,6 +51,10 @@ export async function paint(root, src, scheme, early) {
   const el = document.createElement('div');
   // The frame's <html class="embed" data-theme data-size data-format>, as a div.
   el.className = 'embed';
+  // English, left to right, as the frame's page: whatever the language of the post around it
+  // (a screen reader then reads it in English).
+  el.lang = 'en';
+  el.dir = 'ltr';
   Object.assign(el.dataset, { theme: look.theme, size: look.size, format: look.fmt });
   if (look.theme === 'page') el.dataset.scheme = scheme();
   const href = appUrl(src, embedState(state, { ref: state.dataset }), coreFields);
