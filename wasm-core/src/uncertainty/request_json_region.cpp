@@ -59,7 +59,7 @@ std::vector<RegionOption> region_options(const reference::Provider& provider,
 
 }  // namespace
 
-void read_region(Context& cx, CaseRequest& cr) {
+void read_region(Context& cx, CaseRequest& cr, const footprint::Resolved& res) {
   const bool asked = cx.uncertain && cx.uncertain->has("region");
   if (!asked && !cx.ranges) return;
   std::string dist = "default";
@@ -108,6 +108,32 @@ void read_region(Context& cx, CaseRequest& cr) {
            std::string("the region sets WUE_source and CIF together: do not also give ") +
                kScalarInputs[i] + " a range");
     }
+  }
+  // The boundary as in the estimate op with overrides.region (footprint/overrides.cpp
+  // apply_boundary): water_scope "site" keeps WUE_source at 0, carbon_basis "market" the
+  // market-based CIF, whichever region is drawn.
+  const bool site = res.water_scope == "site";
+  const bool market = res.carbon_basis == "market";
+  if (site && market) {
+    cx.notes.insert(
+        "region kept fixed: overrides.water_scope \"site\" and carbon_basis \"market\" leave "
+        "it nothing to change (WUE_source 0, the market-based CIF)");
+    return;
+  }
+  const auto& mult = cr.c.assumptions.mult;
+  for (auto& o : options) {
+    if (site) o.wue_source_l_per_kwh = mult.wue_source_l_per_kwh;
+    if (market) o.cif_kg_per_kwh = mult.cif_kg_per_kwh;
+  }
+  if (site) {
+    cx.notes.insert(
+        "region: WUE_source held at 0 in every region (overrides.water_scope \"site\"); the "
+        "region varies the carbon intensity only");
+  }
+  if (market) {
+    cx.notes.insert(
+        "region: the carbon intensity held at overrides.market_cif_kg_per_kwh in every region "
+        "(carbon_basis \"market\"); the region varies the water of electricity only");
   }
   cr.u.regions = options;
   // The model drops the two scalar inputs the region replaces (uncertainty_footprint.hpp).
