@@ -87,7 +87,7 @@ std::optional<LeftOut> left_out(const footprint::Resolved& res, std::size_t i) {
   }
   if (i == kPNonGpu && res.boundary == "accelerator") {
     return LeftOut{"overrides.boundary \"accelerator\" counts the GPUs' power only (p_nongpu_kw 0)",
-                   "set overrides.boundary to \"it\" or \"facility\""};
+                   R"(set overrides.boundary to "it" or "facility")"};
   }
   if (i == kWueSource && res.water_scope == "site") {
     return LeftOut{
