@@ -205,16 +205,17 @@ namespace {
 // preset with the batch size fixed: energy is linear in w (uniform on [0, 1], mean 0.5)
 // and in PUE, so with PUE held the mean energy is the estimate's.
 json uq_request(const std::string& op, const json& overrides) {
-  json req = {{"op", op},
-              {"dataset", test::load_json("public/data/paper-v6/2025-10-26.json")},
-              {"hardware", test::load_json("public/data/hardware/v6.json")},
-              {"hosts", test::load_json("public/data/hosts/v6.json")},
-              {"regions", test::load_json("public/data/regions/2026-02-19.json")},
-              {"select", {{"models", {"GPT-4o (Mar '25)"}}, {"prompts", {"short"}}}},
-              {"preset", "ranges"},
-              {"uncertain", {{"batch_size", {{"dist", "fixed"}}}}},
-              {"draws", 20000},
-              {"seed", 3}};
+  static const json refs = {{"dataset", test::load_json("public/data/paper-v6/2025-10-26.json")},
+                            {"hardware", test::load_json("public/data/hardware/v6.json")},
+                            {"hosts", test::load_json("public/data/hosts/v6.json")},
+                            {"regions", test::load_json("public/data/regions/2026-02-19.json")}};
+  json req = refs;
+  req.update(json{{"op", op},
+                  {"select", {{"models", {"GPT-4o (Mar '25)"}}, {"prompts", {"short"}}}},
+                  {"preset", "ranges"},
+                  {"uncertain", {{"batch_size", {{"dist", "fixed"}}}}},
+                  {"draws", 20000},
+                  {"seed", 3}});
   if (!overrides.is_null()) req["overrides"] = overrides;
   return req;
 }
