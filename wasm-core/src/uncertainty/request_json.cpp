@@ -73,12 +73,43 @@ void read_latency(Context& cx, CaseRequest& cr) {
   cr.inputs.push_back(std::move(j));
 }
 
-void read_scalars(Context& cx, CaseRequest& cr, bool have_gpus) {
+// A scalar input the request's boundary leaves out (footprint/overrides.cpp apply_boundary,
+// docs/estimate.md "Boundaries"): why, and how to count it again.
+struct LeftOut {
+  std::string why, way;
+};
+
+std::optional<LeftOut> left_out(const footprint::Resolved& res, std::size_t i) {
+  if (i == kPue && res.boundary != "facility") {
+    return LeftOut{
+        "overrides.boundary \"" + res.boundary + "\" counts no building overhead (PUE 1)",
+        "set overrides.boundary to \"facility\""};
+  }
+  if (i == kPNonGpu && res.boundary == "accelerator") {
+    return LeftOut{"overrides.boundary \"accelerator\" counts the GPUs' power only (p_nongpu_kw 0)",
+                   R"(set overrides.boundary to "it" or "facility")"};
+  }
+  if (i == kWueSource && res.water_scope == "site") {
+    return LeftOut{
+        "overrides.water_scope \"site\" counts cooling water only (wue_source_l_per_kwh 0)",
+        "set overrides.water_scope to \"site_and_source\""};
+  }
+  return std::nullopt;
+}
+
+void read_scalars(Context& cx, CaseRequest& cr, const footprint::Resolved& res, bool have_gpus) {
   for (std::size_t i = 0; i < kScalarInputs.size(); ++i) {
     const char* name = kScalarInputs[i];
     const double nominal = nominal_value(cr.c, i);
     std::string source;
-    const auto fallback = default_scalar(i, nominal, cx.hosts, have_gpus, &source);
+    auto fallback = default_scalar(i, nominal, cx.hosts, have_gpus, &source);
+    // A term the boundary leaves out is never drawn: its default is the boundary's value,
+    // as in the estimate op for the same request.
+    const auto out = left_out(res, i);
+    if (out) {
+      fallback = Distribution::fixed(nominal);
+      source = out->why;
+    }
     SpecResult sr{Distribution::fixed(nominal), false};
     if (cx.uncertain && cx.uncertain->has(name)) {
       sr = read_scalar(cx.uncertain->raw()[name], cx.uncertain->at(name), i, nominal, fallback);
@@ -89,6 +120,14 @@ void read_scalars(Context& cx, CaseRequest& cr, bool have_gpus) {
                       (i == kBatch ? "hardware" : "hosts") + " dataset in the request");
     }
     const bool moves = !(sr.dist.is_fixed() && sr.dist.low() == nominal);
+    if (out && moves) {
+      fail(code::kInvalidValue, cx.uncertain ? cx.uncertain->at(name) : cx.request.at("preset"),
+           std::string(name) + " cannot vary: " + out->why + "; remove uncertain." + name +
+               ", or " + out->way);
+    }
+    if (out && sr.by_default) {
+      cx.notes.insert(std::string(name) + " held at " + format_number(nominal) + ": " + out->why);
+    }
     if ((i == kBatch || i == kGpus) && moves && !have_gpus) {
       fail(code::kMissingField, pointer_child(cx.refs.root, "hardware"),
            std::string("uncertain.") + name +
@@ -127,8 +166,8 @@ CaseRequest make_case(Context& cx, const dataset::ModelRow& m, const dataset::Pr
   cr.c.basis.coded_batch = cr.c.batch_size;
   cr.u = nominal_uncertainty(cr.c);
   read_latency(cx, cr);
-  read_scalars(cx, cr, gpus.has_value());
-  read_region(cx, cr);
+  read_scalars(cx, cr, res, gpus.has_value());
+  read_region(cx, cr, res);
   return cr;
 }
 

@@ -21,7 +21,8 @@ struct Context {
   std::set<std::string> notes;
 };
 
-/// uncertain.region (or the ranges preset's default): the host's provider regions.
-void read_region(Context& cx, CaseRequest& cr);
+/// uncertain.region (or the ranges preset's default): the host's provider regions, with
+/// the water and carbon terms the boundary of `res` leaves out or replaces kept as resolved.
+void read_region(Context& cx, CaseRequest& cr, const footprint::Resolved& res);
 
 }  // namespace llmfp::uq

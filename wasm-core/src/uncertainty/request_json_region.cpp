@@ -57,9 +57,39 @@ std::vector<RegionOption> region_options(const reference::Provider& provider,
   return options;
 }
 
+// The boundary as in the estimate op with overrides.region (footprint/overrides.cpp
+// apply_boundary): water_scope "site" keeps WUE_source at 0, carbon_basis "market" the
+// market-based CIF, whichever region is drawn. False: the region has nothing left to change.
+bool keep_boundary(Context& cx, const footprint::Multipliers& mult, const footprint::Resolved& res,
+                   std::vector<RegionOption>& options) {
+  const bool site = res.water_scope == "site";
+  const bool market = res.carbon_basis == "market";
+  if (site && market) {
+    cx.notes.insert(
+        "region kept fixed: overrides.water_scope \"site\" and carbon_basis \"market\" leave "
+        "it nothing to change (WUE_source 0, the market-based CIF)");
+    return false;
+  }
+  for (auto& o : options) {
+    if (site) o.wue_source_l_per_kwh = mult.wue_source_l_per_kwh;
+    if (market) o.cif_kg_per_kwh = mult.cif_kg_per_kwh;
+  }
+  if (site) {
+    cx.notes.insert(
+        "region: WUE_source held at 0 in every region (overrides.water_scope \"site\"); the "
+        "region varies the carbon intensity only");
+  }
+  if (market) {
+    cx.notes.insert(
+        "region: the carbon intensity held at overrides.market_cif_kg_per_kwh in every region "
+        "(carbon_basis \"market\"); the region varies the water of electricity only");
+  }
+  return true;
+}
+
 }  // namespace
 
-void read_region(Context& cx, CaseRequest& cr) {
+void read_region(Context& cx, CaseRequest& cr, const footprint::Resolved& res) {
   const bool asked = cx.uncertain && cx.uncertain->has("region");
   if (!asked && !cx.ranges) return;
   std::string dist = "default";
@@ -109,6 +139,7 @@ void read_region(Context& cx, CaseRequest& cr) {
                kScalarInputs[i] + " a range");
     }
   }
+  if (!keep_boundary(cx, cr.c.assumptions.mult, res, options)) return;
   cr.u.regions = options;
   // The model drops the two scalar inputs the region replaces (uncertainty_footprint.hpp).
   auto& list = cr.inputs;

@@ -151,27 +151,4 @@ std::optional<Distribution> default_scalar(std::size_t i, double nominal, const 
   }
 }
 
-HostSpread host_spread(const std::optional<Obj>& hosts) {
-  HostSpread s;
-  if (!hosts) return s;
-  const std::string preset_id = hosts->string_or("default_preset", "v6");
-  const Arr presets = hosts->array("presets");
-  for (std::size_t k = 0; k < presets.size(); ++k) {
-    const Obj p = presets.object(k);
-    if (p.string("id") != preset_id) continue;
-    const Arr list = p.array("hosts");
-    for (std::size_t h = 0; h < list.size(); ++h) {
-      const Obj host = list.object(h);
-      if (host.boolean_or("dashboard_only", false)) continue;
-      const double pue = host.number("pue", Range::closed(1, 5));
-      const double wue = host.number("wue_site_l_per_kwh", Range::closed(0, 100));
-      if (!s.pue) s.pue = {pue, pue};
-      if (!s.wue_site) s.wue_site = {wue, wue};
-      s.pue = {std::fmin(s.pue->first, pue), std::fmax(s.pue->second, pue)};
-      s.wue_site = {std::fmin(s.wue_site->first, wue), std::fmax(s.wue_site->second, wue)};
-    }
-  }
-  return s;
-}
-
 }  // namespace llmfp::uq

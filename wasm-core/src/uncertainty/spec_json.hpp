@@ -16,11 +16,11 @@ struct SpecResult {
   bool by_default = false;  // "dist": "default" was asked
 };
 
-/// Lowest and highest PUE and WUE_site of the paper's hosts (hosts dataset, default preset).
+/// Lowest and highest PUE and WUE_site of the paper's hosts (hosts dataset, default preset;
+/// read by request_json.cpp from the parsed hosts dataset).
 struct HostSpread {
   std::optional<std::pair<double, double>> pue, wue_site;
 };
-HostSpread host_spread(const std::optional<Obj>& hosts);
 
 /// A scalar input's spec: a number (fixed), or {"dist": "fixed"|"uniform"|"triangular"|
 /// "choice"|"default", ...}. `fallback` is the default range (nullopt: none available).
