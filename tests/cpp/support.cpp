@@ -44,6 +44,12 @@ std::string error_of(const json& response) {
   return e.value("code", "?") + " at " + e.value("path", "?") + ": " + e.value("message", "");
 }
 
+std::string error_at(const json& response) {
+  if (response.value("ok", false)) return "ok";
+  const auto& e = response.at("error");
+  return e.value("code", "?") + " at " + e.value("path", "?");
+}
+
 double rel_diff(double a, double b) {
   return b == 0.0 ? std::fabs(a - b) : std::fabs(a - b) / std::fabs(b);
 }

@@ -18,6 +18,8 @@ json load_json(const std::string& relative);
 json call(const json& request);
 /// Error code and path of a failed response, "ok" if it succeeded: for readable asserts.
 std::string error_of(const json& response);
+/// "code at path" of a failed response (without its message), "ok" if it succeeded.
+std::string error_at(const json& response);
 /// Relative difference |a - b| / |b| (absolute if b == 0).
 double rel_diff(double a, double b);
 
