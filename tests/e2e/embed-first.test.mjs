@@ -45,12 +45,14 @@ after(async () => {
 const RESULT = '[data-testid="result"][aria-busy="false"]';
 
 /**
- * A new reader (fresh context) on `path`, every embed frame held back until `release()`:
+ * A new reader (fresh context) on `path`, every embed frame held back until `release()`
+ * (`setup(context)` runs first: more routes):
  * {page, requests (every request: url and headers), errors (page errors, console errors and
  * warnings), release, context}.
  */
-async function openHeld(path, { width = 1024, colorScheme = 'light' } = {}) {
+async function openHeld(path, { width = 1024, colorScheme = 'light', setup = async () => {} } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+  await setup(context);
   let release;
   const gate = new Promise((resolve) => {
     release = resolve;
@@ -206,6 +208,40 @@ test('an assumption changed in the link, My use, or a page that may not read the
     assert.equal((await paints(strict.page))[0].frame, 'visible');
   } finally {
     await strict.context.close();
+  }
+});
+
+test('a changed precomputed file is never painted: its embeds wait for their frames, which compute', async () => {
+  // The short prompts' file as a changed host or cache would serve it: every energy doubled.
+  const setup = (context) =>
+    context.route(/\/data\/precomputed\/embed\/paper-v6-2025-10-26-short-[0-9a-f]+\.json$/, async (route) => {
+      const file = await (await route.fetch()).json();
+      for (const r of file.rows) r.energy_wh.mean *= 2;
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) });
+    });
+  const { context, page, release } = await openHeld('post.html', { setup });
+  try {
+    // The chart's file (medium prompts) is the build's own: painted. The others' frames are
+    // in the page at once, not hidden behind anything.
+    await allPainted(page, 1);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('llm-footprint')].every((e) => e.shadowRoot?.querySelector('iframe')),
+      null,
+      { timeout: 20000 },
+    );
+    assert.deepEqual(
+      (await paints(page)).map((p) => [p.text !== null, p.frame]),
+      HOST_EMBEDS.map((e) => (e.includes('format="chart"') ? [true, 'hidden'] : [false, 'visible'])),
+    );
+    release();
+    // GPT-4.1's card, from its frame, which refuses the file too: the dataset's own number.
+    const el = page.locator('llm-footprint').first();
+    const card = await (await el.locator('iframe').elementHandle()).contentFrame();
+    const shown = await card.waitForSelector(`${RESULT} [data-testid="energy-mean"]`, { timeout: 30000 });
+    assert.equal(await shown.textContent(), '0.872');
+  } finally {
+    release();
+    await context.close();
   }
 });
 

@@ -57,24 +57,26 @@ export function pinnedAsset(ref, prompt, sha256) {
 /**
  * Fetches the slim precomputed file of `ref` ("id@version") and `prompt` whose SHA-256 the
  * build pinned (`sha256`): its JSON if its bytes have exactly that hash, else null (then
- * the embed takes the manifest's path). One fetch per URL per page. `init`: the fetch options
- * (the first paint in a host page asks without a referrer).
+ * the embed takes the manifest's path). One fetch per URL per page.
  */
-export function fetchPinned(ref, prompt, sha256, base = document.baseURI, init = undefined) {
+export function fetchPinned(ref, prompt, sha256, base = document.baseURI) {
   if (!/^[0-9a-f]{64}$/.test(sha256 ?? '')) return Promise.resolve(null);
   const url = new URL(pinnedAsset(ref, prompt, sha256), base).href;
   if (!cache.has(url)) {
     cache.set(
       url,
-      fetch(url, init)
+      fetch(url)
         .then((r) => (r.ok ? r.arrayBuffer() : null))
-        .then(async (bytes) =>
-          bytes && (await sha256Hex(bytes)) === sha256 ? JSON.parse(new TextDecoder().decode(bytes)) : null,
-        )
+        .then((bytes) => pinnedJson(bytes, sha256))
         .catch(() => null),
     );
   }
   return cache.get(url);
+}
+
+/** A promise of the JSON of `bytes` (ArrayBuffer or null) if their SHA-256 is `sha256`, else of null. */
+export async function pinnedJson(bytes, sha256) {
+  return bytes && (await sha256Hex(bytes)) === sha256 ? JSON.parse(new TextDecoder().decode(bytes)) : null;
 }
 
 /**

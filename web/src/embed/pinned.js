@@ -8,13 +8,10 @@ import { fetchPinned, pinnedAsset, pinnedHash } from '../data/precomputed.js';
 
 export { PINNED };
 
-/**
- * The pinned slim file's numbers (hash-checked), or null; a promise, or null without a pin.
- * `base`: the folder of the calculator (the embed page's own by default); `init`: fetch options.
- */
-export const fetchPinnedFile = (ref, prompt, base, init) => {
+/** The pinned slim file's numbers (hash-checked), or null; a promise, or null without a pin. */
+export const fetchPinnedFile = (ref, prompt) => {
   const sha = pinnedHash(PINNED, ref, prompt);
-  return sha ? fetchPinned(ref, prompt, sha, base, init) : null;
+  return sha ? fetchPinned(ref, prompt, sha) : null;
 };
 
 /** One pinned file of the build (the hosting check asks for its headers), or null without any. */

@@ -19,10 +19,10 @@
 //    (event.source) and from the iframe's origin, and carries that iframe's embed id;
 // 3. for an embed with theme=page, tells its frame whether the page around it is light or
 //    dark (from the computed colours of the page, checked again when they may change).
-import { PINNED } from 'virtual:llmfp-precomputed';
+import { PINNED_NAMES } from 'virtual:llmfp-precomputed';
 import { POSTER } from 'virtual:llmfp-poster';
 
-import { fetchPinned, pinnedHash } from '../../data/precomputed.js';
+import { pinnedAsset, pinnedHash } from '../../data/precomputed.js';
 import { schemeAround } from './scheme.js';
 
 // (The folder of this very file at run time, not a file of the build.)
@@ -260,6 +260,9 @@ function newFrame(src, title, badge, height) {
   return iframe;
 }
 
+/** URL -> a promise of a precomputed file's bytes (null if it could not be read). */
+const downloads = new Map();
+
 /**
  * The first paint of the embed `src` in `root` (poster.jsx, a file of its own, POSTER): a
  * promise of the painted element (null when the build has no precomputed numbers for it), or
@@ -267,7 +270,8 @@ function newFrame(src, title, badge, height) {
  * numbers and their hashes are this build's), a browser without constructable stylesheets,
  * a page without Web Crypto (plain http: the file's hash cannot be checked), or a link
  * without a pinned file. The frame then shows the numbers, as it always does after the
- * first paint. The file is asked for here, while the first paint's script loads.
+ * first paint. The file is asked for here (by its name, which holds the first digits of its
+ * SHA-256), while the first paint's script loads.
  */
 function firstPaint(root, src, scheme) {
   const url = new URL(src);
@@ -280,11 +284,21 @@ function firstPaint(root, src, scheme) {
   // only if it is this file.
   const ref = q.get('ds') ?? '';
   const prompt = q.get('prompt') || 'short';
-  const sha256 = pinnedHash(PINNED, ref, prompt);
-  if (!sha256) return null;
-  const file = fetchPinned(ref, prompt, sha256, BASE.href, { referrerPolicy: 'no-referrer' });
+  const name = pinnedHash(PINNED_NAMES, ref, prompt);
+  if (!name) return null;
+  // Its bytes, one download per file for the page: poster.jsx checks their SHA-256 against
+  // the build's table before it uses them.
+  const file = new URL(pinnedAsset(ref, prompt, name), BASE).href;
+  if (!downloads.has(file))
+    downloads.set(
+      file,
+      fetch(file, { referrerPolicy: 'no-referrer' })
+        .then((r) => (r.ok ? r.arrayBuffer() : null))
+        .catch(() => null),
+    );
+  const bytes = downloads.get(file);
   return import(/* @vite-ignore */ new URL(POSTER, BASE).href).then((m) =>
-    m.paint(root, src, scheme, { file, sha256 }),
+    m.paint(root, src, scheme, { bytes, ref, prompt }),
   );
 }
 

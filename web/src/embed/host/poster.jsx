@@ -1,7 +1,7 @@
 // The first paint of an estimate embed in the host page (docs/embedding.md, "First paint"):
 // loaded by embed.js for a <llm-footprint> whose link keeps the default assumptions and pins
 // a dataset version this build precomputed. From that one file (embed.js fetched it, with no
-// referrer or cookie, and checked its SHA-256 against the build's table) it renders the
+// referrer or cookie; its SHA-256 is checked here against the build's table) it renders the
 // frame's own markup (body.jsx: the title, the format, the link to the calculator with the
 // data version and the method) with the frame's stylesheets into the element's shadow root:
 // the numbers appear without a document, a script context and a stylesheet per embed on the
@@ -10,7 +10,7 @@
 // any newer-version notice). Every name is rendered as text (Preact escapes it).
 import { render } from 'preact';
 
-import { checkPrecomputed } from '../../data/precomputed.js';
+import { checkPrecomputed, pinnedJson } from '../../data/precomputed.js';
 import { coreFields } from '../../state/fields.js';
 import appCss from '../../styles.css?inline';
 import { Body, Footer } from '../body.jsx';
@@ -31,21 +31,25 @@ const styles = () => {
   return sheet;
 };
 
+/** SHA-256 -> a promise of its file's JSON (null if the bytes are not those): one check per file for the page. */
+const files = {};
+
 /**
  * Paints the first numbers of the embed at `src` (its embed.html URL) into `root` (the
- * element's shadow root), from `early.file`: a promise of the pinned file embed.js asked for
- * (hash-checked against `early.sha256`, the build's pin for the link's dataset version and
- * prompt size). Returns the painted element, or null (and nothing painted) when the link is
- * not a pinned estimate with the default assumptions, or is one of another file, or the file
- * is missing or changed or lacks a chosen model. `scheme()`: 'light' or 'dark' around the
- * element (theme=page).
+ * element's shadow root), from `early.bytes`: a promise of the bytes of the precomputed file
+ * embed.js asked for (`early.ref`, `early.prompt`), used only if their SHA-256 is the one the
+ * build pinned for the link's dataset version and prompt size. Returns the painted element,
+ * or null (and nothing painted) when the link is not a pinned estimate with the default
+ * assumptions, or is one of another file, or the file is missing or changed or lacks a
+ * chosen model. `scheme()`: 'light' or 'dark' around the element (theme=page).
  */
 export async function paint(root, src, scheme, early) {
   const url = new URL(src);
   const first = pinnedEstimate(url.searchParams, PINNED);
-  if (!first || first.sha256 !== early.sha256) return null;
+  if (!first || first.state.dataset !== early.ref || first.state.prompt !== early.prompt) return null;
   const { state, notices } = first;
-  const { pick, rows } = firstRows(state, checkPrecomputed(await early.file, { ref: state.dataset }));
+  const file = await (files[first.sha256] ??= early.bytes.then((bytes) => pinnedJson(bytes, first.sha256)));
+  const { pick, rows } = firstRows(state, checkPrecomputed(file, { ref: state.dataset }));
   if (!rows) return null;
   const look = { fmt: embedFormat(state), theme: state.theme, size: state.esize };
   const el = document.createElement('div');
