@@ -1,7 +1,8 @@
 // The embeds' hash-pinned precomputed files (scripts/prerender.mjs writes the table into the
 // build: {"id@version": {prompt: sha256}}): the one file an estimate embed with the default
-// assumptions needs for its first number, asked for by the embed page (main.jsx, Embed.jsx)
-// and by its first paint in the host page (host/poster.jsx).
+// assumptions needs for its first number, asked for and checked by the embed page (main.jsx,
+// Embed.jsx), checked by its first paint in the host page (host/poster.jsx; embed.js asks
+// for it by name, from the table's hash prefixes).
 import { PINNED } from 'virtual:llmfp-precomputed';
 
 import { fetchPinned, pinnedAsset, pinnedHash } from '../data/precomputed.js';
