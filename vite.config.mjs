@@ -34,9 +34,6 @@ function staticClosure(ctx, entry, into) {
  * (docs/embedding.md, "Light and fast") and the app a handful.
  */
 const embedStatic = new Set();
-// The precomputed results, and the module of the embeds' pinned files (which embed.js's own
-// build gets too).
-const [precompute, pinned] = precomputed();
 const appStatic = new Set();
 const firstLoads = {
   name: 'llmfp-first-loads',
@@ -46,6 +43,10 @@ const firstLoads = {
     staticClosure(this, resolve(root, 'web/src/main.jsx'), appStatic);
   },
 };
+
+// The precomputed results, and the module of the embeds' pinned files (which embed.js's own
+// build gets too).
+const [precompute, pinned] = precomputed();
 
 export default defineConfig({
   root: 'web',

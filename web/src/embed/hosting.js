@@ -1,6 +1,6 @@
 // The embed dialog's check of this site's hosting (docs/embedding.md): what a blog needs
 // from the server of embed.js, embed.html and the files of an embed's first paint. `judge()`
-// is pure (tested in tests/web/embed.test.mjs); `checkHosting()` fetches the files from this site.
+// is pure (tested in tests/web/embed-hosting.test.mjs); `checkHosting()` fetches the files from this site.
 
 /**
  * `first`: a precomputed file an embed's first paint reads ({status, acao}; null if it could

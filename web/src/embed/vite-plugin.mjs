@@ -77,6 +77,19 @@ export function serviceWorker({ template }) {
 }
 
 /**
+ * A Vite plugin serving the module `id` (e.g. "virtual:llmfp-precomputed") with the source
+ * `source()` gives when it is loaded (so it can follow what a build computed before).
+ */
+export function virtualModule(name, id, source) {
+  const resolved = `\0${id}`;
+  return {
+    name,
+    resolveId: (x) => (x === id ? resolved : null),
+    load: (x) => (x === resolved ? source() : null),
+  };
+}
+
+/**
  * dist/embed.js, the script of host pages (web/src/embed/host/embed.js), and its first paint
  * (host/poster.jsx): two builds of their own inside the app's build, each one file with no
  * import (a host page of any origin loads them; neither shares a module instance with the
@@ -113,12 +126,11 @@ export function hostScript({ entry, poster, plugins }) {
     apply: 'build',
     async generateBundle() {
       const first = await one(poster, 'assets/embed-first-[hash].js');
-      const id = '\0virtual:llmfp-poster';
-      const posterModule = {
-        name: 'llmfp-poster-name',
-        resolveId: (x) => (x === 'virtual:llmfp-poster' ? id : null),
-        load: (x) => (x === id ? `export const POSTER = ${JSON.stringify(first.fileName)};\n` : null),
-      };
+      const posterModule = virtualModule(
+        'llmfp-poster-name',
+        'virtual:llmfp-poster',
+        () => `export const POSTER = ${JSON.stringify(first.fileName)};\n`,
+      );
       const script = await one(entry, 'embed.js', [posterModule]);
       for (const out of [first, script]) this.emitFile({ type: 'asset', fileName: out.fileName, source: out.code });
     },
