@@ -82,6 +82,8 @@ const stats = (xs) => {
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+/** The file of the build a URL of the app's server names ("assets/x.js"). */
+const distPath = (url) => decodeURIComponent(new URL(url).pathname).slice(1);
 /** Bytes (raw as served, and gzip) of the build's files `paths`, and how they differ from check-size's list `budgeted`. */
 const bytesOf = (paths, budgeted) => ({
   n: paths.length,
@@ -140,7 +142,7 @@ try {
     single.push(first);
     if (!bytes) {
       // The frame's files (as served: raw) and embed.js, which the host page loads once.
-      const paths = ['embed.js', ...files.map((f) => decodeURIComponent(new URL(f.url).pathname).replace(/^\//, ''))];
+      const paths = ['embed.js', ...files.map((f) => distPath(f.url))];
       bytes = { ...bytesOf(paths, embedFirstFiles(copy.dir, { ref: REF, prompt: 'short' })), sw };
     }
     await page.waitForTimeout(300);
@@ -173,7 +175,7 @@ try {
       const budgeted = embedFirstPaintFiles(copy.dir, { ref: REF, prompt: 'short' });
       const paths = urls5
         .filter((u) => u.startsWith(app.url))
-        .map((u) => decodeURIComponent(new URL(u).pathname).slice(1))
+        .map(distPath)
         .filter((f) => !f.startsWith('data/precomputed/embed/') || budgeted.includes(f));
       paintBytes = bytesOf(paths, budgeted);
     }
