@@ -31,7 +31,7 @@ function staticClosure(ctx, entry, into) {
  * once the module graph is known. The embed's that the app uses too go into one shared
  * chunk (`embed-shared`, below), the rest of the app's first load into one `app` chunk, so
  * an embed fetches two scripts and one stylesheet instead of a dozen small chunks
- * (docs/embedding.md, "Light and fast") and the app a handful.
+ * (docs/embedding-speed.md, "Light and fast") and the app a handful.
  */
 const embedStatic = new Set();
 const appStatic = new Set();

@@ -22,7 +22,7 @@
 //               size). scripts/bench-embed.mjs measures the same files in Chromium
 //               (resource timing) and says if they differ                       <= 40 KB
 //   embed first paint  the same for a <llm-footprint> whose first numbers are painted in the
-//               host page (docs/embedding.md, "First paint"): embed.js, its first paint
+//               host page (docs/embedding-speed.md, "First paint"): embed.js, its first paint
 //               (assets/embed-first-*.js) and the precomputed file (the largest); the
 //               frame loads after them (embedFirstPaintFiles())                   <= 40 KB
 // Prints every file and total; exits 1 if a budget is exceeded. Run after `vite build`.

@@ -1,4 +1,4 @@
-// Precomputed results (docs/embedding.md "Numbers at first paint"): for every footprint
+// Precomputed results (docs/embedding-speed.md, "Precomputed results"): for every footprint
 // dataset version in public/data/manifest.json, the engine's default-assumption estimate of
 // every model and prompt size, written as data/precomputed/<id>/<version>/<prompt>.json
 // (the engine's result, verbatim) and <prompt>.min.json (what an embed shows: mean, P5, P95).

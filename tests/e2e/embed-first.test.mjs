@@ -1,4 +1,4 @@
-// An embed's first paint in the host page (docs/embedding.md, "First paint"): a blog post with
+// An embed's first paint in the host page (docs/embedding-speed.md, "First paint"): a blog post with
 // five <llm-footprint> snippets, on another localhost port, shows every embed's numbers in the
 // page itself (shadow root) from two hash-checked precomputed files, while the frames are
 // held back; each frame then takes its place with the same numbers. Links the precomputed

@@ -1,4 +1,4 @@
-// An embed's first paint in the host page (web/src/embed/host/, docs/embedding.md "First
+// An embed's first paint in the host page (web/src/embed/host/, docs/embedding-speed.md "First
 // paint"): which links may have one (the same reading of the link as the frame's), the rows
 // it shows, and its stylesheet for a shadow root.
 import assert from 'node:assert/strict';

@@ -3,7 +3,7 @@
 // with the same state, and the height reported to the host page. Every name from the URL
 // or a dataset is rendered as text (Preact escapes it); nothing is stored.
 //
-// On a diet (docs/embedding.md): with the default assumptions the numbers come from the
+// On a diet (docs/embedding-speed.md): with the default assumptions the numbers come from the
 // build's precomputed file, whose name and SHA-256 the build wrote into this code (PINNED,
 // scripts/prerender.mjs): a pinned embed ("id@version") fetches that one small file, checks
 // its hash and shows its numbers, and only then asks for the manifest (titles, newer

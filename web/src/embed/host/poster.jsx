@@ -1,4 +1,4 @@
-// The first paint of an estimate embed in the host page (docs/embedding.md, "First paint"):
+// The first paint of an estimate embed in the host page (docs/embedding-speed.md, "First paint"):
 // loaded by embed.js for a <llm-footprint> whose link keeps the default assumptions and pins
 // a dataset version this build precomputed. From that one file (embed.js fetched it, with no
 // referrer or cookie; its SHA-256 is checked here against the build's table) it renders the
